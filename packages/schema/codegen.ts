@@ -1,0 +1,44 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// One config for the whole contract: typed resolvers for the API, typed documents for web and e2e.
+const scalars = { DateTime: { input: 'string', output: 'Date | string' } };
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  emitLegacyCommonJSImports: false,
+  ignoreNoDocuments: true,
+  generates: {
+    '../../apps/api/src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.ts#GraphQLContext',
+        useIndexSignature: true,
+        enumsAsTypes: true,
+        scalars,
+        mappers: {
+          Staff: '../modules/staff/staff.types.ts#StaffRecord',
+          Organisation: '../modules/organisations/organisations.types.ts#OrganisationRecord',
+          Position: '../modules/positions/positions.types.ts#PositionRecord',
+          PositionType: '../modules/positions/positions.types.ts#PositionTypeRecord',
+          Viewer: '../modules/auth/auth.types.ts#ViewerRecord',
+          OnlineStaff: '../modules/staff/staff.types.ts#OnlineStaffRecord',
+          OnlineStaffEvent: '../modules/staff/staff.types.ts#OnlineStaffEventRecord',
+        },
+      },
+    },
+    '../../apps/web/src/generated/': {
+      preset: 'client',
+      documents: ['../../apps/web/src/**/*.{ts,tsx}', '!../../apps/web/src/generated/**'],
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, scalars: { DateTime: 'string' }, useTypeImports: true },
+    },
+    '../../e2e/generated/': {
+      preset: 'client',
+      documents: ['../../e2e/**/*.ts', '!../../e2e/generated/**', '!../../e2e/node_modules/**'],
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, scalars: { DateTime: 'string' }, useTypeImports: true },
+    },
+  },
+};
+
+export default config;
