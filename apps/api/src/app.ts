@@ -1,0 +1,70 @@
+import { openDatabase, resolveDatabaseConfig, type DatabaseConfig, type PrismaClient } from '@openiom/db';
+import { deployMigrations } from '@openiom/db/migrate';
+import { seedDatabase } from '@openiom/db/seed';
+import { loadConfig, type ApiConfig } from './config.ts';
+import { logger } from './lib/logger.ts';
+import { createPubSub } from './pubsub/create-pubsub.ts';
+import { OutboxRelay } from './pubsub/outbox.ts';
+import type { PubSub } from './pubsub/pubsub.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface OpenIOM {
+  server: RunningServer;
+  /** The database client (tests and benchmarks write fixtures through it). */
+  prisma: PrismaClient;
+  services: Services;
+  config: ApiConfig;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: Partial<ApiConfig>;
+  database?: DatabaseConfig;
+  /** Apply pending migrations on start (default true). */
+  migrate?: boolean;
+  /** Seed reference data, and demo data when the database is empty (default true). */
+  seed?: boolean | 'reference-only';
+  /** Clock for tests of time-based rules. */
+  now?: () => Date;
+  /** Use this pub/sub instead of creating one (tests that wire several instances). */
+  pubsub?: PubSub;
+}
+
+/** Starts one OpenIOM API process: database ready, pub/sub, outbox relay, workers, HTTP + WebSocket. */
+export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM> {
+  const config = { ...loadConfig(), ...options.config };
+  const databaseConfig = options.database ?? resolveDatabaseConfig();
+  if (options.migrate !== false) await deployMigrations(databaseConfig);
+  const db = await openDatabase(databaseConfig);
+  if (options.seed !== false) {
+    const seeded = await seedDatabase(db.prisma, { demo: options.seed !== 'reference-only' });
+    if (seeded.demo) logger.info('seeded demo data');
+  }
+  const pubsub = options.pubsub ?? (await createPubSub(config));
+  const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
+  relay.start();
+  const services = createServices(db.prisma, pubsub, relay, config, options.now);
+
+  // Ends idle sessions so the online list stays true even when nobody makes a request.
+  const sweeper = setInterval(() => {
+    services.auth.endIdleSessions().catch((error: Error) => logger.warn('idle-session sweep failed', { message: error.message }));
+    relay.prune().catch(() => undefined);
+  }, 60_000);
+  sweeper.unref();
+
+  const server = await startServer(services, config);
+  return {
+    server,
+    prisma: db.prisma,
+    services,
+    config,
+    async stop() {
+      clearInterval(sweeper);
+      await server.stop();
+      await relay.stop();
+      if (!options.pubsub) await pubsub.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { PositionKind } from '@openiom/db';
+
+/** Every permission action the API checks. */
+export const actions = ['staff:read', 'staff:online', 'session:force-logout'] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * The one role → action table. A staff member's permissions are the union over the kinds of the
+ * position types they hold. Work-order, monitoring and billing actions join as those modules land.
+ */
+export const grants: Record<PositionKind, readonly Action[]> = {
+  SYSTEM_ADMIN: ['staff:read', 'staff:online', 'session:force-logout'],
+  WORK_ORDER: [],
+  GENERAL: [],
+};
+
+export function permissionsFor(kinds: Iterable<PositionKind>): Set<Action> {
+  const granted = new Set<Action>();
+  for (const kind of kinds) for (const action of grants[kind]) granted.add(action);
+  return granted;
+}

@@ -1,0 +1,55 @@
+import type { Action } from './permissions.ts';
+
+/**
+ * Who may reach a field:
+ * - `public`: anyone, even without a session;
+ * - `session`: a valid session, with or without a picked staff number;
+ * - `staff`: a valid session with a staff number picked;
+ * - `{ can }`: a staff number holding that permission;
+ * - `parent`: reachable only through a field that is itself guarded (object types' fields).
+ */
+export type Rule = 'public' | 'session' | 'staff' | 'parent' | { can: Action };
+
+/** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
+export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
+  Query: {
+    health: 'public',
+    viewer: 'public',
+    organisations: 'staff',
+    staff: { can: 'staff:read' },
+    onlineStaff: { can: 'staff:online' },
+  },
+  Mutation: {
+    ping: 'staff',
+    login: 'public',
+    selectStaff: 'session',
+    logout: 'session',
+    forceLogout: { can: 'session:force-logout' },
+  },
+  Subscription: {
+    heartbeat: 'public',
+    onlineStaffChanged: { can: 'staff:online' },
+  },
+};
+
+/**
+ * Object types whose fields are guarded by the root field that returns them. Listing a type here is a
+ * decision: its fields expose nothing beyond what that root field's rule already allows.
+ */
+export const parentGuardedTypes = new Set([
+  'PageInfo',
+  'UserError',
+  'Organisation',
+  'PositionType',
+  'Position',
+  'Staff',
+  'StaffEdge',
+  'StaffConnection',
+  'OnlineStaff',
+  'OnlineStaffEvent',
+  'Viewer',
+  'LoginResult',
+  'SelectStaffResult',
+  'LogoutResult',
+  'ForceLogoutResult',
+]);

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Runtime settings, all from the environment with defaults for the embedded laptop setup. */
+export interface ApiConfig {
+  host: string;
+  port: number;
+  /** Built SPA served at `/`; null serves the API only. */
+  webDist: string | null;
+  redisUrl: string | null;
+  /** Prefix of every Redis channel, so several deployments (or test runs) can share one Redis. */
+  redisChannelPrefix: string;
+  auth: {
+    idleTimeoutMinutes: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+  };
+  limits: {
+    maxDepth: number;
+    maxComplexity: number;
+    maxQueryLength: number;
+    maxBodyBytes: number;
+  };
+  /** How often the outbox relay looks for events left behind (ms); it is also kicked after each commit. */
+  outboxPollMs: number;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const defaultDist = path.join(repoRoot, 'apps/web/dist');
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: int(env.PORT, 4000, 'PORT'),
+    webDist: env.OPENIOM_WEB_DIST === '' ? null : (env.OPENIOM_WEB_DIST ?? defaultDist),
+    redisUrl: env.REDIS_URL || null,
+    redisChannelPrefix: env.OPENIOM_REDIS_PREFIX ?? 'openiom:',
+    auth: {
+      idleTimeoutMinutes: int(env.OPENIOM_IDLE_TIMEOUT_MINUTES, 30, 'OPENIOM_IDLE_TIMEOUT_MINUTES'),
+      maxFailedLogins: int(env.OPENIOM_MAX_FAILED_LOGINS, 5, 'OPENIOM_MAX_FAILED_LOGINS'),
+      lockoutMinutes: int(env.OPENIOM_LOCKOUT_MINUTES, 15, 'OPENIOM_LOCKOUT_MINUTES'),
+    },
+    limits: {
+      maxDepth: int(env.OPENIOM_MAX_QUERY_DEPTH, 10, 'OPENIOM_MAX_QUERY_DEPTH'),
+      maxComplexity: int(env.OPENIOM_MAX_QUERY_COMPLEXITY, 20_000, 'OPENIOM_MAX_QUERY_COMPLEXITY'),
+      maxQueryLength: int(env.OPENIOM_MAX_QUERY_LENGTH, 20_000, 'OPENIOM_MAX_QUERY_LENGTH'),
+      maxBodyBytes: int(env.OPENIOM_MAX_BODY_BYTES, 1_000_000, 'OPENIOM_MAX_BODY_BYTES'),
+    },
+    outboxPollMs: int(env.OPENIOM_OUTBOX_POLL_MS, 1000, 'OPENIOM_OUTBOX_POLL_MS'),
+  };
+}

@@ -1,0 +1,48 @@
+import type { ViewerRecord } from './modules/auth/auth.types.ts';
+import { createOrganisationLoaders } from './modules/organisations/organisations.loaders.ts';
+import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
+import { createStaffLoaders } from './modules/staff/staff.loaders.ts';
+import type { Services } from './services.ts';
+
+/** What every resolver receives, for HTTP requests and graphql-ws operations alike. */
+export interface GraphQLContext {
+  services: Services;
+  /** The session, or null without a (valid) token. */
+  viewer: ViewerRecord | null;
+  /** Why the token was refused, when one was sent and refused. */
+  authFailure: 'INVALID_TOKEN' | 'SESSION_EXPIRED' | null;
+  /** Per-request DataLoaders: every relation field goes through one. */
+  loaders: ReturnType<typeof createLoaders>;
+  hostAddress: string | null;
+  userAgent: string | null;
+}
+
+function createLoaders(services: Services) {
+  return {
+    ...createStaffLoaders(services.staff.repository),
+    ...createOrganisationLoaders(services.organisations.repository),
+    ...createPositionLoaders(services.positions.repository),
+  };
+}
+
+/** The one context factory: HTTP passes the Authorization header's token, graphql-ws its connectionParams.authToken. */
+export async function createContext(
+  services: Services,
+  request: { token: string | null; hostAddress: string | null; userAgent: string | null },
+): Promise<GraphQLContext> {
+  const authentication = await services.auth.authenticate(request.token);
+  return {
+    services,
+    viewer: authentication && 'viewer' in authentication ? authentication.viewer : null,
+    authFailure: authentication && 'failure' in authentication ? authentication.failure : null,
+    loaders: createLoaders(services),
+    hostAddress: request.hostAddress,
+    userAgent: request.userAgent,
+  };
+}
+
+/** Extracts the bearer token of an Authorization header. */
+export function bearerToken(header: string | undefined | null): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}

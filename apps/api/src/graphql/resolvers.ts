@@ -1,0 +1,34 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { forceLogout } from '../modules/auth/resolvers/Mutation/forceLogout.ts';
+import { login } from '../modules/auth/resolvers/Mutation/login.ts';
+import { logout } from '../modules/auth/resolvers/Mutation/logout.ts';
+import { selectStaff } from '../modules/auth/resolvers/Mutation/selectStaff.ts';
+import { viewer } from '../modules/auth/resolvers/Query/viewer.ts';
+import { Viewer } from '../modules/auth/resolvers/Viewer.ts';
+import { Organisation } from '../modules/organisations/resolvers/Organisation.ts';
+import { organisations } from '../modules/organisations/resolvers/Query/organisations.ts';
+import { Position, PositionType } from '../modules/positions/resolvers/Position.ts';
+import { OnlineStaff, OnlineStaffEvent } from '../modules/staff/resolvers/OnlineStaff.ts';
+import { onlineStaff } from '../modules/staff/resolvers/Query/onlineStaff.ts';
+import { staff } from '../modules/staff/resolvers/Query/staff.ts';
+import { Staff } from '../modules/staff/resolvers/Staff.ts';
+import { onlineStaffChanged } from '../modules/staff/resolvers/Subscription/onlineStaffChanged.ts';
+import { ping } from '../modules/system/resolvers/Mutation/ping.ts';
+import { health } from '../modules/system/resolvers/Query/health.ts';
+import { heartbeat } from '../modules/system/resolvers/Subscription/heartbeat.ts';
+import { DateTime } from './date-time.ts';
+
+/** Every resolver of the contract, assembled from the feature modules. */
+export const resolvers: Resolvers = {
+  DateTime,
+  Query: { health, viewer, organisations, staff, onlineStaff },
+  Mutation: { ping, login, selectStaff, logout, forceLogout },
+  Subscription: { heartbeat, onlineStaffChanged },
+  Viewer,
+  Staff,
+  OnlineStaff,
+  OnlineStaffEvent,
+  Organisation,
+  Position,
+  PositionType,
+};

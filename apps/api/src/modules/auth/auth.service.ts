@@ -1,0 +1,192 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { PrismaClient } from '@openiom/db';
+import type { ApiConfig } from '../../config.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { permissionsFor } from '../../auth/permissions.ts';
+import { hashToken, newSessionToken } from '../../auth/tokens.ts';
+import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
+import { AuthRepository } from './auth.repository.ts';
+import type { LoginMeta, SessionRow, ViewerRecord } from './auth.types.ts';
+
+export type AuthFailureCode = 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'NO_STAFF_NUMBER' | 'NOT_YOUR_STAFF_NUMBER' | 'STAFF_INACTIVE' | 'SESSION_NOT_FOUND';
+export interface AuthFailure {
+  code: AuthFailureCode;
+  message: string;
+  field?: string;
+}
+
+/** What a request's token turned out to be. */
+export type Authentication = { viewer: ViewerRecord } | { failure: 'INVALID_TOKEN' | 'SESSION_EXPIRED' } | null;
+
+/** Last-seen is written at most this often per session, not on every request. */
+const touchEveryMs = 30_000;
+
+/**
+ * Login, staff-number choice, sessions, lockout and idle logout. Passwords are checked with argon2id
+ * and never logged; tokens are stored only as hashes.
+ */
+export class AuthService {
+  private readonly repository: AuthRepository;
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly relay: OutboxRelay,
+    private readonly config: ApiConfig['auth'],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repository = new AuthRepository(prisma);
+  }
+
+  async login(loginName: string, password: string, meta: LoginMeta): Promise<{ ok: true; token: string; viewer: ViewerRecord } | { ok: false; error: AuthFailure }> {
+    const now = this.now();
+    const user = await this.repository.findUser(loginName.trim());
+    if (!user) {
+      // Spend the same time as a real check so that response times do not reveal which names exist.
+      await verify(await this.getDummyHash(), password).catch(() => false);
+      return { ok: false, error: invalidCredentials() };
+    }
+    if (user.lockedUntil && user.lockedUntil > now) return { ok: false, error: locked(user.lockedUntil, now) };
+
+    if (!(await verify(user.passwordHash, password).catch(() => false))) {
+      const attempts = user.failedAttempts + 1;
+      if (attempts >= this.config.maxFailedLogins) {
+        const until = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
+        await this.repository.recordFailure(user.id, 0, until);
+        return { ok: false, error: locked(until, now) };
+      }
+      await this.repository.recordFailure(user.id, attempts, null);
+      return { ok: false, error: invalidCredentials() };
+    }
+
+    const staffIds = await this.repository.activeStaffIds(user.id);
+    if (staffIds.length === 0) {
+      return { ok: false, error: { code: 'NO_STAFF_NUMBER', message: 'This account owns no active staff number; ask an administrator.' } };
+    }
+    const token = newSessionToken();
+    const staffId = staffIds.length === 1 ? staffIds[0] : null;
+    const sessionId = await this.prisma.$transaction(async (tx) => {
+      await this.repository.clearFailures(tx, user.id);
+      const id = await this.repository.createSession(tx, { tokenHash: hashToken(token), userId: user.id, staffId, ...meta, now });
+      if (staffId !== null) await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_IN', sessionId: id, staffId });
+      return id;
+    });
+    if (staffId !== null) await this.relay.kick();
+    const viewer = await this.buildViewer({ id: sessionId, userId: user.id, loginName: user.loginName, staffId, lastSeenAt: now, endedAt: null });
+    return { ok: true, token, viewer };
+  }
+
+  async selectStaff(viewer: ViewerRecord, staffId: number): Promise<{ ok: true; viewer: ViewerRecord } | { ok: false; error: AuthFailure }> {
+    const owner = await this.repository.staffOwner(staffId);
+    if (!owner || owner.userId !== viewer.userId) {
+      return { ok: false, error: { code: 'NOT_YOUR_STAFF_NUMBER', message: 'This staff number does not belong to your account.', field: 'staffId' } };
+    }
+    if (!owner.active) return { ok: false, error: { code: 'STAFF_INACTIVE', message: 'This staff number is disabled.', field: 'staffId' } };
+    if (viewer.staffId === staffId) return { ok: true, viewer };
+    const now = this.now();
+    await this.prisma.$transaction(async (tx) => {
+      await this.repository.setStaff(tx, viewer.sessionId, staffId, now);
+      if (viewer.staffId !== null) {
+        await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId: viewer.sessionId, staffId: viewer.staffId });
+      }
+      await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_IN', sessionId: viewer.sessionId, staffId });
+    });
+    await this.relay.kick();
+    return { ok: true, viewer: await this.buildViewer({ ...viewer, id: viewer.sessionId, staffId, lastSeenAt: now, endedAt: null }) };
+  }
+
+  async logout(viewer: ViewerRecord): Promise<void> {
+    await this.end(viewer.sessionId, 'LOGOUT');
+  }
+
+  async forceLogout(sessionId: string): Promise<{ ok: true } | { ok: false; error: AuthFailure }> {
+    const ended = await this.end(sessionId, 'FORCED');
+    return ended ? { ok: true } : { ok: false, error: { code: 'SESSION_NOT_FOUND', message: 'No open session has this id.', field: 'sessionId' } };
+  }
+
+  /** Resolves a bearer token to its session; ends it (and says so) when it has been idle too long. */
+  async authenticate(token: string | null | undefined): Promise<Authentication> {
+    if (!token) return null;
+    const session = await this.repository.findSessionByTokenHash(hashToken(token));
+    if (!session) return { failure: 'INVALID_TOKEN' };
+    if (session.endedAt) return { failure: 'SESSION_EXPIRED' };
+    const now = this.now();
+    if (now.getTime() - session.lastSeenAt.getTime() > this.idleMs()) {
+      await this.end(session.id, 'IDLE');
+      return { failure: 'SESSION_EXPIRED' };
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await this.repository.touch(session.id, now);
+    return { viewer: await this.buildViewer(session) };
+  }
+
+  /** Re-checks a session before a subscription event is sent: throws when it has ended. */
+  async reauthorize(viewer: ViewerRecord): Promise<ViewerRecord> {
+    const session = await this.repository.findSession(viewer.sessionId);
+    if (!session || session.endedAt) throw new AppError('SESSION_EXPIRED', 'Your session has ended; log in again.');
+    if (session.staffId !== viewer.staffId) return this.buildViewer(session);
+    return viewer;
+  }
+
+  /** Ends every session idle past the limit (run periodically so that the online list stays true). */
+  async endIdleSessions(): Promise<number> {
+    const now = this.now();
+    const ended = await this.prisma.$transaction(async (tx) => {
+      const rows = await this.repository.endIdleSessions(tx, new Date(now.getTime() - this.idleMs()), now);
+      for (const row of rows) {
+        await enqueueEvent(tx, 'auth.session-ended', { sessionId: row.id });
+        if (row.staff_id !== null) await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId: row.id, staffId: row.staff_id });
+      }
+      return rows.length;
+    });
+    if (ended > 0) await this.relay.kick();
+    return ended;
+  }
+
+  async staffChoices(userId: number): Promise<number[]> {
+    return this.repository.activeStaffIds(userId);
+  }
+
+  private async end(sessionId: string, reason: 'LOGOUT' | 'IDLE' | 'FORCED'): Promise<boolean> {
+    const ended = await this.prisma.$transaction(async (tx) => {
+      const result = await this.repository.endSession(tx, sessionId, reason, this.now());
+      if (!result) return false;
+      await enqueueEvent(tx, 'auth.session-ended', { sessionId });
+      if (result.staffId !== null) await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId, staffId: result.staffId });
+      return true;
+    });
+    if (ended) await this.relay.kick();
+    return ended;
+  }
+
+  private async buildViewer(session: SessionRow): Promise<ViewerRecord> {
+    const grants = session.staffId === null ? null : await this.repository.staffGrants(session.staffId);
+    return {
+      sessionId: session.id,
+      userId: session.userId,
+      loginName: session.loginName,
+      staffId: session.staffId,
+      menus: grants?.menus ?? [],
+      permissions: permissionsFor(grants?.kinds ?? []),
+      scope: { orgPaths: grants ? [grants.orgPath] : [] },
+      idleTimeoutMinutes: this.config.idleTimeoutMinutes,
+    };
+  }
+
+  private idleMs(): number {
+    return this.config.idleTimeoutMinutes * 60_000;
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= hash('openiom-timing-equaliser');
+    return this.dummyHash;
+  }
+}
+
+function invalidCredentials(): AuthFailure {
+  return { code: 'INVALID_CREDENTIALS', message: 'Login name or password is wrong.', field: 'password' };
+}
+
+function locked(until: Date, now: Date): AuthFailure {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return { code: 'ACCOUNT_LOCKED', message: `Too many failed logins: the account is locked for ${minutes} more minute(s).` };
+}

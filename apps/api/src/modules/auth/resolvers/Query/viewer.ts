@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../../../generated/resolvers-types.ts';
+
+export const viewer: QueryResolvers['viewer'] = (_parent, _args, context) => context.viewer;

@@ -1,0 +1,22 @@
+import type { PrismaClient } from '@openiom/db';
+import type { PositionRecord, PositionTypeRecord } from './positions.types.ts';
+
+const positionSelect = { id: true, code: true, name: true, organisationId: true, positionTypeId: true } as const;
+
+export class PositionsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  typesByIds(ids: readonly number[]): Promise<PositionTypeRecord[]> {
+    return this.prisma.positionType.findMany({ where: { id: { in: [...ids] } }, select: { id: true, code: true, name: true, nameEn: true, kind: true } });
+  }
+
+  /** Positions held by each of the given staff, as (staffId, position) pairs. */
+  async heldBy(staffIds: readonly number[]): Promise<{ staffId: number; position: PositionRecord }[]> {
+    const rows = await this.prisma.staffPosition.findMany({
+      where: { staffId: { in: [...staffIds] } },
+      select: { staffId: true, position: { select: positionSelect } },
+      orderBy: [{ staffId: 'asc' }, { positionId: 'asc' }],
+    });
+    return rows;
+  }
+}

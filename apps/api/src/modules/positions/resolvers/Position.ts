@@ -1,0 +1,12 @@
+import type { PositionResolvers, PositionTypeResolvers } from '../../../generated/resolvers-types.ts';
+import { loadRequired } from '../../../graphql/load-required.ts';
+
+export const Position: PositionResolvers = {
+  id: (position) => String(position.id),
+  organisation: (position, _args, context) => loadRequired(context.loaders.organisationById, position.organisationId, 'Organisation'),
+  positionType: (position, _args, context) => loadRequired(context.loaders.positionTypeById, position.positionTypeId, 'PositionType'),
+};
+
+export const PositionType: PositionTypeResolvers = {
+  id: (type) => String(type.id),
+};

@@ -1,0 +1,91 @@
+import type { Prisma, PrismaClient } from '@openiom/db';
+import { logger } from '../lib/logger.ts';
+import type { PubSub } from './pubsub.ts';
+import type { Topic, TopicPayloads } from './topics.ts';
+
+/** Writes an event in the caller's transaction; it is published only once that transaction commits. */
+export async function enqueueEvent<T extends Topic>(tx: Prisma.TransactionClient, topic: T, payload: TopicPayloads[T]): Promise<void> {
+  await tx.outboxEvent.create({ data: { topic, payload: payload as unknown as Prisma.InputJsonValue } });
+}
+
+interface OutboxRow {
+  id: bigint;
+  topic: string;
+  payload: unknown;
+}
+
+/**
+ * Publishes committed outbox events. Any number of processes may run a relay: each batch is claimed
+ * with FOR UPDATE SKIP LOCKED, published, then marked in the same transaction, so an event is never
+ * lost; a crash between publish and commit can repeat an event (subscribers reload by id, so a
+ * repeat is harmless). Kicked after each commit; polls for events a crashed process left behind.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pubsub: PubSub,
+    private readonly pollMs: number,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Asks for a drain soon; returns when the events committed before the call are published. */
+  kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while ((await this.drainBatch()) > 0) {
+            /* keep draining */
+          }
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        logger.warn('outbox relay failed; will retry', { message: (error as Error).message });
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async drainBatch(): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<OutboxRow[]>`
+        SELECT id, topic, payload FROM outbox_event
+        WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return 0;
+      for (const row of rows) await this.pubsub.publish(row.topic as Topic, row.payload as never);
+      const ids = rows.map((row) => row.id);
+      await tx.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { publishedAt: new Date() } });
+      return rows.length;
+    });
+  }
+
+  /** Deletes events published more than `olderThanMs` ago (housekeeping). */
+  async prune(olderThanMs = 24 * 3600_000): Promise<number> {
+    const result = await this.prisma.outboxEvent.deleteMany({ where: { publishedAt: { lt: new Date(Date.now() - olderThanMs) } } });
+    return result.count;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

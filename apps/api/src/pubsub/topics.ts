@@ -1,0 +1,13 @@
+/**
+ * Every pub/sub topic and its payload. Payloads carry ids, never rows: subscribers reload through
+ * the service so that permissions apply to each event.
+ */
+export interface TopicPayloads {
+  /** A staff member logged in or out (any reason). */
+  'staff.online-changed': { change: 'LOGGED_IN' | 'LOGGED_OUT'; sessionId: string; staffId: number };
+  /** A session ended; servers close its WebSocket connections. */
+  'auth.session-ended': { sessionId: string };
+}
+
+export type Topic = keyof TopicPayloads;
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-ended'];

@@ -1,0 +1,201 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ApiConfig } from './config.ts';
+import { bearerToken, createContext, type GraphQLContext } from './context.ts';
+import { formatError } from './errors/app-error.ts';
+import { assertComplexity, assertQueryLength, validationRules } from './graphql/limits.ts';
+import { buildApiSchema } from './graphql/schema.ts';
+import { logger } from './lib/logger.ts';
+import { runWithRequestId } from './lib/request-scope.ts';
+import type { Services } from './services.ts';
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+/** Close codes the SPA understands: log in again. */
+export const wsCloseCodes = { unauthorized: 4401 } as const;
+
+/** HTTP + WebSocket wiring only: GraphQL on /graphql (both transports, one port) and the built SPA at /. */
+export async function startServer(services: Services, config: ApiConfig): Promise<RunningServer> {
+  const schema = buildApiSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ authToken?: string }, { socket: WebSocket; request: http.IncomingMessage; sessionId?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null;
+        if (!token) return true; // public subscriptions only; guarded ones answer UNAUTHENTICATED
+        const authentication = await services.auth.authenticate(token);
+        if (!authentication || !('viewer' in authentication)) {
+          const reason = authentication?.failure === 'SESSION_EXPIRED' ? 'Session ended; log in again' : 'Invalid session token; log in again';
+          ctx.extra.socket.close(wsCloseCodes.unauthorized, reason);
+          return false;
+        }
+        const sessionId = authentication.viewer.sessionId;
+        ctx.extra.sessionId = sessionId;
+        let sockets = socketsBySession.get(sessionId);
+        if (!sockets) socketsBySession.set(sessionId, (sockets = new Set()));
+        sockets.add(ctx.extra.socket);
+        return true;
+      },
+      onClose: (ctx) => {
+        const sessionId = ctx.extra.sessionId;
+        if (!sessionId) return;
+        socketsBySession.get(sessionId)?.delete(ctx.extra.socket);
+        if (socketsBySession.get(sessionId)?.size === 0) socketsBySession.delete(sessionId);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        try {
+          assertQueryLength(payload.query, config.limits);
+          const document = parse(payload.query);
+          const errors = validate(schema, document, [...specifiedRules, ...validationRules(config.limits)]);
+          if (errors.length > 0) return errors as GraphQLError[];
+          assertComplexity(schema, document, payload.variables ?? undefined, payload.operationName, config.limits);
+          const token = typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null;
+          const contextValue = await createContext(services, {
+            token,
+            hostAddress: ctx.extra.request.socket.remoteAddress ?? null,
+            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+          });
+          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+    },
+    wsServer,
+  );
+
+  // A session that ends (logout, idle, forced) loses its live connections at once, on every instance.
+  const sessionEnded = services.pubsub.subscribe('auth.session-ended');
+  void (async () => {
+    for await (const { sessionId } of sessionEnded) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(wsCloseCodes.unauthorized, 'Session ended; log in again');
+    }
+  })();
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    introspection: true,
+    validationRules: validationRules(config.limits),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document }) {
+              try {
+                assertComplexity(schema, document, request.variables, request.operationName, config.limits);
+              } catch (error) {
+                if (error instanceof GraphQLError) throw withStatus(error, 400);
+                throw error;
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use('/graphql', (req: Request, _res: Response, next: NextFunction) => runWithRequestId(() => next()));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.maxBodyBytes }),
+    (req: Request, res: Response, next: NextFunction) => {
+      try {
+        assertQueryLength(typeof req.body?.query === 'string' ? req.body.query : undefined, config.limits);
+        next();
+      } catch (error) {
+        const graphQLError = error as GraphQLError;
+        res.status(400).json({ errors: [{ message: graphQLError.message, extensions: graphQLError.extensions }] });
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(services, {
+          token: bearerToken(req.headers.authorization),
+          hostAddress: req.ip ?? req.socket.remoteAddress ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+        }),
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  if (config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
+    const indexHtml = path.join(config.webDist, 'index.html');
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that accepts HTML gets the SPA.
+    app.get(/^(?!\/graphql).*/, (req, res, next) => (req.accepts('html') ? res.sendFile(indexHtml) : next()));
+  } else if (config.webDist) {
+    logger.warn('web app not built; serving the API only', { webDist: config.webDist });
+  }
+
+  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, never as HTML.
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `Request body too large: the limit is ${config.limits.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error('unhandled HTTP error', { message: error.message });
+      res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    httpServer,
+    async stop() {
+      await sessionEnded.return?.();
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+
+function formatResult(result: ExecutionResult) {
+  if (!result.errors) return result;
+  return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+}
+
+function withStatus(error: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+}
+
+export type { GraphQLSchema };

@@ -1,0 +1,55 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../modules/auth/routes/login-page';
+import { HelpPage } from '../modules/help/routes/help-page';
+import { OnlineStaffPage } from '../modules/staff/routes/online-staff-page';
+import { RequireAuth } from './components/require-auth';
+import { RequireMenu } from './components/require-menu';
+import { HomePage } from './routes/home-page';
+import { MainLayout } from './routes/main-layout';
+import { NotFoundPage } from './routes/not-found-page';
+
+// ag-grid is large: load it with the first page that needs it.
+const StaffListPage = lazy(() =>
+  import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
+);
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="full-page-status" role="status">
+      {t('common.loading')}
+    </div>
+  );
+}
+
+/** A page behind a menu code, loaded lazily if need be. */
+function guarded(code: string, page: ReactNode) {
+  return (
+    <RequireMenu code={code}>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </RequireMenu>
+  );
+}
+
+/**
+ * Routes. Every page but /login needs a session with a staff number; pages of the menu also
+ * need their menu code in `viewer.menus`.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<MainLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="help" element={guarded('help.about', <HelpPage />)} />
+          <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
+          <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { filterMenu, openableLeaves, plannedLeaves } from '../filter-menu';
+import { MENU } from '../menu-definition';
+
+const codes = (groups: ReturnType<typeof filterMenu>) =>
+  groups.map((g) => [g.code, g.leaves.map((l) => l.code)] as const);
+
+describe('filterMenu', () => {
+  it('shows nothing without menu codes', () => {
+    expect(filterMenu([])).toEqual([]);
+  });
+
+  it('shows a group only with its own code, and a leaf only with the leaf code', () => {
+    const visible = filterMenu(['system', 'system.staff', 'help.about', 'dispatch', 'dispatch.map', 'dispatch.todo']);
+    expect(codes(visible)).toEqual([
+      ['system', ['system.staff']],
+      ['dispatch', ['dispatch.todo', 'dispatch.map']],
+    ]);
+  });
+
+  it('drops a granted group when none of its leaves is granted', () => {
+    expect(filterMenu(['billing'])).toEqual([]);
+  });
+
+  it('keeps the order of the definition, not of viewer.menus', () => {
+    const visible = filterMenu(['system.online-staff', 'help.about', 'system', 'help', 'system.staff']);
+    expect(codes(visible)).toEqual([
+      ['help', ['help.about']],
+      ['system', ['system.staff', 'system.online-staff']],
+    ]);
+  });
+
+  it('ignores unknown codes', () => {
+    expect(codes(filterMenu(['help', 'help.about', 'nope', 'help.nope']))).toEqual([['help', ['help.about']]]);
+  });
+
+  it('shows everything to a viewer granted every code', () => {
+    const all = MENU.flatMap((g) => [g.code, ...g.leaves.map((l) => l.code)]);
+    expect(filterMenu(all)).toEqual(MENU);
+  });
+
+  it('tells screens that exist from planned ones', () => {
+    const all = MENU.flatMap((g) => [g.code, ...g.leaves.map((l) => l.code)]);
+    const groups = filterMenu(all);
+    expect(openableLeaves(groups).map((l) => [l.code, l.path])).toEqual([
+      ['help.about', '/help'],
+      ['system.staff', '/system/staff'],
+      ['system.online-staff', '/system/online-staff'],
+    ]);
+    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 3);
+  });
+
+  it('has the seed structure: 8 groups, leaf codes prefixed by their group', () => {
+    expect(MENU.map((g) => g.code)).toEqual([
+      'help', 'system', 'config', 'work-orders', 'monitoring', 'queries', 'billing', 'dispatch',
+    ]);
+    for (const group of MENU) {
+      for (const leaf of group.leaves) expect(leaf.code.startsWith(`${group.code}.`)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The navigation tree, in the seed's structure. Menu codes are what position types grant
+ * (`viewer.menus`); a leaf without `path` has no screen yet and is shown as planned.
+ */
+export interface MenuLeaf {
+  code: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Route of the screen; absent while the screen is planned. */
+  path?: string;
+}
+
+export interface MenuGroup {
+  code: string;
+  labelKey: string;
+  leaves: readonly MenuLeaf[];
+}
+
+function group(code: string, leaves: ReadonlyArray<[leaf: string, path?: string]>): MenuGroup {
+  return {
+    code,
+    labelKey: `menu.${code}.title`,
+    leaves: leaves.map(([leaf, path]) => ({
+      code: `${code}.${leaf}`,
+      labelKey: `menu.${code}.${leaf}`,
+      ...(path ? { path } : {}),
+    })),
+  };
+}
+
+export const MENU: readonly MenuGroup[] = [
+  group('help', [['about', '/help']]),
+  group('system', [
+    ['staff', '/system/staff'],
+    ['online-staff', '/system/online-staff'],
+    ['position-types'],
+    ['positions'],
+  ]),
+  group('config', [['workflows'], ['calendar'], ['time-limits'], ['dispatch-rules']]),
+  group('work-orders', [
+    ['by-position'],
+    ['by-staff'],
+    ['manual-assignment'],
+    ['manual-exception'],
+  ]),
+  group('monitoring', [['pre-alarm'], ['interfaces']]),
+  group('queries', [['orders'], ['work-orders'], ['daily-report']]),
+  group('billing', [['bills'], ['arrears'], ['prepaid']]),
+  group('dispatch', [['todo'], ['supervision'], ['map']]),
+];
+
+/** The leaf a route belongs to, for the permission guard and the page title. */
+export function findLeafByCode(code: string, menu: readonly MenuGroup[] = MENU): MenuLeaf | undefined {
+  for (const g of menu) {
+    const leaf = g.leaves.find((l) => l.code === code);
+    if (leaf) return leaf;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { currentLanguage } from '../../lib/i18n';
+import { orgName } from '../../lib/org-name';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { filterMenu, openableLeaves, plannedLeaves } from '../menu/filter-menu';
+import { useViewer } from '../session/viewer-context';
+import './home-page.css';
+
+/** `/`: who is working, as what, and what they can open. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const { staff } = viewer;
+  const groups = useMemo(() => filterMenu(viewer.menus), [viewer.menus]);
+  const openable = openableLeaves(groups);
+  const planned = plannedLeaves(groups);
+  const lng = currentLanguage();
+
+  useDocumentTitle(t('home.title'));
+
+  return (
+    <div className="page home-page">
+      <h1 data-testid="welcome">{t('home.welcome', { name: staff.name })}</h1>
+      <section className="panel" aria-labelledby="home-who">
+        <h2 id="home-who">{t('home.whoTitle')}</h2>
+        <dl className="facts">
+          <dt>{t('home.staffNo')}</dt>
+          <dd className="mono">{staff.staffNo}</dd>
+          <dt>{t('home.loginName')}</dt>
+          <dd>{viewer.loginName}</dd>
+          <dt>{t('home.organisation')}</dt>
+          <dd data-testid="home-organisation">{orgName(staff.organisation)}</dd>
+          <dt>{t('home.positions')}</dt>
+          <dd>
+            {staff.positions.length === 0 ? (
+              <span className="muted">{t('home.noPositions')}</span>
+            ) : (
+              <ul className="positions" data-testid="home-positions">
+                {staff.positions.map((p) => (
+                  <li key={p.id}>
+                    {p.name}{' '}
+                    <span className="badge">{lng === 'en' ? p.positionType.nameEn : p.positionType.name}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="home-open">
+        <h2 id="home-open">{t('home.canOpenTitle')}</h2>
+        {openable.length === 0 ? (
+          <p className="muted">{t('home.nothingToOpen')}</p>
+        ) : (
+          <ul className="openable" data-testid="home-openable">
+            {openable.map((leaf) => (
+              <li key={leaf.code}>
+                <Link to={leaf.path!}>{t(leaf.labelKey)}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {planned.length > 0 && (
+          <p className="muted">{t('home.plannedCount', { count: planned.length })}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * English texts. zh-cn.ts must have exactly the same keys (typed as `Messages`, and checked by
+ * a test). No plural suffixes: Chinese has no plural forms, so counts go in neutral wording.
+ */
+export const en = {
+  app: {
+    name: 'OpenIOM',
+    subtitle: 'Integrated order management & dispatch',
+    skipToContent: 'Skip to main content',
+  },
+  common: {
+    loading: 'Loading…',
+    loadFailed: 'Could not load the data. Check the connection to the server.',
+    retry: 'Retry',
+    refresh: 'Refresh',
+    backHome: 'Back to the home page',
+    yes: 'Yes',
+    no: 'No',
+  },
+  language: {
+    label: 'Language',
+    zhCN: '中文',
+    en: 'EN',
+  },
+  header: {
+    home: 'OpenIOM home',
+    currentStaff: 'Working as',
+    logout: 'Log out',
+  },
+  nav: {
+    label: 'Main menu',
+    home: 'Home',
+    planned: 'planned',
+    plannedHint: 'This screen is planned and not available yet',
+  },
+  menu: {
+    help: { title: 'System help', about: 'About OpenIOM' },
+    system: {
+      title: 'System management',
+      staff: 'Staff',
+      'online-staff': 'Online staff',
+      'position-types': 'Position types',
+      positions: 'Positions',
+    },
+    config: {
+      title: 'System configuration',
+      workflows: 'Workflows',
+      calendar: 'Calendar',
+      'time-limits': 'Time limits',
+      'dispatch-rules': 'Dispatch rules',
+    },
+    'work-orders': {
+      title: 'Work-order handling',
+      'by-position': 'By position',
+      'by-staff': 'By staff',
+      'manual-assignment': 'Manual position assignment',
+      'manual-exception': 'Manual exception handling',
+    },
+    monitoring: {
+      title: 'System monitoring',
+      'pre-alarm': 'Pre-alarm monitor',
+      interfaces: 'Interface monitor',
+    },
+    queries: {
+      title: 'Queries & statistics',
+      orders: 'Order query',
+      'work-orders': 'Work-order query',
+      'daily-report': 'Daily work-order report',
+    },
+    billing: {
+      title: 'Billing',
+      bills: 'Bills',
+      arrears: 'Arrears',
+      prepaid: 'Prepaid',
+    },
+    dispatch: {
+      title: 'Dispatch center',
+      todo: 'My to-do',
+      supervision: 'Supervision',
+      map: 'Dispatch map',
+    },
+  },
+  login: {
+    title: 'Log in',
+    loginName: 'Login name',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    footer: 'OpenIOM · open-source telecom operations',
+    errors: {
+      required: 'Enter your login name and password.',
+      INVALID_CREDENTIALS: 'Wrong login name or password.',
+      ACCOUNT_LOCKED: 'This account is locked after too many failed attempts. Try again in 15 minutes.',
+      NO_STAFF_NUMBER: 'This account has no staff number. Ask an administrator to assign one.',
+      NOT_YOUR_STAFF_NUMBER: 'This staff number does not belong to your account.',
+      STAFF_INACTIVE: 'This staff number is disabled. Choose another one.',
+      network: 'Cannot reach the server. Check your connection and try again.',
+      unknown: 'Login failed: {{message}}',
+    },
+    reasons: {
+      'session-ended': 'Your session has ended (it expired or was closed elsewhere). Please log in again.',
+      idle: 'You were logged out after a period without activity.',
+      'logged-out': 'You have logged out.',
+      'other-tab': 'You logged out in another tab.',
+    },
+    chooseStaff: {
+      title: 'Choose a staff number',
+      hint: 'The account {{loginName}} owns several staff numbers. Choose the one to work as.',
+      legend: 'Staff number',
+      inactive: 'disabled',
+      required: 'Choose a staff number.',
+      submit: 'Continue',
+      submitting: 'Continuing…',
+      cancel: 'Use another account',
+    },
+  },
+  home: {
+    title: 'Home',
+    welcome: 'Welcome, {{name}}',
+    whoTitle: 'Working as',
+    staffNo: 'Staff number',
+    loginName: 'Login name',
+    organisation: 'Organisation',
+    positions: 'Positions',
+    noPositions: 'No positions',
+    canOpenTitle: 'You can open',
+    nothingToOpen: 'No screens are available to you yet.',
+    plannedCount: 'Planned screens in your menu: {{count}}.',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no page at {{path}}.',
+  },
+  noPermission: {
+    title: 'No permission',
+    body: 'Your positions do not include “{{menu}}”. Ask an administrator if you need it.',
+  },
+  help: {
+    title: 'About OpenIOM',
+    aboutTitle: 'What OpenIOM is',
+    about1:
+      'OpenIOM (综合开通调度) turns customer orders from CRM into work orders and drives them through their workflow — wiring, number and port assignment, network activation, installation — until the service is live.',
+    about2:
+      'Dispatchers watch queues and dispatch work orders, installers claim and complete them, managers follow time limits, alarms and statistics. What you see depends on the menus of your positions.',
+    idle: 'For security you are logged out after {{minutes}} minutes without activity.',
+    keyboardTitle: 'Keyboard',
+    keys: {
+      tab: { keys: 'Tab / Shift+Tab', action: 'Move to the next / previous control.' },
+      enter: { keys: 'Enter / Space', action: 'Open a link, press a button, pick an option.' },
+      skip: { keys: 'Tab (first)', action: 'Shows “Skip to main content” to jump over the menu.' },
+      search: { keys: '/', action: 'In the staff list: jump to the search box.' },
+      escape: { keys: 'Esc', action: 'In a search box: clear it.' },
+      grid: { keys: '↑ ↓ ← →', action: 'In a grid: move between cells.' },
+      sort: { keys: 'Enter (column header)', action: 'In a grid: sort by the column (where it can be sorted).' },
+    },
+    versionTitle: 'Version',
+    version: 'OpenIOM web {{version}}',
+    license: 'Open-source software.',
+  },
+  staff: {
+    search: 'Search',
+    searchPlaceholder: 'Staff number or name',
+    organisation: 'Organisation',
+    allOrganisations: 'All organisations',
+    organisationsFailed: 'All organisations (list unavailable)',
+    total: 'Total: {{total}}',
+    totalUnknown: 'Total: …',
+    gridLabel: 'Staff list',
+    loadFailed: 'Could not load the staff list.',
+    columns: {
+      staffNo: 'Staff number',
+      name: 'Name',
+      organisation: 'Organisation',
+      positions: 'Positions',
+      phone: 'Phone',
+      active: 'Active',
+    },
+  },
+  onlineStaff: {
+    caption: 'Staff members logged in now',
+    count: 'Online: {{total}}',
+    empty: 'Nobody is logged in.',
+    loadFailed: 'Could not load the online staff list.',
+    columns: {
+      staffNo: 'Staff number',
+      name: 'Name',
+      organisation: 'Organisation',
+      hostAddress: 'Host address',
+      loginAt: 'Login time',
+      lastSeenAt: 'Last seen',
+    },
+  },
+  live: {
+    live: 'Live',
+    connecting: 'Connecting…',
+    offline: 'Not live',
+  },
+  grid: {
+    loading: 'Loading…',
+    noRows: 'No rows',
+  },
+};
+
+/** The shape every locale must have: the same keys, any strings. */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,42 @@
+import { graphql } from '../../../generated';
+
+/** Everything the shell needs about the session; shared by `viewer`, `login` and `selectStaff`. */
+export const ViewerFieldsFragment = graphql(`
+  fragment ViewerFields on Viewer {
+    sessionId
+    loginName
+    menus
+    permissions
+    idleTimeoutMinutes
+    staff {
+      id
+      staffNo
+      name
+      organisation {
+        id
+        name
+        nameEn
+      }
+      positions {
+        id
+        name
+        positionType {
+          id
+          name
+          nameEn
+        }
+      }
+    }
+    staffChoices {
+      id
+      staffNo
+      name
+      active
+      organisation {
+        id
+        name
+        nameEn
+      }
+    }
+  }
+`);

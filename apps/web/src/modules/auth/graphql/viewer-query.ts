@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      ...ViewerFields
+    }
+  }
+`);

@@ -1,0 +1,41 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { orgName } from '../../../lib/org-name';
+import { flattenOrganisations } from '../flatten-organisations';
+import { OrganisationsQuery } from '../graphql/organisations-query';
+
+interface OrganisationSelectProps {
+  value: string | null;
+  onChange: (organisationId: string | null) => void;
+}
+
+/** A select over the visible organisation tree, indented by level; empty = all. */
+export function OrganisationSelect({ value, onChange }: OrganisationSelectProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { data, loading, error } = useQuery(OrganisationsQuery);
+  const options = useMemo(() => flattenOrganisations(data?.organisations ?? []), [data]);
+
+  return (
+    <div className="toolbar-field">
+      <label htmlFor={id}>{t('staff.organisation')}</label>
+      <select
+        id={id}
+        data-testid="staff-org-filter"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        disabled={loading && !data}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">{error ? t('staff.organisationsFailed') : t('staff.allOrganisations')}</option>
+        {options.map((org) => (
+          <option key={org.id} value={org.id}>
+            {'\u00A0\u00A0\u00A0'.repeat(org.depth)}
+            {orgName(org)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

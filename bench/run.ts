@@ -1,0 +1,36 @@
+import pg from 'pg';
+import { recordFigures, type Figure } from './lib/harness.ts';
+import { benchStaffPage } from './workloads/staff-page.ts';
+
+/**
+ * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
+ * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check).
+ */
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error('Benchmarks compare against raw pg: set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres).');
+  process.exit(1);
+}
+process.env.OPENIOM_LOG_LEVEL ??= 'silent';
+const quick = process.env.BENCH_QUICK === '1';
+const name = `openiom_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+try {
+  console.log('w2.staff_page');
+  const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
+  figures.push(...staff.figures);
+  notes.push(...staff.notes);
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
+if (!quick) recordFigures(figures, notes);

@@ -1,0 +1,126 @@
+import { hash } from '@node-rs/argon2';
+import type { PrismaClient } from '../generated/client/client.ts';
+import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
+import { menuTree } from './menus.ts';
+
+export { demoLogins, demoPassword } from './demo-data.ts';
+
+/** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
+const installersPerGrid = 7;
+const dispatchersPerDistrict = 2;
+
+/**
+ * Writes the menu tree (always, idempotently: it is reference data the SPA needs) and, when the
+ * database has no organisation yet, the demo service area with ~200 staff. Returns what it did.
+ */
+export async function seedDatabase(prisma: PrismaClient, options: { demo?: boolean } = {}): Promise<{ menus: number; demo: boolean }> {
+  await seedMenus(prisma);
+  const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
+  if (demo) await seedDemoArea(prisma);
+  return { menus: menuTree.reduce((sum, entry) => sum + 1 + entry.children.length, 0), demo };
+}
+
+async function seedMenus(prisma: PrismaClient) {
+  let order = 0;
+  for (const entry of menuTree) {
+    for (const [code, route, parentCode] of [[entry.code, entry.route, null], ...entry.children.map((child) => [child.code, child.route, entry.code])] as [string, string | null, string | null][]) {
+      order += 10;
+      await prisma.menu.upsert({ where: { code }, create: { code, route, parentCode, sortOrder: order }, update: { route, parentCode, sortOrder: order } });
+    }
+  }
+}
+
+async function seedDemoArea(prisma: PrismaClient) {
+  // One hash for all demo accounts: argon2 is deliberately slow, and this is demo data.
+  const passwordHash = await hash(demoPassword);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const orgIds = new Map<string, { id: number; path: string }>();
+      const addOrg = async (code: string, name: string, nameEn: string, level: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'GRID', parent: string | null, sortOrder: number) => {
+        const parentRow = parent ? orgIds.get(parent)! : null;
+        const row = await tx.organisation.create({ data: { code, name, nameEn, level, parentId: parentRow?.id ?? null, path: '', sortOrder }, select: { id: true } });
+        const path = `${parentRow?.path ?? '/'}${row.id}/`;
+        await tx.organisation.update({ where: { id: row.id }, data: { path } });
+        orgIds.set(code, { id: row.id, path });
+      };
+      await addOrg(demoArea.province.code, demoArea.province.name, demoArea.province.nameEn, 'PROVINCE', null, 0);
+      await addOrg(demoArea.city.code, demoArea.city.name, demoArea.city.nameEn, 'CITY', demoArea.province.code, 0);
+      for (const [d, district] of demoArea.districts.entries()) {
+        await addOrg(district.code, district.name, district.nameEn, 'DISTRICT', demoArea.city.code, d);
+        for (const [g, [name, nameEn]] of district.grids.entries()) {
+          await addOrg(gridCode(district.code, g), `${district.name}${name}网格`, `${district.nameEn} ${nameEn} grid`, 'GRID', district.code, g);
+        }
+      }
+
+      const typeIds = new Map<DemoPositionTypeCode, number>();
+      for (const type of demoPositionTypes) {
+        const row = await tx.positionType.create({
+          data: { code: type.code, name: type.name, nameEn: type.nameEn, kind: type.kind, menus: { create: type.menus.map((menuCode) => ({ menuCode })) } },
+          select: { id: true },
+        });
+        typeIds.set(type.code, row.id);
+      }
+
+      // Positions are named as the seed does: "<city>.<district><type>" (e.g. 广州.天河区调度岗).
+      const positionIds = new Map<string, number>();
+      const positionFor = async (orgCode: string, typeCode: DemoPositionTypeCode) => {
+        const key = `${orgCode}:${typeCode}`;
+        const existing = positionIds.get(key);
+        if (existing) return existing;
+        const org = await tx.organisation.findUniqueOrThrow({ where: { code: orgCode }, select: { name: true } });
+        const type = demoPositionTypes.find((entry) => entry.code === typeCode)!;
+        const row = await tx.position.create({
+          data: { code: `${orgCode}.${typeCode}`, name: `广州.${org.name}${type.name}`, organisationId: orgIds.get(orgCode)!.id, positionTypeId: typeIds.get(typeCode)! },
+          select: { id: true },
+        });
+        positionIds.set(key, row.id);
+        return row.id;
+      };
+
+      const addStaff = async (login: string, staff: { staffNo: string; name: string; org: string; positions: readonly DemoPositionTypeCode[] }[]) => {
+        const user = await tx.userAccount.create({ data: { loginName: login, passwordHash }, select: { id: true } });
+        for (const entry of staff) {
+          const positions = [];
+          for (const typeCode of entry.positions) positions.push({ positionId: await positionFor(entry.org, typeCode) });
+          await tx.staff.create({
+            data: {
+              staffNo: entry.staffNo,
+              name: entry.name,
+              phone: phoneFor(entry.staffNo),
+              organisationId: orgIds.get(entry.org)!.id,
+              userId: user.id,
+              positions: { create: positions },
+            },
+          });
+        }
+      };
+
+      for (const entry of demoLogins) await addStaff(entry.login, entry.staff);
+      let n = 0;
+      for (const [d, district] of demoArea.districts.entries()) {
+        for (let i = 0; i < dispatchersPerDistrict; i++) {
+          const staffNo = `GZ1${d}${String(i + 1).padStart(2, '0')}`;
+          await addStaff(staffNo.toLowerCase(), [{ staffNo, name: demoName(n++), org: district.code, positions: ['DISPATCH', 'DISPATCH_GENERAL'] }]);
+        }
+        for (let g = 0; g < district.grids.length; g++) {
+          for (let i = 0; i < installersPerGrid; i++) {
+            const staffNo = `GZ2${d}${g}${String(i + 1).padStart(2, '0')}`;
+            await addStaff(staffNo.toLowerCase(), [{ staffNo, name: demoName(n++), org: gridCode(district.code, g), positions: ['INSTALL', 'INSTALL_GENERAL'] }]);
+          }
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
+}
+
+function gridCode(districtCode: string, index: number): string {
+  return `${districtCode}-${String(index + 1).padStart(2, '0')}`;
+}
+
+/** A believable, deterministic mobile number for a staff number. */
+function phoneFor(staffNo: string): string {
+  const digits = staffNo.replace(/\D/g, '').padStart(8, '0').slice(-8);
+  return `139${digits}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * The SPA's menu tree (the seed's structure). Codes are shared with apps/web, which holds the labels
+ * in both languages; `route` is null for screens still planned.
+ */
+export const menuTree: { code: string; route: string | null; children: { code: string; route: string | null }[] }[] = [
+  { code: 'help', route: null, children: [{ code: 'help.about', route: '/help' }] },
+  {
+    code: 'system',
+    route: null,
+    children: [
+      { code: 'system.staff', route: '/system/staff' },
+      { code: 'system.online-staff', route: '/system/online-staff' },
+      { code: 'system.position-types', route: null },
+      { code: 'system.positions', route: null },
+    ],
+  },
+  {
+    code: 'config',
+    route: null,
+    children: [
+      { code: 'config.workflows', route: null },
+      { code: 'config.calendar', route: null },
+      { code: 'config.time-limits', route: null },
+      { code: 'config.dispatch-rules', route: null },
+    ],
+  },
+  {
+    code: 'work-orders',
+    route: null,
+    children: [
+      { code: 'work-orders.by-position', route: null },
+      { code: 'work-orders.by-staff', route: null },
+      { code: 'work-orders.manual-assignment', route: null },
+      { code: 'work-orders.manual-exception', route: null },
+    ],
+  },
+  {
+    code: 'monitoring',
+    route: null,
+    children: [
+      { code: 'monitoring.pre-alarm', route: null },
+      { code: 'monitoring.interfaces', route: null },
+    ],
+  },
+  {
+    code: 'queries',
+    route: null,
+    children: [
+      { code: 'queries.orders', route: null },
+      { code: 'queries.work-orders', route: null },
+      { code: 'queries.daily-report', route: null },
+    ],
+  },
+  {
+    code: 'billing',
+    route: null,
+    children: [
+      { code: 'billing.bills', route: null },
+      { code: 'billing.arrears', route: null },
+      { code: 'billing.prepaid', route: null },
+    ],
+  },
+  {
+    code: 'dispatch',
+    route: null,
+    children: [
+      { code: 'dispatch.todo', route: null },
+      { code: 'dispatch.supervision', route: null },
+      { code: 'dispatch.map', route: null },
+    ],
+  },
+];
+
+/** A group code and all its leaves, for granting whole groups. */
+export function group(code: string): string[] {
+  const node = menuTree.find((entry) => entry.code === code);
+  if (!node) throw new Error(`unknown menu group ${code}`);
+  return [node.code, ...node.children.map((child) => child.code)];
+}
