@@ -68,10 +68,10 @@ async function seedDemoArea(prisma: PrismaClient) {
         const key = `${orgCode}:${typeCode}`;
         const existing = positionIds.get(key);
         if (existing) return existing;
-        const org = await tx.organisation.findUniqueOrThrow({ where: { code: orgCode }, select: { name: true } });
+        const org = await tx.organisation.findUniqueOrThrow({ where: { code: orgCode }, select: { name: true, nameEn: true } });
         const type = demoPositionTypes.find((entry) => entry.code === typeCode)!;
         const row = await tx.position.create({
-          data: { code: `${orgCode}.${typeCode}`, name: `广州.${org.name}${type.name}`, organisationId: orgIds.get(orgCode)!.id, positionTypeId: typeIds.get(typeCode)! },
+          data: { code: `${orgCode}.${typeCode}`, name: `广州.${org.name}${type.name}`, nameEn: `Guangzhou ${org.nameEn} ${type.nameEn}`, organisationId: orgIds.get(orgCode)!.id, positionTypeId: typeIds.get(typeCode)! },
           select: { id: true },
         });
         positionIds.set(key, row.id);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@openiom/db';
 import type { PositionRecord, PositionTypeRecord } from './positions.types.ts';
 
-const positionSelect = { id: true, code: true, name: true, organisationId: true, positionTypeId: true } as const;
+const positionSelect = { id: true, code: true, name: true, nameEn: true, organisationId: true, positionTypeId: true } as const;
 
 export class PositionsRepository {
   constructor(private readonly prisma: PrismaClient) {}

@@ -12,6 +12,7 @@ export interface PositionRecord {
   id: number;
   code: string;
   name: string;
+  nameEn: string;
   organisationId: number;
   positionTypeId: number;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
-import { orgName } from '../../lib/org-name';
+import { localName } from '../../lib/local-name';
 import { useSignOut } from '../../modules/auth/hooks/use-sign-out';
 import { useViewer } from '../session/viewer-context';
 import './app-header.css';
@@ -23,7 +23,7 @@ export function AppHeader() {
         <span className="visually-hidden">{t('header.currentStaff')}</span>
         <span className="current-staff-no">{staff.staffNo}</span>
         <span className="current-staff-name">{staff.name}</span>
-        <span className="current-staff-org">{orgName(staff.organisation)}</span>
+        <span className="current-staff-org">{localName(staff.organisation)}</span>
       </div>
       <LanguageSwitch />
       <button type="button" className="button logout-button" data-testid="logout" onClick={() => signOut('logged-out')}>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../lib/i18n';
-import { orgName } from '../../lib/org-name';
+import { localName } from '../../lib/local-name';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { filterMenu, openableLeaves, plannedLeaves } from '../menu/filter-menu';
 import { useViewer } from '../session/viewer-context';
@@ -31,7 +31,7 @@ export function HomePage() {
           <dt>{t('home.loginName')}</dt>
           <dd>{viewer.loginName}</dd>
           <dt>{t('home.organisation')}</dt>
-          <dd data-testid="home-organisation">{orgName(staff.organisation)}</dd>
+          <dd data-testid="home-organisation">{localName(staff.organisation)}</dd>
           <dt>{t('home.positions')}</dt>
           <dd>
             {staff.positions.length === 0 ? (
@@ -40,7 +40,7 @@ export function HomePage() {
               <ul className="positions" data-testid="home-positions">
                 {staff.positions.map((p) => (
                   <li key={p.id}>
-                    {p.name}{' '}
+                    {localName(p, lng)}{' '}
                     <span className="badge">{lng === 'en' ? p.positionType.nameEn : p.positionType.name}</span>
                   </li>
                 ))}

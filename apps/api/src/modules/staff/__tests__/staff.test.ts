@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogin, createOrganisation } from '../../../testing/factories.ts';
-import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { gqlRequest, type GraphQLResponse } from '../../../testing/graphql-client.ts';
 import { loginAs } from '../../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
 import { testBackends } from '../../../testing/test-database.ts';
@@ -44,7 +44,7 @@ describe.each(testBackends())('staff list (%s)', (backend) => {
     let after: string | null = null;
     let total = 0;
     for (let guard = 0; guard < 100; guard++) {
-      const page: Awaited<ReturnType<typeof gqlRequest>> = await gqlRequest(app.url, STAFF_PAGE, { first, after, sortBy, sortDirection, filter }, token);
+      const page: GraphQLResponse = await gqlRequest(app.url, STAFF_PAGE, { first, after, sortBy, sortDirection, filter }, token);
       expect(page.errors).toBeUndefined();
       total = page.data!.staff.totalCount;
       seen.push(...page.data!.staff.edges.map((edge: { node: { staffNo: string; name: string } }) => edge.node));

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewerFieldsFragment } from '../../../generated/graphql';
-import { orgName } from '../../../lib/org-name';
+import { localName } from '../../../lib/local-name';
 import { SelectStaffMutation } from '../graphql/select-staff-mutation';
 import { loginErrorMessage } from '../login-error-message';
 
@@ -78,7 +78,7 @@ export function StaffChoiceForm({ choices, onSelected, onCancel }: StaffChoiceFo
               <label htmlFor={inputId}>
                 <span className="staff-choice-no">{choice.staffNo}</span>
                 <span className="staff-choice-name">{choice.name}</span>
-                <span className="staff-choice-org">{orgName(choice.organisation)}</span>
+                <span className="staff-choice-org">{localName(choice.organisation)}</span>
                 {!choice.active && <span className="badge">{t('login.chooseStaff.inactive')}</span>}
               </label>
             </div>

@@ -20,6 +20,7 @@ export const ViewerFieldsFragment = graphql(`
       positions {
         id
         name
+        nameEn
         positionType {
           id
           name

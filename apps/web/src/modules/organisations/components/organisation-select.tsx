@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orgName } from '../../../lib/org-name';
+import { localName } from '../../../lib/local-name';
 import { flattenOrganisations } from '../flatten-organisations';
 import { OrganisationsQuery } from '../graphql/organisations-query';
 
@@ -32,7 +32,7 @@ export function OrganisationSelect({ value, onChange }: OrganisationSelectProps)
         {options.map((org) => (
           <option key={org.id} value={org.id}>
             {'\u00A0\u00A0\u00A0'.repeat(org.depth)}
-            {orgName(org)}
+            {localName(org)}
           </option>
         ))}
       </select>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { OnlineStaffQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { currentLanguage } from '../../../lib/i18n';
-import { orgName } from '../../../lib/org-name';
+import { localName } from '../../../lib/local-name';
 
 type OnlineStaffRow = OnlineStaffQuery['onlineStaff'][number];
 
@@ -33,7 +33,7 @@ export function OnlineStaffTable({ rows }: { rows: readonly OnlineStaffRow[] }) 
             >
               <td className="mono">{row.staff.staffNo}</td>
               <td>{row.staff.name}</td>
-              <td>{orgName(row.staff.organisation, lng)}</td>
+              <td>{localName(row.staff.organisation, lng)}</td>
               <td className="mono">{row.hostAddress ?? '—'}</td>
               <td>{formatDateTime(row.loginAt)}</td>
               <td>{formatDateTime(row.lastSeenAt)}</td>

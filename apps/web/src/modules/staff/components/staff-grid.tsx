@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffFilter } from '../../../generated/graphql';
 import { gridTheme } from '../../../lib/ag-grid';
 import { currentLanguage } from '../../../lib/i18n';
-import { orgName } from '../../../lib/org-name';
+import { localName } from '../../../lib/local-name';
 import { StaffCursorsQuery } from '../graphql/staff-cursors-query';
 import { StaffPageQuery } from '../graphql/staff-page-query';
 import { createStaffDatasource, type StaffRow, type StaffVariables } from '../staff-datasource';
@@ -52,14 +52,14 @@ export function StaffGrid({ filter, reloadKey = 0, onTotal, onError }: StaffGrid
       {
         colId: 'organisation',
         headerName: t('staff.columns.organisation'),
-        valueGetter: (p) => orgName(p.data?.organisation, lng),
+        valueGetter: (p) => localName(p.data?.organisation, lng),
         flex: 1,
         minWidth: 160,
       },
       {
         colId: 'positions',
         headerName: t('staff.columns.positions'),
-        valueGetter: (p) => p.data?.positions.map((pos) => pos.name).join(lng === 'en' ? ', ' : '、') ?? '',
+        valueGetter: (p) => p.data?.positions.map((pos) => localName(pos, lng)).join(lng === 'en' ? ', ' : '、') ?? '',
         flex: 1.4,
         minWidth: 180,
         tooltipValueGetter: (p) => p.value as string,

@@ -31,6 +31,7 @@ export const StaffPageQuery = graphql(`
           positions {
             id
             name
+            nameEn
           }
         }
       }
