@@ -70,8 +70,12 @@ async function seedDemoArea(prisma: PrismaClient) {
         if (existing) return existing;
         const org = await tx.organisation.findUniqueOrThrow({ where: { code: orgCode }, select: { name: true, nameEn: true } });
         const type = demoPositionTypes.find((entry) => entry.code === typeCode)!;
+        // Below the city, names start with the city as the seed's naming rule says ("广州.天河区…").
+        const belowCity = orgCode !== demoArea.province.code && orgCode !== demoArea.city.code;
+        const cityPrefix = belowCity ? '广州.' : '';
+        const cityPrefixEn = belowCity ? 'Guangzhou ' : '';
         const row = await tx.position.create({
-          data: { code: `${orgCode}.${typeCode}`, name: `广州.${org.name}${type.name}`, nameEn: `Guangzhou ${org.nameEn} ${type.nameEn}`, organisationId: orgIds.get(orgCode)!.id, positionTypeId: typeIds.get(typeCode)! },
+          data: { code: `${orgCode}.${typeCode}`, name: `${cityPrefix}${org.name}${type.name}`, nameEn: `${cityPrefixEn}${org.nameEn} ${type.nameEn}`, organisationId: orgIds.get(orgCode)!.id, positionTypeId: typeIds.get(typeCode)! },
           select: { id: true },
         });
         positionIds.set(key, row.id);

@@ -100,10 +100,13 @@ export async function startServer(services: Services, config: ApiConfig): Promis
     schema,
     formatError,
     introspection: true,
+    // main.ts owns shutdown (database, relay, pub/sub too); Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     validationRules: validationRules(config.limits),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Live WebSockets first (they never finish by themselves), then HTTP with a short grace period.
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 2000 }),
       {
         async requestDidStart() {
           return {
