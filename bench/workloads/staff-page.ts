@@ -25,6 +25,7 @@ async function startBaseline(databaseUrl: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const schema = buildSchema(loadSchemaSDL());
   const documents = new Map<string, DocumentNode>();
+  const sessions = new Map<string, string>();
 
   const resolvers = {
     staff: async (args: { first: number }, ctx: { scope: string; orgs: DataLoader<number, unknown>; positions: DataLoader<number, unknown[]> }) => {
@@ -63,18 +64,23 @@ async function startBaseline(databaseUrl: string) {
       if (validate(schema, document).length) throw new Error('invalid');
       documents.set(body.query, document);
     }
-    // Same authentication work as the API: session by token hash, then the staff's grants.
-    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    const session = await pool.query('SELECT id, user_id, staff_id, last_seen_at, ended_at FROM session WHERE token_hash = $1', [createHash('sha256').update(token).digest('hex')]);
-    const staffId = session.rows[0].staff_id;
-    const grants = await pool.query(
-      `SELECT o.path, pt.kind, ptm.menu_code FROM staff s JOIN organisation o ON o.id = s.organisation_id
-       LEFT JOIN staff_position sp ON sp.staff_id = s.id LEFT JOIN position p ON p.id = sp.position_id
-       LEFT JOIN position_type pt ON pt.id = p.position_type_id LEFT JOIN position_type_menu ptm ON ptm.position_type_id = pt.id WHERE s.id = $1`,
-      [staffId],
-    );
+    // Same authentication work as the API: session by token hash and the staff's grants, read once
+    // and then kept in memory per token (the API caches sessions the same way).
+    const tokenHash = createHash('sha256').update((req.headers.authorization ?? '').replace(/^Bearer /, '')).digest('hex');
+    let scope = sessions.get(tokenHash);
+    if (!scope) {
+      const session = await pool.query('SELECT id, user_id, staff_id, last_seen_at, ended_at FROM session WHERE token_hash = $1', [tokenHash]);
+      const grants = await pool.query(
+        `SELECT o.path, pt.kind, ptm.menu_code FROM staff s JOIN organisation o ON o.id = s.organisation_id
+         LEFT JOIN staff_position sp ON sp.staff_id = s.id LEFT JOIN position p ON p.id = sp.position_id
+         LEFT JOIN position_type pt ON pt.id = p.position_type_id LEFT JOIN position_type_menu ptm ON ptm.position_type_id = pt.id WHERE s.id = $1`,
+        [session.rows[0].staff_id],
+      );
+      scope = grants.rows[0].path as string;
+      sessions.set(tokenHash, scope);
+    }
     const context = {
-      scope: grants.rows[0].path,
+      scope,
       orgs: new DataLoader(async (ids: readonly number[]) => {
         const result = await pool.query('SELECT id, name FROM organisation WHERE id = ANY($1)', [ids]);
         const byId = new Map(result.rows.map((row) => [row.id, { id: String(row.id), name: row.name }]));

@@ -45,6 +45,8 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
   relay.start();
   const services = createServices(db.prisma, pubsub, relay, config, options.now);
+  const sessionChanges = pubsub.subscribe('auth.session-changed');
+  void services.auth.forgetChangedSessions(sessionChanges);
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
   const sweeper = setInterval(() => {
@@ -62,6 +64,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
     async stop() {
       clearInterval(sweeper);
       await server.stop();
+      await sessionChanges.return?.();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

@@ -89,9 +89,10 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   );
 
   // A session that ends (logout, idle, forced) loses its live connections at once, on every instance.
-  const sessionEnded = services.pubsub.subscribe('auth.session-ended');
+  const sessionChanges = services.pubsub.subscribe('auth.session-changed');
   void (async () => {
-    for await (const { sessionId } of sessionEnded) {
+    for await (const { sessionId, ended } of sessionChanges) {
+      if (!ended) continue;
       for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(wsCloseCodes.unauthorized, 'Session ended; log in again');
     }
   })();
@@ -185,7 +186,7 @@ export async function startServer(services: Services, config: ApiConfig): Promis
     wsUrl: `ws://${host}:${port}/graphql`,
     httpServer,
     async stop() {
-      await sessionEnded.return?.();
+      await sessionChanges.return?.();
       await apollo.stop();
       wsServer.close();
     },

@@ -5,9 +5,12 @@
 export interface TopicPayloads {
   /** A staff member logged in or out (any reason). */
   'staff.online-changed': { change: 'LOGGED_IN' | 'LOGGED_OUT'; sessionId: string; staffId: number };
-  /** A session ended; servers close its WebSocket connections. */
-  'auth.session-ended': { sessionId: string };
+  /**
+   * A session changed (staff number picked) or ended. Every instance forgets its cached copy; when
+   * `ended`, servers also close the session's WebSocket connections.
+   */
+  'auth.session-changed': { sessionId: string; ended: boolean };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-ended'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed'];

@@ -7,6 +7,7 @@ import { hashToken, newSessionToken } from '../../auth/tokens.ts';
 import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
 import { AuthRepository } from './auth.repository.ts';
 import type { LoginMeta, SessionRow, ViewerRecord } from './auth.types.ts';
+import { SessionCache } from './session-cache.ts';
 
 export type AuthFailureCode = 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'NO_STAFF_NUMBER' | 'NOT_YOUR_STAFF_NUMBER' | 'STAFF_INACTIVE' | 'SESSION_NOT_FOUND';
 export interface AuthFailure {
@@ -27,6 +28,7 @@ const touchEveryMs = 30_000;
  */
 export class AuthService {
   private readonly repository: AuthRepository;
+  private readonly cache = new SessionCache();
   private dummyHash: Promise<string> | null = null;
 
   constructor(
@@ -90,7 +92,9 @@ export class AuthService {
         await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId: viewer.sessionId, staffId: viewer.staffId });
       }
       await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_IN', sessionId: viewer.sessionId, staffId });
+      await enqueueEvent(tx, 'auth.session-changed', { sessionId: viewer.sessionId, ended: false });
     });
+    this.cache.invalidate(viewer.sessionId);
     await this.relay.kick();
     return { ok: true, viewer: await this.buildViewer({ ...viewer, id: viewer.sessionId, staffId, lastSeenAt: now, endedAt: null }) };
   }
@@ -107,16 +111,37 @@ export class AuthService {
   /** Resolves a bearer token to its session; ends it (and says so) when it has been idle too long. */
   async authenticate(token: string | null | undefined): Promise<Authentication> {
     if (!token) return null;
-    const session = await this.repository.findSessionByTokenHash(hashToken(token));
+    const tokenHash = hashToken(token);
+    const now = this.now();
+    const cached = this.cache.get(tokenHash, now.getTime());
+    // A cached session that looks idle is re-read: another instance may have seen it since.
+    if (cached && now.getTime() - cached.lastSeenAt.getTime() <= this.idleMs()) {
+      if (now.getTime() - cached.lastSeenAt.getTime() > touchEveryMs) {
+        await this.repository.touch(cached.viewer.sessionId, now);
+        cached.lastSeenAt = now;
+      }
+      return { viewer: cached.viewer };
+    }
+    const session = await this.repository.findSessionByTokenHash(tokenHash);
     if (!session) return { failure: 'INVALID_TOKEN' };
     if (session.endedAt) return { failure: 'SESSION_EXPIRED' };
-    const now = this.now();
     if (now.getTime() - session.lastSeenAt.getTime() > this.idleMs()) {
       await this.end(session.id, 'IDLE');
       return { failure: 'SESSION_EXPIRED' };
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await this.repository.touch(session.id, now);
-    return { viewer: await this.buildViewer(session) };
+    let lastSeenAt = session.lastSeenAt;
+    if (now.getTime() - lastSeenAt.getTime() > touchEveryMs) {
+      await this.repository.touch(session.id, now);
+      lastSeenAt = now;
+    }
+    const viewer = await this.buildViewer(session);
+    this.cache.set(tokenHash, viewer, lastSeenAt, now.getTime());
+    return { viewer };
+  }
+
+  /** Forgets cached copies of sessions that changed on any instance (wired to `auth.session-changed`). */
+  async forgetChangedSessions(events: AsyncIterable<{ sessionId: string }>): Promise<void> {
+    for await (const { sessionId } of events) this.cache.invalidate(sessionId);
   }
 
   /** Re-checks a session before a subscription event is sent: throws when it has ended. */
@@ -133,7 +158,7 @@ export class AuthService {
     const ended = await this.prisma.$transaction(async (tx) => {
       const rows = await this.repository.endIdleSessions(tx, new Date(now.getTime() - this.idleMs()), now);
       for (const row of rows) {
-        await enqueueEvent(tx, 'auth.session-ended', { sessionId: row.id });
+        await enqueueEvent(tx, 'auth.session-changed', { sessionId: row.id, ended: true });
         if (row.staff_id !== null) await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId: row.id, staffId: row.staff_id });
       }
       return rows.length;
@@ -150,10 +175,11 @@ export class AuthService {
     const ended = await this.prisma.$transaction(async (tx) => {
       const result = await this.repository.endSession(tx, sessionId, reason, this.now());
       if (!result) return false;
-      await enqueueEvent(tx, 'auth.session-ended', { sessionId });
+      await enqueueEvent(tx, 'auth.session-changed', { sessionId, ended: true });
       if (result.staffId !== null) await enqueueEvent(tx, 'staff.online-changed', { change: 'LOGGED_OUT', sessionId, staffId: result.staffId });
       return true;
     });
+    this.cache.invalidate(sessionId);
     if (ended) await this.relay.kick();
     return ended;
   }

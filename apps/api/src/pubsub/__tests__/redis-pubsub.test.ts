@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogin, createOrganisation } from '../../testing/factories.ts';
-import { collect, wsClient } from '../../testing/graphql-client.ts';
-import { loginAs } from '../../testing/sessions.ts';
+import { collect, gqlRequest, wsClient } from '../../testing/graphql-client.ts';
+import { LOGIN, SELECT_STAFF, loginAs } from '../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import { RedisPubSub } from '../redis-pubsub.ts';
@@ -19,7 +19,7 @@ describe.runIf(redisUrl)('Redis pub/sub', () => {
       const received = b.subscribe('staff.online-changed');
       const strangerReceived = stranger.subscribe('staff.online-changed');
       await b.whenSubscribed('staff.online-changed');
-      await a.publish('auth.session-ended', { sessionId: 'ignored' });
+      await a.publish('auth.session-changed', { sessionId: 'ignored', ended: true });
       await a.publish('staff.online-changed', { change: 'LOGGED_IN', sessionId: 's1', staffId: 7 });
       expect((await received.next()).value).toEqual({ change: 'LOGGED_IN', sessionId: 's1', staffId: 7 });
       const nothing = await Promise.race([strangerReceived.next(), new Promise((resolve) => setTimeout(() => resolve('timeout'), 300))]);
@@ -65,5 +65,27 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('two API instances behind R
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(events.events).toHaveLength(1);
     await client.dispose();
+  });
+
+  it('applies a session change made on A to B at once, although B had the session cached', async () => {
+    const org = await createOrganisation(first.prisma);
+    const account = await createLogin(first.prisma, [{ organisationId: org.id }, { organisationId: org.id }]);
+    const login = await gqlRequest(first.url, LOGIN, { input: { loginName: account.loginName, password: account.password } });
+    const token = login.data!.login.token as string;
+    const ping = () => gqlRequest(second.url, 'mutation { ping }', {}, token);
+    const eventually = async (check: (result: Awaited<ReturnType<typeof ping>>) => boolean) => {
+      for (let i = 0; i < 50; i++) {
+        if (check(await ping())) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+    expect((await ping()).errors?.[0].extensions?.reason).toBe('STAFF_NOT_SELECTED');
+
+    await gqlRequest(first.url, SELECT_STAFF, { input: { staffId: String(account.staff[1].id) } }, token);
+    expect(await eventually((result) => result.data?.ping === true)).toBe(true);
+
+    await gqlRequest(first.url, 'mutation { logout { ok } }', {}, token);
+    expect(await eventually((result) => result.errors?.[0].extensions?.reason === 'SESSION_EXPIRED')).toBe(true);
   });
 });
