@@ -38,7 +38,7 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Prisma log levels, e.g. ['warn', 'error']. */
   log?: ('query' | 'info' | 'warn' | 'error')[];
-  /** PGlite folder: how long to wait for another process to release the folder (default 15 s). */
+  /** PGlite folder: how long to wait for another process to release the folder (default 60 s). */
   lockWaitMs?: number;
   /** Options passed on to `new PrismaClient()` (besides the adapter). */
   transactionOptions?: { maxWait?: number; timeout?: number };

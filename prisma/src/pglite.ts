@@ -120,7 +120,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** Takes `<dataDir>.lock`, waiting up to `waitMs` for another holder; returns the release function. */
-export async function acquirePGliteDirLock(dataDir: string, { waitMs = 15_000 }: { waitMs?: number } = {}): Promise<() => void> {
+export async function acquirePGliteDirLock(dataDir: string, { waitMs = 60_000 }: { waitMs?: number } = {}): Promise<() => void> {
   const lockPath = `${path.resolve(dataDir)}.lock`;
   mkdirSync(path.dirname(lockPath), { recursive: true });
   const deadline = Date.now() + waitMs;

@@ -6,8 +6,15 @@ import { adminQuery, createPgDatabase, freshPGliteDb, freshPostgresDb, serverUrl
 import { openMigrationConnection } from '../adapters.ts';
 import { createMigration, deployMigrations, migrationStatus, readMigrationsList } from '../index.ts';
 
-const initName = readMigrationsList().migrationDirectories.map((d) => d.path).find((n) => n.endsWith('_init'))!;
+/** Every committed migration, oldest first (init and what followed it). */
+const committed = readMigrationsList().migrationDirectories.map((d) => d.path);
 const q = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/** Every row of _prisma_migrations, in the order the migrations were started. */
+async function appliedInDb(db: TestDb): Promise<string[]> {
+  const rows = await db.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations ORDER BY started_at, migration_name');
+  return rows.map((r) => r.migration_name);
+}
 
 function logCollector() {
   const lines: string[] = [];
@@ -56,7 +63,8 @@ describe('PGlite migration adapter', () => {
 
   it('serialises concurrent deploys on one PGlite (one session: the advisory lock cannot)', async () => {
     const results = await Promise.all([deployMigrations(db.target), deployMigrations(db.target), deployMigrations(db.target)]);
-    expect(results.map((r) => r.applied).flat()).toEqual([initName]);
+    // one deploy applies every committed migration, in order; the others find nothing to do
+    expect(results.map((r) => r.applied).sort()).toEqual([[], [], committed]);
     expect((await migrationStatus(db.target, { checkDrift: false })).upToDate).toBe(true);
   });
 });
@@ -115,8 +123,8 @@ describe.runIf(serverUrl)('PostgreSQL migration adapter', () => {
     expect(created).not.toContain(db.name);
     const left = await adminQuery('SELECT datname FROM pg_database WHERE datname = ANY($1)', [created]);
     expect(left).toEqual([]);
-    // the main database only has what the migration made, applied once
-    expect(await db.query('SELECT migration_name FROM _prisma_migrations')).toEqual([{ migration_name: initName }]);
+    // the main database only has what the migrations made, each applied once, in order
+    expect(await appliedInDb(db)).toEqual(committed);
 
     // createMigration with a server config: shadow on the server, main database untouched
     const tmp = tempDir();
@@ -127,7 +135,7 @@ describe.runIf(serverUrl)('PostgreSQL migration adapter', () => {
       const names = created2.lines.flatMap((l) => /^created shadow database (\S+)/.exec(l)?.[1] ?? []);
       expect(names.length).toBe(1);
       expect(await adminQuery('SELECT datname FROM pg_database WHERE datname = ANY($1)', [names])).toEqual([]);
-      expect(await db.query('SELECT migration_name FROM _prisma_migrations')).toEqual([{ migration_name: initName }]);
+      expect(await appliedInDb(db)).toEqual(committed);
     } finally {
       tmp.remove();
     }
@@ -160,7 +168,7 @@ describe.runIf(serverUrl)('PostgreSQL migration adapter', () => {
       expect(settled).toBe(false);
       expect(await tableExists(db, '_prisma_migrations')).toBe(false);
       await holder.query('SELECT pg_advisory_unlock(72707369)');
-      expect((await deploy).applied).toEqual([initName]);
+      expect((await deploy).applied).toEqual(committed);
     } finally {
       await holder.end();
     }
@@ -169,8 +177,8 @@ describe.runIf(serverUrl)('PostgreSQL migration adapter', () => {
     const other = await freshPostgresDb('race');
     try {
       const results = await Promise.all([deployMigrations(other.target), deployMigrations(other.target)]);
-      expect(results.map((r) => r.applied).sort()).toEqual([[], [initName]]);
-      expect(await other.query('SELECT migration_name FROM _prisma_migrations')).toEqual([{ migration_name: initName }]);
+      expect(results.map((r) => r.applied).sort()).toEqual([[], committed]);
+      expect(await appliedInDb(other)).toEqual(committed);
     } finally {
       await other.dispose();
     }
@@ -199,7 +207,7 @@ describe.runIf(serverUrl)('PostgreSQL user without CREATEDB', () => {
     await owner.connect();
     await owner.query(`ALTER SCHEMA public OWNER TO "${role}"`);
     await owner.end();
-    expect((await deployMigrations(config)).applied).toEqual([initName]);
+    expect((await deployMigrations(config)).applied).toEqual(committed);
     const { lines, log } = logCollector();
     const status = await migrationStatus(config, { log });
     expect(lines.join('\n')).toMatch(/no permission to create a temporary shadow database/);

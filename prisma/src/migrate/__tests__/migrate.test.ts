@@ -6,7 +6,8 @@ import { backends, copyMigrations, tableExists, tempDir, type TestDb } from '../
 import { statusExitCode } from '../cli.ts';
 import { deployMigrations, markMigrationRolledBack, migrationStatus, readMigrationsList, resetDatabase, SchemaEngineError } from '../index.ts';
 
-const initName = readMigrationsList().migrationDirectories.map((d) => d.path).find((n) => n.endsWith('_init'))!;
+/** Every committed migration, oldest first (init and what followed it). */
+const committed = readMigrationsList().migrationDirectories.map((d) => d.path);
 
 function addMigration(migrationsDir: string, name: string, sql: string): void {
   mkdirSync(path.join(migrationsDir, name), { recursive: true });
@@ -49,20 +50,20 @@ for (const backend of backends) {
       await db.dispose();
     });
 
-    it('deploys the real init migration; status is up to date without drift; deploy again is a no-op', async () => {
+    it('deploys the real migrations; status is up to date without drift; deploy again is a no-op', async () => {
       const before = await migrationStatus(db.target, { migrationsDir });
       expect(before.hasMigrationsTable).toBe(false);
-      expect(before.pending).toEqual([initName]);
+      expect(before.pending).toEqual(committed);
       expect(before.upToDate).toBe(false);
       expect(before.problems).toEqual([]);
       expect(statusExitCode(before)).toBe(2);
 
       const first = await deployMigrations(db.target, { migrationsDir });
-      expect(first.applied).toEqual([initName]);
+      expect(first.applied).toEqual(committed);
       for (const table of ['organisation', 'staff', 'session', 'outbox_event', '_prisma_migrations']) expect(await tableExists(db, table)).toBe(true);
 
       const status = await migrationStatus(db.target, { migrationsDir });
-      expect(status.applied.map((a) => a.name)).toEqual([initName]);
+      expect(status.applied.map((a) => a.name)).toEqual(committed);
       expect(status.pending).toEqual([]);
       expect(status.drift).toEqual({ checked: true, detected: false });
       expect(status.upToDate).toBe(true);
@@ -87,7 +88,7 @@ for (const backend of backends) {
     it('runs a $$ plpgsql body as one statement', async () => {
       addMigration(migrationsDir, '29990101000000_plpgsql', PLPGSQL);
       const res = await deployMigrations(db.target, { migrationsDir });
-      expect(res.applied).toEqual([initName, '29990101000000_plpgsql']);
+      expect(res.applied).toEqual([...committed, '29990101000000_plpgsql']);
       const rows = await db.query<{ label: string }>(`SELECT staff_label('王伟', 'GZ001') AS label`);
       expect(rows[0].label).toBe('王伟 (GZ001)');
       const status = await migrationStatus(db.target, { migrationsDir });
@@ -105,17 +106,19 @@ for (const backend of backends) {
       expect(error).toBeInstanceOf(SchemaEngineError);
       expect((error as SchemaEngineError).code).toBe('P3018');
       expect((error as Error).message).toMatch(/division by zero/);
-      // the migration before it stays applied; nothing of the failing one survives
+      // the migrations before it stay applied; nothing of the failing one survives
       expect(await tableExists(db, 'staff')).toBe(true);
       expect(await tableExists(db, 'half_done')).toBe(false);
       const rows = await db.query<{ migration_name: string; finished_at: Date | null; logs: string | null }>(
-        'SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY started_at',
+        'SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY started_at, migration_name',
       );
-      expect(rows.map((r) => r.migration_name)).toEqual([initName, failing]);
-      expect(rows[1].finished_at).toBeNull();
-      expect(rows[1].logs).toMatch(/division by zero/);
+      expect(rows.map((r) => r.migration_name)).toEqual([...committed, failing]);
+      // every committed one finished; the failing one (last) did not, and recorded why
+      expect(rows.map((r) => r.finished_at === null)).toEqual([...committed.map(() => false), true]);
+      expect(rows.at(-1)!.logs).toMatch(/division by zero/);
 
       const status = await migrationStatus(db.target, { migrationsDir });
+      expect(status.applied.map((a) => a.name)).toEqual(committed);
       expect(status.failed.map((f) => f.name)).toEqual([failing]);
       expect(status.drift.checked).toBe(false);
       expect(status.problems[0]).toMatch(/failed/);
@@ -146,7 +149,7 @@ for (const backend of backends) {
       await db.query(`INSERT INTO "organisation" ("code", "name", "name_en", "level", "path") VALUES ('GZ', '广州', 'Guangzhou', 'CITY', '/')`);
       await db.query('CREATE TABLE "stray" ("id" INTEGER)');
       const res = await resetDatabase(db.target, { migrationsDir });
-      expect(res.applied).toEqual([initName]);
+      expect(res.applied).toEqual(committed);
       expect(await tableExists(db, 'stray')).toBe(false);
       expect(await db.query('SELECT * FROM "organisation"')).toEqual([]);
       const status = await migrationStatus(db.target, { migrationsDir });
