@@ -53,21 +53,19 @@ export class AuthRepository {
   }
 
   findSessionByTokenHash(tokenHash: string): Promise<SessionRow | null> {
-    return this.prisma.session
-      .findUnique({
-        where: { tokenHash },
-        select: { id: true, userId: true, staffId: true, lastSeenAt: true, endedAt: true, user: { select: { loginName: true } } },
-      })
-      .then((row) => row && { id: row.id, userId: row.userId, staffId: row.staffId, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt, loginName: row.user.loginName });
+    return this.findSessionWhere({ tokenHash });
   }
 
   findSession(id: string): Promise<SessionRow | null> {
-    return this.prisma.session
-      .findUnique({
-        where: { id },
-        select: { id: true, userId: true, staffId: true, lastSeenAt: true, endedAt: true, user: { select: { loginName: true } } },
-      })
-      .then((row) => row && { id: row.id, userId: row.userId, staffId: row.staffId, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt, loginName: row.user.loginName });
+    return this.findSessionWhere({ id });
+  }
+
+  private async findSessionWhere(where: Prisma.SessionWhereUniqueInput): Promise<SessionRow | null> {
+    const row = await this.prisma.session.findUnique({
+      where,
+      select: { id: true, userId: true, staffId: true, lastSeenAt: true, endedAt: true, user: { select: { loginName: true } } },
+    });
+    return row && { id: row.id, userId: row.userId, staffId: row.staffId, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt, loginName: row.user.loginName };
   }
 
   async touch(sessionId: string, now: Date): Promise<void> {

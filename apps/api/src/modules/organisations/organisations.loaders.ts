@@ -1,16 +1,9 @@
-import DataLoader from 'dataloader';
+import { byIdLoader, groupLoader } from '../../graphql/loaders.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
-import type { OrganisationRecord } from './organisations.types.ts';
 
 export function createOrganisationLoaders(repository: OrganisationsRepository) {
   return {
-    organisationById: new DataLoader<number, OrganisationRecord | null>(async (ids) => {
-      const byId = new Map((await repository.byIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    organisationChildren: new DataLoader<number, OrganisationRecord[]>(async (parentIds) => {
-      const rows = await repository.childrenOf(parentIds);
-      return parentIds.map((id) => rows.filter((row) => row.parentId === id));
-    }),
+    organisationById: byIdLoader((ids) => repository.byIds(ids)),
+    organisationChildren: groupLoader((parentIds) => repository.childrenOf(parentIds), (row) => row.parentId as number),
   };
 }
