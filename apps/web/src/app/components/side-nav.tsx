@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { filterMenu } from '../menu/filter-menu';
@@ -6,14 +6,27 @@ import type { MenuGroup } from '../menu/menu-definition';
 import { useViewer } from '../session/viewer-context';
 import './side-nav.css';
 
+interface SideNavProps {
+  id?: string;
+  ref?: Ref<HTMLElement>;
+  /** Shown as a drawer (narrow screens only; on wide screens the menu is always there). */
+  open?: boolean;
+  /** A link of the menu was followed (the drawer closes, also when it is the current page). */
+  onNavigate?: () => void;
+}
+
 /** The left menu: the static menu tree cut down to `viewer.menus`. */
-export function SideNav() {
+export function SideNav({ id, ref, open = false, onNavigate }: SideNavProps) {
   const { t } = useTranslation();
   const { menus } = useViewer();
   const groups = useMemo(() => filterMenu(menus), [menus]);
 
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if (onNavigate && (e.target as Element).closest('a[href]')) onNavigate();
+  };
+
   return (
-    <nav className="side-nav" aria-label={t('nav.label')}>
+    <nav id={id} ref={ref} className={open ? 'side-nav is-open' : 'side-nav'} aria-label={t('nav.label')} onClick={onClick}>
       <NavLink to="/" end className="nav-leaf nav-home" data-testid="nav-home">
         {t('nav.home')}
       </NavLink>
@@ -40,26 +53,29 @@ function NavGroup({ group }: { group: MenuGroup }) {
         </button>
       </h2>
       <ul id={listId} hidden={!open}>
-        {group.leaves.map((leaf) => (
-          <li key={leaf.code}>
-            {leaf.path ? (
-              <NavLink to={leaf.path} className="nav-leaf" data-testid={`nav-${leaf.code}`}>
-                {t(leaf.labelKey)}
-              </NavLink>
-            ) : (
-              <span
-                className="nav-leaf is-planned"
-                aria-disabled="true"
-                data-testid={`nav-${leaf.code}`}
-                data-planned="true"
-                title={t('nav.plannedHint')}
-              >
-                <span className="nav-leaf-label">{t(leaf.labelKey)}</span>
-                <span className="badge">{t('nav.planned')}</span>
-              </span>
-            )}
-          </li>
-        ))}
+        {group.leaves.map((leaf) => {
+          const label = t(leaf.labelKey);
+          return (
+            <li key={leaf.code}>
+              {leaf.path ? (
+                <NavLink to={leaf.path} className="nav-leaf" data-testid={`nav-${leaf.code}`}>
+                  <span className="nav-leaf-label">{label}</span>
+                </NavLink>
+              ) : (
+                <span
+                  className="nav-leaf is-planned"
+                  aria-disabled="true"
+                  data-testid={`nav-${leaf.code}`}
+                  data-planned="true"
+                  title={t('nav.plannedTitle', { label, hint: t('nav.plannedHint') })}
+                >
+                  <span className="nav-leaf-label">{label}</span>
+                  <span className="badge">{t('nav.planned')}</span>
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -32,6 +32,8 @@ export const en = {
     home: 'Home',
     planned: 'planned',
     plannedHint: 'This screen is planned and not available yet',
+    plannedTitle: '{{label}} — {{hint}}',
+    toggle: 'Menu',
   },
   menu: {
     help: { title: 'System help', about: 'About OpenIOM' },

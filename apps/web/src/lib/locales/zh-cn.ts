@@ -31,6 +31,8 @@ export const zhCN: Messages = {
     home: '首页',
     planned: '规划中',
     plannedHint: '该功能正在规划中，暂不可用',
+    plannedTitle: '{{label}}：{{hint}}',
+    toggle: '菜单',
   },
   menu: {
     help: { title: '系统帮助', about: '关于 OpenIOM' },
