@@ -1,8 +1,19 @@
-import { startOpenIOM } from './app.ts';
+import { startOpenIOM, type OpenIOM } from './app.ts';
 import { logger } from './lib/logger.ts';
 
 const started = Date.now();
-const app = await startOpenIOM();
+let app: OpenIOM;
+try {
+  app = await startOpenIOM();
+} catch (error) {
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') {
+    console.error(`\nOpenIOM cannot start: the port is already in use (${err.message}). Set PORT to another port, e.g. PORT=4001 npm start.\n`);
+  } else {
+    console.error('\nOpenIOM could not start:', err);
+  }
+  process.exit(1);
+}
 const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
 console.log(`\nOpenIOM is running at ${app.server.url}  (GraphQL: ${app.server.url}/graphql, database: ${database}, started in ${Date.now() - started} ms)\n`);
 

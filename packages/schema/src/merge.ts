@@ -12,6 +12,6 @@ const header = `# OpenIOM GraphQL contract. GENERATED from packages/schema/src/*
 /** Merges the per-domain SDL files into the single committed contract. */
 export function mergeSchemaSources(): string {
   const typeDefs = loadFilesSync(`${sourceDir}/*.graphql`, { extensions: ['graphql'] });
-  const merged = mergeTypeDefs(typeDefs, { sort: true, commentDescriptions: false, throwOnConflict: true });
+  const merged = mergeTypeDefs(typeDefs, { sort: true, throwOnConflict: true });
   return `${header}\n${print(merged)}\n`;
 }
