@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -105,6 +106,9 @@ export async function startServer(services: Services, config: ApiConfig): Promis
     stopOnTerminationSignals: false,
     validationRules: validationRules(config.limits),
     plugins: [
+      // Responses carry per-user data and are never HTTP-cached; the cache-control plugin would
+      // otherwise wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       // Live WebSockets first (they never finish by themselves), then HTTP with a short grace period.
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 2000 }),

@@ -6,7 +6,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;
 
 let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
-const quiet = process.env.OPENIOM_LOG_LEVEL === 'silent';
+const quiet = () => process.env.OPENIOM_LOG_LEVEL === 'silent';
 
 /** Redirects log lines (tests capture them to prove what is and is not logged). */
 export function setLogSink(next: LogSink): () => void {
@@ -18,7 +18,7 @@ export function setLogSink(next: LogSink): () => void {
 }
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
-  if (quiet && level !== 'error') return;
+  if (quiet() && level !== 'error') return;
   sink(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
 }
 
