@@ -8,13 +8,16 @@ export TURBO_TELEMETRY_DISABLED=1
 want=$(node -p "require('./package.json').packageManager.split('@')[1]")
 if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
   echo "Installing pnpm $want with npm..."
-  if ! npm install -g "pnpm@$want" --silent --no-fund --no-audit 2>/dev/null; then
+  if npm install -g "pnpm@$want" --silent --no-fund --no-audit 2>/dev/null; then
+    prefix=$(npm prefix -g)
+  else
     # No permission for a global install: keep pnpm in the user's own prefix instead.
     prefix="${XDG_DATA_HOME:-$HOME/.local/share}/openiom-pnpm"
     npm install -g --prefix "$prefix" "pnpm@$want" --silent --no-fund --no-audit
-    PATH="$prefix/bin:$PATH"
-    export PATH
   fi
+  # npm's global bin folder is not always on PATH.
+  PATH="$prefix/bin:$PATH"
+  export PATH
 fi
 
 pnpm install --frozen-lockfile
