@@ -45,6 +45,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
   relay.start();
   const services = createServices(db.prisma, pubsub, relay, config, options.now);
+  services.crmPoller.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
 
@@ -65,6 +66,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       clearInterval(sweeper);
       await server.stop();
       await sessionChanges.return?.();
+      await services.crmPoller.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

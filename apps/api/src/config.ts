@@ -25,6 +25,8 @@ export interface ApiConfig {
   };
   /** How often the outbox relay looks for events left behind (ms); it is also kicked after each commit. */
   outboxPollMs: number;
+  /** How often the inbound CRM interface is polled for messages written straight into the table (ms). */
+  crmPollMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       maxBodyBytes: int(env.OPENIOM_MAX_BODY_BYTES, 1_000_000, 'OPENIOM_MAX_BODY_BYTES'),
     },
     outboxPollMs: int(env.OPENIOM_OUTBOX_POLL_MS, 1000, 'OPENIOM_OUTBOX_POLL_MS'),
+    crmPollMs: int(env.OPENIOM_CRM_POLL_MS, 2000, 'OPENIOM_CRM_POLL_MS'),
   };
 }

@@ -1,5 +1,6 @@
 import type { ViewerRecord } from './modules/auth/auth.types.ts';
 import { createOrganisationLoaders } from './modules/organisations/organisations.loaders.ts';
+import { createOrderLoaders } from './modules/orders/orders.loaders.ts';
 import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
 import { createStaffLoaders } from './modules/staff/staff.loaders.ts';
 import type { Services } from './services.ts';
@@ -22,6 +23,7 @@ function createLoaders(services: Services) {
     ...createStaffLoaders(services.staff.repository),
     ...createOrganisationLoaders(services.organisations.repository),
     ...createPositionLoaders(services.positions.repository),
+    ...createOrderLoaders(services.orders.repository),
   };
 }
 

@@ -18,6 +18,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     organisations: 'staff',
     staff: { can: 'staff:read' },
     onlineStaff: { can: 'staff:online' },
+    crmInboundMessage: { can: 'crm:submit' },
+    order: { can: 'orders:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -25,6 +27,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     selectStaff: 'session',
     logout: 'session',
     forceLogout: { can: 'session:force-logout' },
+    submitCrmMessage: { can: 'crm:submit' },
+    completeWorkOrder: { can: 'work-orders:complete' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -52,4 +56,13 @@ export const parentGuardedTypes = new Set([
   'SelectStaffResult',
   'LogoutResult',
   'ForceLogoutResult',
+  'CrmInboundMessage',
+  'SubmitCrmMessageResult',
+  'Order',
+  'WorkflowTemplateRef',
+  'OrderDemandItem',
+  'WorkflowStep',
+  'WorkOrder',
+  'OrderLogEntry',
+  'CompleteWorkOrderResult',
 ]);

@@ -17,12 +17,18 @@ import { ping } from '../modules/system/resolvers/Mutation/ping.ts';
 import { health } from '../modules/system/resolvers/Query/health.ts';
 import { heartbeat } from '../modules/system/resolvers/Subscription/heartbeat.ts';
 import { DateTime } from './date-time.ts';
+import { submitCrmMessage } from '../modules/orders/resolvers/Mutation/submitCrmMessage.ts';
+import { crmInboundMessage } from '../modules/orders/resolvers/Query/crmInboundMessage.ts';
+import { order } from '../modules/orders/resolvers/Query/order.ts';
+import { CrmInboundMessage, Order, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
+import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
+import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff },
-  Mutation: { ping, login, selectStaff, logout, forceLogout },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder },
   Subscription: { heartbeat, onlineStaffChanged },
   Viewer,
   Staff,
@@ -31,4 +37,9 @@ export const resolvers: Resolvers = {
   Organisation,
   Position,
   PositionType,
+  Order,
+  OrderLogEntry,
+  CrmInboundMessage,
+  WorkOrder,
+  WorkflowStep,
 };

@@ -10,7 +10,11 @@ export interface TopicPayloads {
    * `ended`, servers also close the session's WebSocket connections.
    */
   'auth.session-changed': { sessionId: string; ended: boolean };
+  /** A work order was created or changed state, position or handler. */
+  'work-order.changed': { workOrderId: number; orderId: number; state: string };
+  /** An order changed state (executing, completed, cancelled). */
+  'order.changed': { orderId: number; state: string };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed'];

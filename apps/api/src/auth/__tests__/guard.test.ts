@@ -45,6 +45,10 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.selectStaff': 'mutation { selectStaff(input: { staffId: "1" }) { ok } }',
     'Mutation.logout': 'mutation { logout { ok } }',
     'Mutation.forceLogout': 'mutation { forceLogout(input: { sessionId: "00000000-0000-0000-0000-000000000000" }) { ok } }',
+    'Query.crmInboundMessage': '{ crmInboundMessage(id: "1") { id } }',
+    'Query.order': '{ order(id: "1") { id } }',
+    'Mutation.submitCrmMessage': 'mutation { submitCrmMessage(input: { format: JSON, payload: "{}" }) { ok } }',
+    'Mutation.completeWorkOrder': 'mutation { completeWorkOrder(input: { workOrderId: "1" }) { ok } }',
   };
 
   it('answers UNAUTHENTICATED for every non-public query and mutation', async () => {

@@ -1,0 +1,49 @@
+import type { Prisma, PrismaClient } from '@openiom/db';
+import type { DataScope } from '../auth/auth.types.ts';
+import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
+import type { OrderLogRecord, OrderRecord } from './orders.types.ts';
+
+const orderSelect = {
+  id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
+  customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true,
+} as const;
+
+export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, state: true, createdAt: true, completedAt: true, result: true, note: true } as const;
+
+/**
+ * Orders a viewer may see: those of organisations in their scope; orders whose area CRM did not
+ * name (no organisation) only for staff whose scope is a whole tree root.
+ */
+export function orderScope(scope: DataScope): Prisma.OrderWhereInput {
+  const or: Prisma.OrderWhereInput[] = scope.orgPaths.map((prefix) => ({ organisation: { path: { startsWith: prefix } } }));
+  if (scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1)) or.push({ organisationId: null });
+  return or.length > 0 ? { OR: or } : { id: -1 };
+}
+
+export class OrdersRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findInScope(id: number, scope: DataScope): Promise<OrderRecord | null> {
+    return this.prisma.order.findFirst({ where: { AND: [{ id }, orderScope(scope)] }, select: orderSelect });
+  }
+
+  byIds(ids: readonly number[]): Promise<OrderRecord[]> {
+    return this.prisma.order.findMany({ where: { id: { in: [...ids] } }, select: orderSelect });
+  }
+
+  demandOf(orderIds: readonly number[]) {
+    return this.prisma.orderDemand.findMany({ where: { orderId: { in: [...orderIds] } }, select: { orderId: true, key: true, value: true, oldValue: true }, orderBy: { key: 'asc' } });
+  }
+
+  workOrdersOf(orderIds: readonly number[]): Promise<WorkOrderRecord[]> {
+    return this.prisma.workOrder.findMany({ where: { orderId: { in: [...orderIds] } }, select: workOrderSelect, orderBy: { id: 'asc' } });
+  }
+
+  logOf(orderIds: readonly number[]): Promise<(OrderLogRecord & { orderId: number })[]> {
+    return this.prisma.orderLog.findMany({
+      where: { orderId: { in: [...orderIds] } },
+      select: { id: true, orderId: true, action: true, detail: true, workOrderId: true, createdAt: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+}

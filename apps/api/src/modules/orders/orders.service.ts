@@ -1,0 +1,164 @@
+import type { Prisma, PrismaClient } from '@openiom/db';
+import { assertCan } from '../../auth/authorize.ts';
+import { CRM_MESSAGE_MAX_BYTES, parseCrmMessage, type CrmOrder } from '../../integrations/crm/crm-message.ts';
+import { logger } from '../../lib/logger.ts';
+import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
+import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
+import type { WorkflowRepository } from '../workflow/workflow.repository.ts';
+import type { ViewerRecord } from '../auth/auth.types.ts';
+import { CrmInboundRepository } from './crm-inbound.repository.ts';
+import { OrdersRepository } from './orders.repository.ts';
+import type { OrderRecord } from './orders.types.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** A message that crashed this many times is marked failed, so it can never block the queue. */
+const maxCrashes = 3;
+
+type Outcome = { ok: true; orderId: number } | { ok: false; reason: string };
+
+/**
+ * Orders from CRM: the inbound interface (submit, then process in one transaction per message)
+ * and order creation through the workflow engine.
+ */
+export class OrdersService {
+  readonly inbound: CrmInboundRepository;
+  readonly repository: OrdersRepository;
+  /** Called after a message is stored (the poller's kick). */
+  onMessageStored: () => void = () => undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly relay: OutboxRelay,
+    private readonly engine: WorkflowEngine,
+    private readonly workflows: WorkflowRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.inbound = new CrmInboundRepository(prisma);
+    this.repository = new OrdersRepository(prisma);
+  }
+
+  /**
+   * Writes a message to the inbound interface table; the poller turns it into an order. Only a
+   * payload too large to store is refused here: every other problem is recorded on the message.
+   */
+  async submitCrmMessage(viewer: ViewerRecord, format: 'XML' | 'JSON', payload: string): Promise<{ ok: true; id: bigint } | { ok: false; error: { code: string; message: string; field: string } }> {
+    assertCan(viewer, 'crm:submit');
+    const bytes = Buffer.byteLength(payload, 'utf8');
+    if (bytes > CRM_MESSAGE_MAX_BYTES) {
+      return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `The payload is ${Math.ceil(bytes / 1024)} KiB, over the ${CRM_MESSAGE_MAX_BYTES / 1024} KiB limit.`, field: 'payload' } };
+    }
+    const id = await this.inbound.insert(format, payload, this.now());
+    this.onMessageStored();
+    return { ok: true, id };
+  }
+
+  findMessage(viewer: ViewerRecord, id: bigint) {
+    assertCan(viewer, 'crm:submit');
+    return this.inbound.find(id);
+  }
+
+  /** The order, or null when it does not exist or lies outside the viewer's data permissions. */
+  find(viewer: ViewerRecord, id: number): Promise<OrderRecord | null> {
+    assertCan(viewer, 'orders:read');
+    return this.repository.findInScope(id, viewer.scope);
+  }
+
+  /**
+   * Claims the oldest pending message and handles it in one transaction: order, demand, log, first
+   * work orders and the message's new state commit together. Returns false when none was pending.
+   */
+  async processNextCrmMessage(): Promise<boolean> {
+    let claimedId: bigint | null = null;
+    try {
+      const handled = await this.prisma.$transaction(
+        async (tx) => {
+          const message = await this.inbound.claimNext(tx);
+          if (!message) return false;
+          claimedId = message.id;
+          const now = this.now();
+          const parsed = parseCrmMessage(message.payload, message.format);
+          if (!parsed.ok) {
+            await this.inbound.markFailed(tx, message.id, parsed.reason, null, now);
+            return true;
+          }
+          const outcome = await this.createOrder(tx, parsed.order, now);
+          if (outcome.ok) await this.inbound.markProcessed(tx, message.id, parsed.order.crmOrderCode, outcome.orderId, now);
+          else await this.inbound.markFailed(tx, message.id, outcome.reason, parsed.order.crmOrderCode, now);
+          return true;
+        },
+        { timeout: 30_000 },
+      );
+      if (handled) await this.relay.kick();
+      return handled;
+    } catch (error) {
+      if (claimedId === null) throw error;
+      // The transaction rolled back; count the crash and give up on the message after a few.
+      const attempts = await this.inbound.recordCrash(claimedId);
+      logger.warn('CRM message processing failed', { messageId: String(claimedId), attempts, message: (error as Error).message });
+      if (attempts >= maxCrashes) {
+        await this.inbound.markFailed(this.prisma, claimedId, `Processing failed ${attempts} times: ${(error as Error).message}`, null, this.now());
+      }
+      return true;
+    }
+  }
+
+  private async createOrder(tx: Tx, crm: CrmOrder, now: Date): Promise<Outcome> {
+    const existing = await tx.order.findUnique({ where: { crmOrderCode: crm.crmOrderCode }, select: { id: true } });
+    // A re-sent order is not a second order: the message points at the first one.
+    if (existing) return { ok: true, orderId: existing.id };
+    const template = await this.workflows.templateForBusiness(tx, crm.businessCode);
+    if (!template) return { ok: false, reason: `Unknown business code "${crm.businessCode}": no workflow is configured for it.` };
+
+    let cancelled: { id: number; orderNo: string } | null = null;
+    if (crm.businessCode === 'ORDER_CANCEL' || crm.orderType === 'CANCEL') {
+      const target = crm.cancelsCrmOrderCode
+        ? await tx.order.findUnique({ where: { crmOrderCode: crm.cancelsCrmOrderCode }, select: { id: true, orderNo: true, state: true } })
+        : null;
+      if (!target) return { ok: false, reason: `Cannot cancel: no order has the CRM code "${crm.cancelsCrmOrderCode ?? ''}".` };
+      if (target.state !== 'EXECUTING') return { ok: false, reason: `Cannot cancel order ${target.orderNo}: it is already ${target.state.toLowerCase()}.` };
+      cancelled = target;
+    }
+
+    const organisation = crm.areaCode ? await tx.organisation.findUnique({ where: { code: crm.areaCode }, select: { id: true } }) : null;
+    const created = await tx.order.create({
+      data: {
+        orderNo: `pending:${crm.crmOrderCode}`,
+        crmOrderCode: crm.crmOrderCode,
+        businessCode: crm.businessCode,
+        orderType: crm.orderType,
+        templateId: template.id,
+        acceptanceNo: crm.acceptanceNo,
+        customerName: crm.customer.name,
+        customerPhone: crm.customer.phone,
+        address: crm.customer.address,
+        broadbandAccount: crm.broadbandAccount,
+        productCode: crm.productCode,
+        organisationId: organisation?.id ?? null,
+        acceptedAt: new Date(crm.acceptedAt),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const orderNo = `O${String(created.id).padStart(10, '0')}`;
+    await tx.order.update({ where: { id: created.id }, data: { orderNo } });
+    const demand = Object.entries(crm.parameters).map(([key, value]) => ({ orderId: created.id, key, value, updatedAt: now }));
+    if (demand.length > 0) await tx.orderDemand.createMany({ data: demand });
+    await tx.orderLog.create({
+      data: { orderId: created.id, action: 'CREATE_ORDER', detail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`, createdAt: now },
+    });
+    if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
+    await this.engine.start(tx, { id: created.id, orderNo, templateId: template.id });
+    await enqueueEvent(tx, 'order.changed', { orderId: created.id, state: 'EXECUTING' });
+    return { ok: true, orderId: created.id };
+  }
+
+  private async cancelOrder(tx: Tx, order: { id: number; orderNo: string }, reason: string, now: Date): Promise<void> {
+    const open = await tx.workOrder.findMany({ where: { orderId: order.id, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
+    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now } });
+    await tx.order.update({ where: { id: order.id }, data: { state: 'CANCELLED', cancelledAt: now } });
+    await tx.orderLog.create({ data: { orderId: order.id, action: 'CANCEL_ORDER', detail: reason, createdAt: now } });
+    for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId: order.id, state: 'CANCELLED' });
+    await enqueueEvent(tx, 'order.changed', { orderId: order.id, state: 'CANCELLED' });
+  }
+}

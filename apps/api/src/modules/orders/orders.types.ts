@@ -1,0 +1,38 @@
+import type { CrmMessageState, OrderState } from '@openiom/db';
+
+export interface OrderRecord {
+  id: number;
+  orderNo: string;
+  crmOrderCode: string;
+  businessCode: string;
+  orderType: string;
+  state: OrderState;
+  acceptanceNo: string | null;
+  customerName: string;
+  customerPhone: string | null;
+  address: string;
+  organisationId: number | null;
+  templateId: number;
+  acceptedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface CrmInboundMessageRecord {
+  id: bigint;
+  format: string;
+  state: CrmMessageState;
+  crmOrderCode: string | null;
+  failureReason: string | null;
+  orderId: number | null;
+  attempts: number;
+  receivedAt: Date;
+  processedAt: Date | null;
+}
+
+export interface OrderLogRecord {
+  id: bigint;
+  action: string;
+  detail: string;
+  workOrderId: number | null;
+  createdAt: Date;
+}

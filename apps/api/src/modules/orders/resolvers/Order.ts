@@ -1,0 +1,22 @@
+import type { CrmInboundMessageResolvers, OrderLogEntryResolvers, OrderResolvers } from '../../../generated/resolvers-types.ts';
+
+export const Order: OrderResolvers = {
+  id: (order) => String(order.id),
+  organisation: (order, _args, context) => (order.organisationId === null ? null : context.loaders.organisationById.load(order.organisationId)),
+  workflow: (order, _args, context) => context.services.workflows.graph(order.templateId),
+  demand: (order, _args, context) => context.loaders.orderDemand.load(order.id),
+  workOrders: (order, _args, context) => context.loaders.orderWorkOrders.load(order.id),
+  log: (order, _args, context) => context.loaders.orderLog.load(order.id),
+};
+
+export const OrderLogEntry: OrderLogEntryResolvers = {
+  id: (entry) => String(entry.id),
+  workOrderId: (entry) => (entry.workOrderId === null ? null : String(entry.workOrderId)),
+};
+
+export const CrmInboundMessage: CrmInboundMessageResolvers = {
+  id: (message) => String(message.id),
+  format: (message) => message.format as 'XML' | 'JSON',
+  // The order was created from the message: it is shown to whoever may read the message.
+  order: (message, _args, context) => (message.orderId === null ? null : context.loaders.orderById.load(message.orderId)),
+};

@@ -1,0 +1,11 @@
+import type { WorkflowStepResolvers, WorkOrderResolvers } from '../../../generated/resolvers-types.ts';
+
+export const WorkOrder: WorkOrderResolvers = {
+  id: (workOrder) => String(workOrder.id),
+  step: (workOrder, _args, context) => context.services.workflows.step(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
+  exceptionTypes: (workOrder, _args, context) => context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
+};
+
+export const WorkflowStep: WorkflowStepResolvers = {
+  id: (step) => String(step.id),
+};

@@ -1,0 +1,56 @@
+import type { Prisma, PrismaClient } from '@openiom/db';
+import type { StepNode, TemplateGraph, TransitionEdge } from './workflow.types.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Templates, the business-code mapping and the graph of a template version. */
+export class WorkflowRepository {
+  private readonly graphs = new Map<number, Promise<TemplateGraph>>();
+
+  /** The newest active version of the template a business code runs, or null for an unknown code. */
+  async templateForBusiness(db: Db, businessCode: string): Promise<{ id: number; code: string; version: number } | null> {
+    const mapping = await db.businessWorkflow.findUnique({ where: { businessCode }, select: { templateCode: true } });
+    if (!mapping) return null;
+    return db.workflowTemplate.findFirst({
+      where: { code: mapping.templateCode, active: true },
+      orderBy: { version: 'desc' },
+      select: { id: true, code: true, version: true },
+    });
+  }
+
+  /** The graph of a template version (cached: versions are immutable). */
+  graph(db: Db, templateId: number): Promise<TemplateGraph> {
+    let graph = this.graphs.get(templateId);
+    if (!graph) {
+      graph = this.loadGraph(db, templateId);
+      graph.catch(() => this.graphs.delete(templateId));
+      this.graphs.set(templateId, graph);
+    }
+    return graph;
+  }
+
+  private async loadGraph(db: Db, templateId: number): Promise<TemplateGraph> {
+    const template = await db.workflowTemplate.findUniqueOrThrow({
+      where: { id: templateId },
+      select: {
+        id: true,
+        code: true,
+        version: true,
+        name: true,
+        nameEn: true,
+        steps: { select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true } },
+        transitions: { select: { fromStepId: true, toStepId: true, kind: true, exceptionType: true } },
+      },
+    });
+    const steps = new Map<number, StepNode>(template.steps.map((step) => [step.id, step]));
+    const start = template.steps.find((step) => step.kind === 'START');
+    if (!start) throw new Error(`template ${template.code} v${template.version} has no START step`);
+    const outgoing = new Map<number, TransitionEdge[]>();
+    const normalPredecessors = new Map<number, number[]>();
+    for (const edge of template.transitions) {
+      outgoing.set(edge.fromStepId, [...(outgoing.get(edge.fromStepId) ?? []), edge]);
+      if (edge.kind === 'NORMAL') normalPredecessors.set(edge.toStepId, [...(normalPredecessors.get(edge.toStepId) ?? []), edge.fromStepId]);
+    }
+    return { id: template.id, code: template.code, version: template.version, name: template.name, nameEn: template.nameEn, steps, start, outgoing, normalPredecessors };
+  }
+}

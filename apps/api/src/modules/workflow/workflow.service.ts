@@ -1,0 +1,40 @@
+import type { PrismaClient } from '@openiom/db';
+import type DataLoader from 'dataloader';
+import { AppError } from '../../errors/app-error.ts';
+import type { OrderRecord } from '../orders/orders.types.ts';
+import { WorkflowEngine } from './workflow.engine.ts';
+import { WorkflowRepository } from './workflow.repository.ts';
+import type { StepNode, TemplateGraph } from './workflow.types.ts';
+
+/** Workflow templates as graphs, and the engine that runs orders through them. */
+export class WorkflowService {
+  readonly repository = new WorkflowRepository();
+  readonly engine: WorkflowEngine;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    now?: () => Date,
+  ) {
+    this.engine = new WorkflowEngine(this.repository, now);
+  }
+
+  graph(templateId: number): Promise<TemplateGraph> {
+    return this.repository.graph(this.prisma, templateId);
+  }
+
+  /** The step of a work order (through its order's template version). */
+  async step(orderId: number, stepId: number, orders: DataLoader<number, OrderRecord | null>): Promise<StepNode> {
+    const order = await orders.load(orderId);
+    const step = order && (await this.graph(order.templateId)).steps.get(stepId);
+    if (!step) throw new AppError('NOT_FOUND', `Step ${stepId} of order ${orderId} no longer exists.`);
+    return step;
+  }
+
+  /** Exception types a work order of this step may be completed with. */
+  async exceptionTypes(orderId: number, stepId: number, orders: DataLoader<number, OrderRecord | null>): Promise<string[]> {
+    const order = await orders.load(orderId);
+    if (!order) return [];
+    const graph = await this.graph(order.templateId);
+    return (graph.outgoing.get(stepId) ?? []).filter((edge) => edge.kind === 'EXCEPTION').map((edge) => edge.exceptionType as string);
+  }
+}

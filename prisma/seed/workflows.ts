@@ -1,0 +1,163 @@
+import type { PrismaClient, StepKind } from '../generated/client/client.ts';
+
+/**
+ * Reference workflows: work-order categories and types, the engine templates of the seed's flows
+ * and the business-code → template mapping. Written when missing (a template code+version is never
+ * changed once it exists: running orders depend on it; edits make a new version).
+ */
+export const workOrderCategories = [
+  { code: 'RESOURCE', name: '资源类', nameEn: 'Resources', types: [['WIRING', '配线', 'Wiring'], ['NUMBER', '配号', 'Number assignment'], ['PORT', '配端口', 'Port assignment'], ['RELEASE', '资源释放', 'Resource release']] },
+  { code: 'NETWORK', name: '网络类', nameEn: 'Network', types: [['NETWORK_MGMT', '综合网管', 'Network management'], ['BB_ROOM', '宽带机房', 'Broadband machine room']] },
+  { code: 'FIELD', name: '施工类', nameEn: 'Field work', types: [['INSTALL', '装机', 'Installation'], ['REMOVE', '拆机', 'Removal']] },
+  { code: 'DISPATCH', name: '调度类', nameEn: 'Dispatch', types: [['DISPATCH', '调度中心派单', 'Dispatch center']] },
+  { code: 'NOTICE', name: '回执类', nameEn: 'Notices', types: [['CRM_NOTICE', '报竣', 'Completion notice']] },
+] as const;
+
+type StepSpec = [code: string, name: string, nameEn: string, kind: StepKind, workOrderType: string | null, joinAll?: boolean];
+type TransitionSpec = [from: string, to: string, exceptionType?: string];
+
+export interface TemplateSpec {
+  code: string;
+  version: number;
+  name: string;
+  nameEn: string;
+  steps: StepSpec[];
+  transitions: TransitionSpec[];
+}
+
+const start: StepSpec = ['START', '开始', 'Start', 'START', null];
+const end: StepSpec = ['END', '结束', 'End', 'END', null];
+const notice: StepSpec = ['NOTICE', '报竣', 'Completion notice', 'CRM_NOTICE', 'CRM_NOTICE'];
+
+export const templates: TemplateSpec[] = [
+  {
+    code: 'FIXED_NEW',
+    version: 1,
+    name: '固话新装',
+    nameEn: 'Fixed line: new install',
+    steps: [
+      start,
+      ['WIRING', '配线', 'Wiring', 'RESOURCE_REQUEST', 'WIRING'],
+      ['NUMBER', '配号', 'Number assignment', 'RESOURCE_REQUEST', 'NUMBER'],
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['INSTALL', '装机', 'Installation', 'FIELD_WORK', 'INSTALL'],
+      notice,
+      end,
+    ],
+    transitions: [['START', 'WIRING'], ['WIRING', 'NUMBER'], ['NUMBER', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'INSTALL'], ['INSTALL', 'NOTICE'], ['NOTICE', 'END'], ['INSTALL', 'WIRING', 'LINE_FAULT']],
+  },
+  {
+    code: 'BROADBAND_NEW',
+    version: 1,
+    name: '宽带新装',
+    nameEn: 'Broadband: new install',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
+      ['INSTALL', '装机', 'Installation', 'FIELD_WORK', 'INSTALL'],
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'], ['DISPATCH', 'INSTALL'], ['INSTALL', 'NOTICE'], ['NOTICE', 'END'],
+      ['INSTALL', 'PORT', 'LINE_FAULT'], ['INSTALL', 'DISPATCH', 'WRONG_ADDRESS'],
+    ],
+  },
+  {
+    code: 'BROADBAND_MOVE',
+    version: 1,
+    name: '宽带移机',
+    nameEn: 'Broadband: move',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      ['INSTALL', '移机施工', 'Move installation', 'FIELD_WORK', 'INSTALL'],
+      notice,
+      end,
+    ],
+    transitions: [['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'], ['DISPATCH', 'INSTALL'], ['INSTALL', 'NOTICE'], ['NOTICE', 'END'], ['INSTALL', 'PORT', 'LINE_FAULT']],
+  },
+  {
+    code: 'BROADBAND_REMOVE',
+    version: 1,
+    name: '宽带拆机',
+    nameEn: 'Broadband: removal',
+    steps: [
+      start,
+      ['NETWORK', '综合网管停用', 'Network deactivation', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      ['REMOVE', '拆机', 'Removal', 'FIELD_WORK', 'REMOVE'],
+      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      notice,
+      end,
+    ],
+    transitions: [['START', 'NETWORK'], ['NETWORK', 'DISPATCH'], ['DISPATCH', 'REMOVE'], ['REMOVE', 'RELEASE'], ['RELEASE', 'NOTICE'], ['NOTICE', 'END']],
+  },
+  {
+    code: 'ORDER_CANCEL',
+    version: 1,
+    name: '撤单',
+    nameEn: 'Cancellation of an in-flight order',
+    steps: [
+      start,
+      ['NETWORK', '网管回退', 'Network rollback', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      notice,
+      end,
+    ],
+    transitions: [['START', 'NETWORK'], ['NETWORK', 'RELEASE'], ['RELEASE', 'NOTICE'], ['NOTICE', 'END']],
+  },
+];
+
+export const businessWorkflows = [
+  { businessCode: 'FIXED_NEW', name: '固话新装', nameEn: 'Fixed line new install', templateCode: 'FIXED_NEW' },
+  { businessCode: 'BROADBAND_NEW', name: '宽带新装', nameEn: 'Broadband new install', templateCode: 'BROADBAND_NEW' },
+  { businessCode: 'BROADBAND_MOVE', name: '宽带移机', nameEn: 'Broadband move', templateCode: 'BROADBAND_MOVE' },
+  { businessCode: 'BROADBAND_REMOVE', name: '宽带拆机', nameEn: 'Broadband removal', templateCode: 'BROADBAND_REMOVE' },
+  { businessCode: 'ORDER_CANCEL', name: '撤单', nameEn: 'Order cancellation', templateCode: 'ORDER_CANCEL' },
+];
+
+export async function seedWorkflows(prisma: PrismaClient): Promise<void> {
+  for (const category of workOrderCategories) {
+    await prisma.workOrderCategory.upsert({ where: { code: category.code }, create: { code: category.code, name: category.name, nameEn: category.nameEn }, update: {} });
+    for (const [code, name, nameEn] of category.types) {
+      await prisma.workOrderType.upsert({ where: { code }, create: { code, name, nameEn, categoryCode: category.code }, update: {} });
+    }
+  }
+  for (const spec of templates) await createTemplateIfMissing(prisma, spec);
+  for (const mapping of businessWorkflows) {
+    await prisma.businessWorkflow.upsert({ where: { businessCode: mapping.businessCode }, create: mapping, update: {} });
+  }
+}
+
+/** Writes a template version with its steps and transitions in one transaction, unless it exists. */
+export async function createTemplateIfMissing(prisma: PrismaClient, spec: TemplateSpec): Promise<number> {
+  const existing = await prisma.workflowTemplate.findUnique({ where: { code_version: { code: spec.code, version: spec.version } }, select: { id: true } });
+  if (existing) return existing.id;
+  return prisma.$transaction(async (tx) => {
+    const template = await tx.workflowTemplate.create({ data: { code: spec.code, version: spec.version, name: spec.name, nameEn: spec.nameEn }, select: { id: true } });
+    const stepIds = new Map<string, number>();
+    for (const [index, [code, name, nameEn, kind, workOrderTypeCode, joinAll]] of spec.steps.entries()) {
+      const step = await tx.workflowStep.create({
+        data: { templateId: template.id, code, name, nameEn, kind, workOrderTypeCode, joinAll: joinAll ?? false, sortOrder: index },
+        select: { id: true },
+      });
+      stepIds.set(code, step.id);
+    }
+    for (const [from, to, exceptionType] of spec.transitions) {
+      const fromStepId = stepIds.get(from);
+      const toStepId = stepIds.get(to);
+      if (!fromStepId || !toStepId) throw new Error(`template ${spec.code}: transition ${from} → ${to} names an unknown step`);
+      await tx.workflowTransition.create({
+        data: { templateId: template.id, fromStepId, toStepId, kind: exceptionType ? 'EXCEPTION' : 'NORMAL', exceptionType: exceptionType ?? null },
+      });
+    }
+    return template.id;
+  });
+}
