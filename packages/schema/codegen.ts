@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           WorkOrder: '../modules/work-orders/work-orders.types.ts#WorkOrderRecord',
           WorkflowStep: '../modules/workflow/workflow.types.ts#StepNode',
           OrderLogEntry: '../modules/orders/orders.types.ts#OrderLogRecord',
+          InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
         },
       },
     },

@@ -46,6 +46,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   relay.start();
   const services = createServices(db.prisma, pubsub, relay, config, options.now);
   services.crmPoller.start();
+  if (config.interfaces.enabled) services.interfaceWorker.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
 
@@ -67,6 +68,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await server.stop();
       await sessionChanges.return?.();
       await services.crmPoller.stop();
+      await services.interfaceWorker.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

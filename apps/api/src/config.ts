@@ -27,6 +27,23 @@ export interface ApiConfig {
   outboxPollMs: number;
   /** How often the inbound CRM interface is polled for messages written straight into the table (ms). */
   crmPollMs: number;
+  /** Requests of automatic steps to the external systems (served by the built-in simulators). */
+  interfaces: {
+    /** Run the interface worker in this process. */
+    enabled: boolean;
+    pollMs: number;
+    timeoutMs: number;
+    maxAttempts: number;
+    backoffMs: number;
+    simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
+  };
+}
+
+function rate(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new Error(`${name} must be a number from 0 to 1, got "${value}"`);
+  return parsed;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -57,5 +74,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     outboxPollMs: int(env.OPENIOM_OUTBOX_POLL_MS, 1000, 'OPENIOM_OUTBOX_POLL_MS'),
     crmPollMs: int(env.OPENIOM_CRM_POLL_MS, 2000, 'OPENIOM_CRM_POLL_MS'),
+    interfaces: {
+      enabled: env.OPENIOM_INTERFACES !== 'off',
+      pollMs: int(env.OPENIOM_INTERFACE_POLL_MS, 1000, 'OPENIOM_INTERFACE_POLL_MS'),
+      timeoutMs: int(env.OPENIOM_INTERFACE_TIMEOUT_MS, 5000, 'OPENIOM_INTERFACE_TIMEOUT_MS'),
+      maxAttempts: int(env.OPENIOM_INTERFACE_MAX_ATTEMPTS, 3, 'OPENIOM_INTERFACE_MAX_ATTEMPTS'),
+      backoffMs: int(env.OPENIOM_INTERFACE_BACKOFF_MS, 2000, 'OPENIOM_INTERFACE_BACKOFF_MS'),
+      simulator: {
+        minLatencyMs: int(env.OPENIOM_SIMULATOR_MIN_LATENCY_MS, 50, 'OPENIOM_SIMULATOR_MIN_LATENCY_MS'),
+        maxLatencyMs: int(env.OPENIOM_SIMULATOR_MAX_LATENCY_MS, 300, 'OPENIOM_SIMULATOR_MAX_LATENCY_MS'),
+        failureRate: rate(env.OPENIOM_SIMULATOR_FAILURE_RATE, 0.05, 'OPENIOM_SIMULATOR_FAILURE_RATE'),
+        timeoutRate: rate(env.OPENIOM_SIMULATOR_TIMEOUT_RATE, 0.02, 'OPENIOM_SIMULATOR_TIMEOUT_RATE'),
+      },
+    },
   };
 }

@@ -8,6 +8,12 @@ import { CrmInboundPoller } from './modules/orders/crm-inbound.poller.ts';
 import { OrdersService } from './modules/orders/orders.service.ts';
 import { WorkOrdersService } from './modules/work-orders/work-orders.service.ts';
 import { WorkflowService } from './modules/workflow/workflow.service.ts';
+import { CrmNoticeSimulator } from './integrations/crm/crm-notice.adapter.ts';
+import { ProvisioningSimulator } from './integrations/provisioning/provisioning.adapter.ts';
+import { ResourceSimulator } from './integrations/resource/resource.adapter.ts';
+import { SimulatedBehaviour, type SimulatorSettings } from './integrations/simulator.ts';
+import { InterfaceRequestsService } from './modules/interfaces/interface-requests.service.ts';
+import { InterfaceRequestsWorker } from './modules/interfaces/interface-requests.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -21,6 +27,10 @@ export interface Services {
   orders: OrdersService;
   workOrders: WorkOrdersService;
   crmPoller: CrmInboundPoller;
+  interfaces: InterfaceRequestsService;
+  interfaceWorker: InterfaceRequestsWorker;
+  /** The built-in simulators' behaviour, by system (process-local). */
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
@@ -31,7 +41,20 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
+  const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour() };
+  const interfaces = new InterfaceRequestsService(
+    prisma,
+    relay,
+    workflows.engine,
+    { resource: new ResourceSimulator(simulators.RESOURCE), provisioning: new ProvisioningSimulator(simulators.PROVISIONING), crm: new CrmNoticeSimulator(simulators.CRM) },
+    config.interfaces,
+    now,
+  );
   return {
+    interfaces,
+    interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
+    simulators,
     workflows,
     orders,
     workOrders: new WorkOrdersService(prisma, relay, workflows.engine),

@@ -29,6 +29,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     forceLogout: { can: 'session:force-logout' },
     submitCrmMessage: { can: 'crm:submit' },
     completeWorkOrder: { can: 'work-orders:complete' },
+    resendInterfaceRequest: { can: 'interfaces:resend' },
+    configureSimulator: { can: 'simulators:configure' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -65,4 +67,7 @@ export const parentGuardedTypes = new Set([
   'WorkOrder',
   'OrderLogEntry',
   'CompleteWorkOrderResult',
+  'InterfaceRequest',
+  'ResendInterfaceRequestResult',
+  'SimulatorSettings',
 ]);

@@ -23,12 +23,13 @@ import { order } from '../modules/orders/resolvers/Query/order.ts';
 import { CrmInboundMessage, Order, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
 import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
+import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
   Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator },
   Subscription: { heartbeat, onlineStaffChanged },
   Viewer,
   Staff,
@@ -42,4 +43,5 @@ export const resolvers: Resolvers = {
   CrmInboundMessage,
   WorkOrder,
   WorkflowStep,
+  InterfaceRequest,
 };

@@ -27,7 +27,16 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
     seed: 'reference-only',
     now: () => new Date(Date.now() + offsetMs),
     pubsub: options.pubsub,
-    config: { port: 0, webDist: null, outboxPollMs: 200, redisUrl: null, ...options.config },
+    config: {
+      port: 0,
+      webDist: null,
+      outboxPollMs: 200,
+      redisUrl: null,
+      // External systems answer at once and never fail unless a test says otherwise; the worker
+      // runs only in tests that ask for it, so other tests can complete automatic steps by hand.
+      interfaces: { enabled: false, pollMs: 100, timeoutMs: 500, maxAttempts: 3, backoffMs: 20, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
+      ...options.config,
+    },
   });
   return {
     ...app,

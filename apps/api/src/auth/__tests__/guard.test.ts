@@ -49,6 +49,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.order': '{ order(id: "1") { id } }',
     'Mutation.submitCrmMessage': 'mutation { submitCrmMessage(input: { format: JSON, payload: "{}" }) { ok } }',
     'Mutation.completeWorkOrder': 'mutation { completeWorkOrder(input: { workOrderId: "1" }) { ok } }',
+    'Mutation.resendInterfaceRequest': 'mutation { resendInterfaceRequest(input: { id: "1" }) { ok } }',
+    'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };
 
   it('answers UNAUTHENTICATED for every non-public query and mutation', async () => {

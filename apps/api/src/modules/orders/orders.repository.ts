@@ -39,6 +39,14 @@ export class OrdersRepository {
     return this.prisma.workOrder.findMany({ where: { orderId: { in: [...orderIds] } }, select: workOrderSelect, orderBy: { id: 'asc' } });
   }
 
+  interfaceRequestsOf(orderIds: readonly number[]) {
+    return this.prisma.interfaceRequest.findMany({
+      where: { orderId: { in: [...orderIds] } },
+      select: { id: true, orderId: true, system: true, kind: true, state: true, attempts: true, lastError: true, createdAt: true, completedAt: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
   logOf(orderIds: readonly number[]): Promise<(OrderLogRecord & { orderId: number })[]> {
     return this.prisma.orderLog.findMany({
       where: { orderId: { in: [...orderIds] } },

@@ -17,6 +17,13 @@ export type Completion = { kind: 'NORMAL' } | { kind: 'EXCEPTION'; exceptionType
 
 const openStates = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] as const;
 
+/** Step kinds handled by an external system, and which one. */
+const automaticSystems: Partial<Record<StepNode['kind'], 'RESOURCE' | 'PROVISIONING' | 'CRM'>> = {
+  RESOURCE_REQUEST: 'RESOURCE',
+  NETWORK_ACTIVATION: 'PROVISIONING',
+  CRM_NOTICE: 'CRM',
+};
+
 /**
  * Moves orders through their template. Every method runs inside the caller's transaction, which
  * also holds the order log lines and the outbox events it writes: a transition happens whole or
@@ -84,6 +91,22 @@ export class WorkflowEngine {
       select: { id: true },
     });
     await tx.orderLog.create({ data: { orderId: order.id, workOrderId: workOrder.id, action: 'CREATE_WORK_ORDER', detail: `${step.name}${round > 1 ? ` (round ${round})` : ''}`, createdAt: now } });
+    const system = automaticSystems[step.kind];
+    if (system) {
+      // An automatic step: its request to the external system is written with the work order and
+      // sent by the interface worker after commit.
+      await tx.interfaceRequest.create({
+        data: {
+          system,
+          kind: step.kind === 'CRM_NOTICE' ? 'COMPLETION_NOTICE' : (step.workOrderTypeCode ?? step.code),
+          orderId: order.id,
+          workOrderId: workOrder.id,
+          request: { orderNo: order.orderNo, step: step.code },
+          createdAt: now,
+          nextAttemptAt: now,
+        },
+      });
+    }
     if (step.kind === 'CRM_NOTICE') {
       // The completion notice (报竣) for CRM is written with the step; the CRM adapter sends it.
       await tx.crmOutboundNotice.upsert({

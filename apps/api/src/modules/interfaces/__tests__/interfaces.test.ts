@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleJsonMessage } from '../../../integrations/crm/crm-message.ts';
+import { createLogin, createOrganisation, unique } from '../../../testing/factories.ts';
+import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { loginAs } from '../../../testing/sessions.ts';
+import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
+import { testBackends } from '../../../testing/test-database.ts';
+
+const ORDER = /* GraphQL */ `
+  query Order($id: ID!) {
+    order(id: $id) {
+      id state
+      demand { key value oldValue }
+      workOrders { id state step { code } }
+      interfaceRequests { id system kind state attempts lastError }
+      log { action detail }
+    }
+  }
+`;
+
+describe.each(testBackends())('automatic steps through the external-system simulators (%s)', (backend) => {
+  let app: TestApp;
+  let admin: string;
+  let handler: string;
+
+  beforeAll(async () => {
+    app = await startTestApp(backend, {
+      config: { interfaces: { enabled: true, pollMs: 50, timeoutMs: 300, maxAttempts: 3, backoffMs: 20, simulator: { minLatencyMs: 0, maxLatencyMs: 5, failureRate: 0, timeoutRate: 0 } } },
+    });
+    const root = await createOrganisation(app.prisma, { level: 'PROVINCE' });
+    const adminLogin = await createLogin(app.prisma, [{ organisationId: root.id, kinds: ['SYSTEM_ADMIN'] }]);
+    const worker = await createLogin(app.prisma, [{ organisationId: root.id, kinds: ['WORK_ORDER'] }]);
+    admin = await loginAs(app.url, adminLogin.loginName, adminLogin.password);
+    handler = await loginAs(app.url, worker.loginName, worker.password);
+  });
+  afterAll(() => app?.close());
+
+  async function newOrder(businessCode: string): Promise<string> {
+    const payload = JSON.stringify({ ...JSON.parse(exampleJsonMessage), crmOrderCode: unique('CRM'), businessCode });
+    const submitted = await gqlRequest(app.url, 'mutation($input: SubmitCrmMessageInput!) { submitCrmMessage(input: $input) { message { id } } }', { input: { format: 'JSON', payload } }, admin);
+    const id = submitted.data.submitCrmMessage.message.id;
+    for (let i = 0; i < 100; i++) {
+      const message = (await gqlRequest(app.url, 'query($id: ID!) { crmInboundMessage(id: $id) { state order { id } } }', { id }, admin)).data.crmInboundMessage;
+      if (message.order) return message.order.id;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    throw new Error('message not processed');
+  }
+
+  async function until(id: string, predicate: (order: any) => boolean, what: string) {
+    let last: any;
+    for (let i = 0; i < 200; i++) {
+      last = (await gqlRequest(app.url, ORDER, { id }, admin)).data.order;
+      if (predicate(last)) return last;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+  }
+
+  const pendingSteps = (order: any) => order.workOrders.filter((wo: any) => wo.state === 'PENDING').map((wo: any) => wo.step.code);
+
+  it('runs a fixed-line order to completion with the resource, provisioning and CRM simulators in the loop', async () => {
+    const id = await newOrder('FIXED_NEW');
+    const atInstall = await until(id, (order) => pendingSteps(order).join() === 'INSTALL', 'the installation step');
+    expect(atInstall.interfaceRequests.map((r: any) => [r.system, r.kind, r.state])).toEqual([
+      ['RESOURCE', 'WIRING', 'SUCCEEDED'],
+      ['RESOURCE', 'NUMBER', 'SUCCEEDED'],
+      ['RESOURCE', 'PORT', 'SUCCEEDED'],
+      ['PROVISIONING', 'NETWORK_MGMT', 'SUCCEEDED'],
+    ]);
+    const demand = Object.fromEntries(atInstall.demand.map((d: any) => [d.key, d.value]));
+    expect(demand.assignedNumber).toBe('020-38471256');
+    expect(demand.cableBox).toMatch(/^GJ-\d+$/);
+    expect(demand.port).toMatch(/^OLT-/);
+
+    const install = atInstall.workOrders.find((wo: any) => wo.step.code === 'INSTALL');
+    const done = await gqlRequest(app.url, 'mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ok } }', { input: { workOrderId: install.id } }, handler);
+    expect(done.data.completeWorkOrder.ok).toBe(true);
+    const completed = await until(id, (order) => order.state === 'COMPLETED', 'the order to complete');
+    expect(completed.interfaceRequests.at(-1)).toMatchObject({ system: 'CRM', kind: 'COMPLETION_NOTICE', state: 'SUCCEEDED' });
+    const notice = await app.prisma.crmOutboundNotice.findFirstOrThrow({ where: { orderId: Number(id) } });
+    expect(notice).toMatchObject({ kind: 'COMPLETION', state: 'SENT' });
+    expect(completed.log.filter((line: any) => line.action === 'INTERFACE_ANSWERED')).toHaveLength(5);
+  });
+
+  it('retries a refused request, marks it failed after the last attempt, and completes the step once re-sent', async () => {
+    const configure = 'mutation($input: ConfigureSimulatorInput!) { configureSimulator(input: $input) { system failureRate } }';
+    const refuse = await gqlRequest(app.url, configure, { input: { system: 'RESOURCE', minLatencyMs: 0, maxLatencyMs: 0, failureRate: 1, timeoutRate: 0 } }, admin);
+    expect(refuse.data.configureSimulator).toEqual({ system: 'RESOURCE', failureRate: 1 });
+    const id = await newOrder('FIXED_NEW');
+    const failed = await until(id, (order) => order.interfaceRequests[0]?.state === 'FAILED', 'the wiring request to fail');
+    expect(failed.interfaceRequests[0]).toMatchObject({ kind: 'WIRING', attempts: 3 });
+    expect(failed.interfaceRequests[0].lastError).toMatch(/resource system refused WIRING/);
+    expect(pendingSteps(failed)).toEqual(['WIRING']);
+    expect(failed.log.map((line: any) => line.action)).toContain('INTERFACE_FAILED');
+
+    await gqlRequest(app.url, configure, { input: { system: 'RESOURCE', minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } }, admin);
+    const resent = await gqlRequest(app.url, 'mutation($input: ResendInterfaceRequestInput!) { resendInterfaceRequest(input: $input) { ok error { code } } }', { input: { id: failed.interfaceRequests[0].id } }, admin);
+    expect(resent.data.resendInterfaceRequest).toEqual({ ok: true, error: null });
+    await until(id, (order) => pendingSteps(order).join() === 'INSTALL', 'the flow to move on');
+    const twice = await gqlRequest(app.url, 'mutation($input: ResendInterfaceRequestInput!) { resendInterfaceRequest(input: $input) { ok error { code } } }', { input: { id: failed.interfaceRequests[0].id } }, admin);
+    expect(twice.data.resendInterfaceRequest).toEqual({ ok: false, error: { code: 'NOT_FAILED' } });
+  });
+
+  it('treats an unanswered request as failed after the timeout', async () => {
+    await gqlRequest(app.url, 'mutation($input: ConfigureSimulatorInput!) { configureSimulator(input: $input) { system } }', { input: { system: 'RESOURCE', minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 1 } }, admin);
+    const id = await newOrder('BROADBAND_NEW');
+    const failed = await until(id, (order) => order.interfaceRequests[0]?.state === 'FAILED', 'the port request to time out');
+    expect(failed.interfaceRequests[0].lastError).toBe('no answer within 300 ms');
+    await gqlRequest(app.url, 'mutation($input: ConfigureSimulatorInput!) { configureSimulator(input: $input) { system } }', { input: { system: 'RESOURCE', minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } }, admin);
+  });
+
+  it('refuses impossible simulator settings with the field at fault', async () => {
+    const bad = await gqlRequest(app.url, 'mutation($input: ConfigureSimulatorInput!) { configureSimulator(input: $input) { system } }', { input: { system: 'CRM', minLatencyMs: 10, maxLatencyMs: 5, failureRate: 0.8, timeoutRate: 0.5 } }, admin);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxLatencyMs' });
+  });
+});
