@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           WorkOrder: '../modules/work-orders/work-orders.types.ts#WorkOrderRecord',
           WorkflowStep: '../modules/workflow/workflow.types.ts#StepNode',
           OrderLogEntry: '../modules/orders/orders.types.ts#OrderLogRecord',
+          WorkOrderEvent: '../modules/orders/orders.types.ts#WorkOrderEventRecord',
+          OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
         },
       },

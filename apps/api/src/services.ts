@@ -38,7 +38,7 @@ export interface Services {
 export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, now?: () => Date): Services {
   const organisations = new OrganisationsService(prisma);
   const workflows = new WorkflowService(prisma, now);
-  const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, now);
+  const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, organisations, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);

@@ -35,6 +35,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
   Subscription: {
     heartbeat: 'public',
     onlineStaffChanged: { can: 'staff:online' },
+    workOrderChanged: { can: 'orders:read' },
+    orderChanged: { can: 'orders:read' },
   },
 };
 
@@ -70,4 +72,6 @@ export const parentGuardedTypes = new Set([
   'InterfaceRequest',
   'ResendInterfaceRequestResult',
   'SimulatorSettings',
+  'WorkOrderEvent',
+  'OrderEvent',
 ]);

@@ -21,6 +21,9 @@ import { submitCrmMessage } from '../modules/orders/resolvers/Mutation/submitCrm
 import { crmInboundMessage } from '../modules/orders/resolvers/Query/crmInboundMessage.ts';
 import { order } from '../modules/orders/resolvers/Query/order.ts';
 import { CrmInboundMessage, Order, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
+import { OrderEvent, WorkOrderEvent } from '../modules/orders/resolvers/events.ts';
+import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChanged.ts';
+import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
 import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
@@ -30,7 +33,7 @@ export const resolvers: Resolvers = {
   DateTime,
   Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator },
-  Subscription: { heartbeat, onlineStaffChanged },
+  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged },
   Viewer,
   Staff,
   OnlineStaff,
@@ -44,4 +47,6 @@ export const resolvers: Resolvers = {
   WorkOrder,
   WorkflowStep,
   InterfaceRequest,
+  WorkOrderEvent,
+  OrderEvent,
 };

@@ -4,6 +4,7 @@ import type { OrdersRepository } from './orders.repository.ts';
 export function createOrderLoaders(repository: OrdersRepository) {
   return {
     orderById: byIdLoader((ids) => repository.byIds(ids)),
+    workOrderById: byIdLoader((ids) => repository.workOrdersByIds(ids)),
     orderDemand: groupLoader((ids) => repository.demandOf(ids), (row) => row.orderId),
     orderWorkOrders: groupLoader((ids) => repository.workOrdersOf(ids), (row) => row.orderId),
     orderLog: groupLoader((ids) => repository.logOf(ids), (row) => row.orderId),

@@ -8,7 +8,7 @@ const orderSelect = {
   customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true,
 } as const;
 
-export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, state: true, createdAt: true, completedAt: true, result: true, note: true } as const;
+export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true } as const;
 
 /**
  * Orders a viewer may see: those of organisations in their scope; orders whose area CRM did not
@@ -37,6 +37,17 @@ export class OrdersRepository {
 
   workOrdersOf(orderIds: readonly number[]): Promise<WorkOrderRecord[]> {
     return this.prisma.workOrder.findMany({ where: { orderId: { in: [...orderIds] } }, select: workOrderSelect, orderBy: { id: 'asc' } });
+  }
+
+  workOrdersByIds(ids: readonly number[]): Promise<WorkOrderRecord[]> {
+    return this.prisma.workOrder.findMany({ where: { id: { in: [...ids] } }, select: workOrderSelect });
+  }
+
+  /** Whether an order is inside the scope and, when given, below the organisation path. */
+  async isVisible(orderId: number, scope: DataScope, underPath: string | null): Promise<boolean> {
+    const where: Prisma.OrderWhereInput[] = [{ id: orderId }, orderScope(scope)];
+    if (underPath) where.push({ organisation: { path: { startsWith: underPath } } });
+    return (await this.prisma.order.count({ where: { AND: where } })) > 0;
   }
 
   interfaceRequestsOf(orderIds: readonly number[]) {

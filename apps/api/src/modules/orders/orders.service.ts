@@ -8,7 +8,17 @@ import type { WorkflowRepository } from '../workflow/workflow.repository.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { CrmInboundRepository } from './crm-inbound.repository.ts';
 import { OrdersRepository } from './orders.repository.ts';
-import type { OrderRecord } from './orders.types.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { OrderEventRecord, OrderRecord, WorkOrderEventRecord } from './orders.types.ts';
+
+/** A resolved work-order event filter. */
+export interface WorkOrderEventFilter {
+  orderId: number | null;
+  organisationPath: string | null;
+  positionId: number | null;
+  staffId: number | null;
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,6 +42,7 @@ export class OrdersService {
     private readonly relay: OutboxRelay,
     private readonly engine: WorkflowEngine,
     private readonly workflows: WorkflowRepository,
+    private readonly organisations: OrganisationsService,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.inbound = new CrmInboundRepository(prisma);
@@ -101,6 +112,37 @@ export class OrdersService {
       }
       return true;
     }
+  }
+
+  /** Checks a subscriber's filter once, at subscription time. */
+  async resolveWorkOrderFilter(viewer: ViewerRecord, filter: { orderId: number | null; organisationId: number | null; positionId: number | null; staffId: number | null }): Promise<WorkOrderEventFilter> {
+    assertCan(viewer, 'orders:read');
+    let organisationPath: string | null = null;
+    if (filter.organisationId !== null) {
+      const organisation = await this.organisations.findVisible(viewer, filter.organisationId);
+      if (!organisation) throw new AppError('NOT_FOUND', `filter.organisationId: organisation ${filter.organisationId} does not exist or is outside your data permissions.`, { field: 'filter.organisationId' });
+      organisationPath = organisation.path;
+    }
+    return { orderId: filter.orderId, organisationPath, positionId: filter.positionId, staffId: filter.staffId };
+  }
+
+  /** Whether a subscriber may receive a work-order event, with their permissions as they are now. */
+  async mayReceiveWorkOrderEvent(viewer: ViewerRecord, event: WorkOrderEventRecord, filter: WorkOrderEventFilter): Promise<boolean> {
+    if (!viewer.permissions.has('orders:read')) return false;
+    if (filter.orderId !== null && event.orderId !== filter.orderId) return false;
+    if (filter.positionId !== null || filter.staffId !== null) {
+      const [workOrder] = await this.repository.workOrdersByIds([event.workOrderId]);
+      if (!workOrder) return false;
+      if (filter.positionId !== null && workOrder.positionId !== filter.positionId) return false;
+      if (filter.staffId !== null && workOrder.staffId !== filter.staffId) return false;
+    }
+    return this.repository.isVisible(event.orderId, viewer.scope, filter.organisationPath);
+  }
+
+  async mayReceiveOrderEvent(viewer: ViewerRecord, event: OrderEventRecord, orderId: number | null): Promise<boolean> {
+    if (!viewer.permissions.has('orders:read')) return false;
+    if (orderId !== null && event.orderId !== orderId) return false;
+    return this.repository.isVisible(event.orderId, viewer.scope, null);
   }
 
   private async createOrder(tx: Tx, crm: CrmOrder, now: Date): Promise<Outcome> {

@@ -36,3 +36,14 @@ export interface OrderLogRecord {
   workOrderId: number | null;
   createdAt: Date;
 }
+
+export interface WorkOrderEventRecord {
+  state: string;
+  workOrderId: number;
+  orderId: number;
+}
+
+export interface OrderEventRecord {
+  state: string;
+  orderId: number;
+}

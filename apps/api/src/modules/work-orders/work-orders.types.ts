@@ -5,6 +5,8 @@ export interface WorkOrderRecord {
   workOrderNo: string;
   orderId: number;
   stepId: number;
+  positionId: number | null;
+  staffId: number | null;
   state: WorkOrderState;
   createdAt: Date;
   completedAt: Date | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleJsonMessage } from '../../../integrations/crm/crm-message.ts';
 import { createLogin, createOrganisation, unique } from '../../../testing/factories.ts';
-import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { collect, gqlRequest, wsClient } from '../../../testing/graphql-client.ts';
 import { loginAs } from '../../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
 import { testBackends } from '../../../testing/test-database.ts';
@@ -22,6 +22,7 @@ describe.each(testBackends())('automatic steps through the external-system simul
   let app: TestApp;
   let admin: string;
   let handler: string;
+  let outsider: string;
 
   beforeAll(async () => {
     app = await startTestApp(backend, {
@@ -31,6 +32,10 @@ describe.each(testBackends())('automatic steps through the external-system simul
     const adminLogin = await createLogin(app.prisma, [{ organisationId: root.id, kinds: ['SYSTEM_ADMIN'] }]);
     const worker = await createLogin(app.prisma, [{ organisationId: root.id, kinds: ['WORK_ORDER'] }]);
     admin = await loginAs(app.url, adminLogin.loginName, adminLogin.password);
+    // Reads orders, but only of a district: orders without an area are outside that scope.
+    const district = await createOrganisation(app.prisma, { parentId: root.id });
+    const outsiderLogin = await createLogin(app.prisma, [{ organisationId: district.id, kinds: ['GENERAL'] }]);
+    outsider = await loginAs(app.url, outsiderLogin.loginName, outsiderLogin.password);
     handler = await loginAs(app.url, worker.loginName, worker.password);
   });
   afterAll(() => app?.close());
@@ -59,7 +64,14 @@ describe.each(testBackends())('automatic steps through the external-system simul
 
   const pendingSteps = (order: any) => order.workOrders.filter((wo: any) => wo.state === 'PENDING').map((wo: any) => wo.step.code);
 
-  it('runs a fixed-line order to completion with the resource, provisioning and CRM simulators in the loop', async () => {
+  it('runs a fixed-line order to completion with the resource, provisioning and CRM simulators in the loop, observed live', async () => {
+    const watcher = wsClient(app.wsUrl, handler);
+    const workOrderEvents = collect(watcher, 'subscription { workOrderChanged { state workOrder { step { code } } order { id } } }');
+    const orderEvents = collect(watcher, 'subscription { orderChanged { state order { id orderNo } } }');
+    const stranger = wsClient(app.wsUrl, outsider);
+    const strangerEvents = collect(stranger, 'subscription { workOrderChanged { state } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
     const id = await newOrder('FIXED_NEW');
     const atInstall = await until(id, (order) => pendingSteps(order).join() === 'INSTALL', 'the installation step');
     expect(atInstall.interfaceRequests.map((r: any) => [r.system, r.kind, r.state])).toEqual([
@@ -81,6 +93,16 @@ describe.each(testBackends())('automatic steps through the external-system simul
     const notice = await app.prisma.crmOutboundNotice.findFirstOrThrow({ where: { orderId: Number(id) } });
     expect(notice).toMatchObject({ kind: 'COMPLETION', state: 'SENT' });
     expect(completed.log.filter((line: any) => line.action === 'INTERFACE_ANSWERED')).toHaveLength(5);
+
+    await orderEvents.until(() => orderEvents.events.some((e) => e.orderChanged.order.id === id && e.orderChanged.state === 'COMPLETED'));
+    expect(orderEvents.events.filter((e) => e.orderChanged.order.id === id).map((e) => e.orderChanged.state)).toEqual(['EXECUTING', 'COMPLETED']);
+    const mine = () => workOrderEvents.events.filter((e) => e.workOrderChanged.order.id === id).map((e) => `${e.workOrderChanged.workOrder.step.code}:${e.workOrderChanged.state}`);
+    await workOrderEvents.until(() => mine().includes('NOTICE:COMPLETED'));
+    expect(mine()).toEqual(['WIRING', 'NUMBER', 'PORT', 'NETWORK', 'INSTALL', 'NOTICE'].flatMap((step) => [`${step}:PENDING`, `${step}:COMPLETED`]));
+    expect(strangerEvents.events).toEqual([]);
+    expect(workOrderEvents.errors).toEqual([]);
+    await watcher.dispose();
+    await stranger.dispose();
   });
 
   it('retries a refused request, marks it failed after the last attempt, and completes the step once re-sent', async () => {

@@ -6,6 +6,7 @@ import { exampleJsonMessage } from '../../../integrations/crm/crm-message.ts';
 import { MemoryPubSub } from '../../../pubsub/memory-pubsub.ts';
 import { OutboxRelay } from '../../../pubsub/outbox.ts';
 import { createTestDatabase } from '../../../testing/test-database.ts';
+import { OrganisationsService } from '../../organisations/organisations.service.ts';
 import { WorkflowService } from '../../workflow/workflow.service.ts';
 import { OrdersService } from '../orders.service.ts';
 
@@ -23,7 +24,7 @@ describe.runIf(process.env.DATABASE_URL)('inbound CRM interface with two workers
       if (i === 0) await seedDatabase(db.prisma, { demo: false });
       const relay = new OutboxRelay(db.prisma, new MemoryPubSub(), 60_000);
       const workflows = new WorkflowService(db.prisma);
-      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, workflows.repository) });
+      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, workflows.repository, new OrganisationsService(db.prisma)) });
     }
   });
   afterAll(async () => {
