@@ -1,7 +1,7 @@
 import type { PositionKind } from '@openiom/db';
 
 /** Every permission action the API checks. */
-export const actions = ['staff:read', 'staff:online', 'session:force-logout', 'crm:submit', 'orders:read', 'work-orders:complete', 'interfaces:resend', 'simulators:configure'] as const;
+export const actions = ['staff:read', 'staff:online', 'session:force-logout', 'crm:submit', 'orders:read', 'work-orders:complete', 'interfaces:resend', 'simulators:configure', 'work-orders:dispatch', 'work-orders:unlock'] as const;
 export type Action = (typeof actions)[number];
 
 /**
@@ -9,8 +9,8 @@ export type Action = (typeof actions)[number];
  * position types they hold. Work-order, monitoring and billing actions join as those modules land.
  */
 export const grants: Record<PositionKind, readonly Action[]> = {
-  SYSTEM_ADMIN: ['staff:read', 'staff:online', 'session:force-logout', 'crm:submit', 'orders:read', 'interfaces:resend', 'simulators:configure'],
-  WORK_ORDER: ['orders:read', 'work-orders:complete'],
+  SYSTEM_ADMIN: ['staff:read', 'staff:online', 'session:force-logout', 'crm:submit', 'orders:read', 'interfaces:resend', 'simulators:configure', 'work-orders:dispatch', 'work-orders:unlock'],
+  WORK_ORDER: ['orders:read', 'work-orders:complete', 'work-orders:dispatch'],
   GENERAL: ['orders:read'],
 };
 

@@ -20,6 +20,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     onlineStaff: { can: 'staff:online' },
     crmInboundMessage: { can: 'crm:submit' },
     order: { can: 'orders:read' },
+    workOrders: { can: 'orders:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -31,6 +32,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     completeWorkOrder: { can: 'work-orders:complete' },
     resendInterfaceRequest: { can: 'interfaces:resend' },
     configureSimulator: { can: 'simulators:configure' },
+    assignWorkOrderPosition: { can: 'work-orders:dispatch' },
+    dispatchWorkOrders: { can: 'work-orders:dispatch' },
+    claimWorkOrder: { can: 'work-orders:complete' },
+    unlockWorkOrder: { can: 'work-orders:unlock' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -74,4 +79,7 @@ export const parentGuardedTypes = new Set([
   'SimulatorSettings',
   'WorkOrderEvent',
   'OrderEvent',
+  'WorkOrderEdge',
+  'WorkOrderConnection',
+  'WorkOrderActionResult',
 ]);

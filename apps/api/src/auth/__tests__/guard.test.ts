@@ -49,6 +49,11 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.order': '{ order(id: "1") { id } }',
     'Mutation.submitCrmMessage': 'mutation { submitCrmMessage(input: { format: JSON, payload: "{}" }) { ok } }',
     'Mutation.completeWorkOrder': 'mutation { completeWorkOrder(input: { workOrderId: "1" }) { ok } }',
+    'Query.workOrders': '{ workOrders(filter: { mine: true }) { edges { cursor } } }',
+    'Mutation.assignWorkOrderPosition': 'mutation { assignWorkOrderPosition(input: { workOrderId: "1", positionId: "1" }) { ok } }',
+    'Mutation.dispatchWorkOrders': 'mutation { dispatchWorkOrders(input: { workOrderIds: ["1"], staffId: "1" }) { ok } }',
+    'Mutation.claimWorkOrder': 'mutation { claimWorkOrder(input: { workOrderId: "1" }) { ok } }',
+    'Mutation.unlockWorkOrder': 'mutation { unlockWorkOrder(input: { workOrderId: "1" }) { ok } }',
     'Mutation.resendInterfaceRequest': 'mutation { resendInterfaceRequest(input: { id: "1" }) { ok } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };

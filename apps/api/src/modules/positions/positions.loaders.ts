@@ -4,6 +4,7 @@ import type { PositionsRepository } from './positions.repository.ts';
 export function createPositionLoaders(repository: PositionsRepository) {
   return {
     positionTypeById: byIdLoader((ids) => repository.typesByIds(ids)),
+    positionById: byIdLoader((ids) => repository.byIds(ids)),
     /** (staffId, position) pairs of each staff member. */
     positionsOfStaff: groupLoader((staffIds) => repository.heldBy(staffIds), (row) => row.staffId),
   };

@@ -10,6 +10,10 @@ export class PositionsRepository {
     return this.prisma.positionType.findMany({ where: { id: { in: [...ids] } }, select: { id: true, code: true, name: true, nameEn: true, kind: true } });
   }
 
+  byIds(ids: readonly number[]): Promise<PositionRecord[]> {
+    return this.prisma.position.findMany({ where: { id: { in: [...ids] } }, select: positionSelect });
+  }
+
   /** Positions held by each of the given staff, as (staffId, position) pairs. */
   async heldBy(staffIds: readonly number[]): Promise<{ staffId: number; position: PositionRecord }[]> {
     const rows = await this.prisma.staffPosition.findMany({

@@ -1,30 +1,143 @@
-import type { PrismaClient } from '@openiom/db';
+import type { Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { orderScope } from '../orders/orders.repository.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
+import { enqueueEvent } from '../../pubsub/outbox.ts';
+import { WorkOrdersRepository, type QueueFilter } from './work-orders.repository.ts';
+import type { WorkOrderRecord } from './work-orders.types.ts';
 
-export type CompleteOutcome = { ok: true; orderId: number } | { ok: false; error: { code: string; message: string; field?: string } };
+type Failure = { code: string; message: string; field?: string };
+export type CompleteOutcome = { ok: true; orderId: number } | { ok: false; error: Failure };
+export type ActionOutcome = { ok: true; workOrders: WorkOrderRecord[] } | { ok: false; error: Failure };
 
-/** Work-order handling rules. Dispatch, claim, locks and queues join here next. */
+/** A refusal inside a handling transaction: rolls it back and becomes the action's outcome. */
+class Refusal extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Work-order handling rules: queues, manual assignment, dispatch (batch only within one position),
+ * claim and unlock, completion by the handler only. Each action is one transaction over locked rows.
+ */
 export class WorkOrdersService {
+  readonly repository: WorkOrdersRepository;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly relay: OutboxRelay,
     private readonly engine: WorkflowEngine,
-  ) {}
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repository = new WorkOrdersRepository(prisma);
+  }
+
+  queue(viewer: ViewerRecord, filter: { positionId: number | null; mine: boolean; awaitingAssignment: boolean; state: QueueFilter['state'] }, first: number, after: string | null) {
+    assertCan(viewer, 'orders:read');
+    return this.repository.page(viewer.scope, { positionId: filter.positionId, staffId: filter.mine ? viewer.staffId : null, awaitingAssignment: filter.awaitingAssignment, state: filter.state }, first, after);
+  }
+
+  assignPosition(viewer: ViewerRecord, workOrderId: number, positionId: number): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:dispatch');
+    return this.act(viewer, [workOrderId], async (tx, [workOrder], now) => {
+      if (workOrder.state !== 'PENDING' || workOrder.staffId !== null) refuse('ALREADY_HANDLED', `Work order ${workOrder.workOrderNo} is already being handled.`, 'workOrderId');
+      const position = await tx.position.findFirst({
+        where: { id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: { OR: viewer.scope.orgPaths.map((prefix) => ({ path: { startsWith: prefix } })) } },
+        select: { id: true, name: true },
+      });
+      if (!position) refuse('NO_SUCH_POSITION', `Position ${positionId} is not a work-order handling position within your data permissions.`, 'positionId');
+      await tx.workOrder.update({ where: { id: workOrder.id }, data: { positionId } });
+      return [{ workOrder, action: 'MANUAL_ASSIGNMENT', detail: `queued at ${position!.name} by hand` }];
+    });
+  }
+
+  dispatch(viewer: ViewerRecord, workOrderIds: number[], staffId: number): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:dispatch');
+    return this.act(viewer, workOrderIds, async (tx, workOrders, now) => {
+      const positions = [...new Set(workOrders.map((wo) => wo.positionId))];
+      if (positions.length > 1 || positions[0] === null) {
+        const list = workOrders.map((wo) => `${wo.workOrderNo} (${wo.positionId === null ? 'no position' : `position ${wo.positionId}`})`).join(', ');
+        refuse('MIXED_POSITIONS', `Batch dispatch needs work orders of one position; these are not: ${list}.`, 'workOrderIds');
+      }
+      const busy = workOrders.filter((wo) => wo.state !== 'PENDING' || wo.staffId !== null);
+      if (busy.length > 0) refuse('ALREADY_HANDLED', `Already being handled or done: ${busy.map((wo) => wo.workOrderNo).join(', ')}.`, 'workOrderIds');
+      if (!(await this.repository.holdsPosition(tx, staffId, positions[0] as number))) refuse('NOT_AT_POSITION', `Staff ${staffId} does not hold the position these work orders are queued at.`, 'staffId');
+      await tx.workOrder.updateMany({ where: { id: { in: workOrders.map((wo) => wo.id) } }, data: { staffId, state: 'IN_PROGRESS', startedAt: now } });
+      return workOrders.map((workOrder) => ({ workOrder, action: 'DISPATCH', detail: `dispatched to staff ${staffId}` }));
+    });
+  }
+
+  claim(viewer: ViewerRecord, workOrderId: number): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:complete');
+    return this.act(viewer, [workOrderId], async (tx, [workOrder], now) => {
+      if (workOrder.state !== 'PENDING' || workOrder.staffId !== null) refuse('ALREADY_HANDLED', `Work order ${workOrder.workOrderNo} is already claimed or done.`, 'workOrderId');
+      if (workOrder.positionId === null || !(await this.repository.holdsPosition(tx, viewer.staffId as number, workOrder.positionId))) {
+        refuse('NOT_AT_POSITION', `Work order ${workOrder.workOrderNo} is not queued at a position you hold.`, 'workOrderId');
+      }
+      await tx.workOrder.update({ where: { id: workOrder.id }, data: { staffId: viewer.staffId, state: 'IN_PROGRESS', startedAt: now } });
+      return [{ workOrder, action: 'CLAIM', detail: 'claimed' }];
+    });
+  }
+
+  unlock(viewer: ViewerRecord, workOrderId: number): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:unlock');
+    return this.act(viewer, [workOrderId], async (tx, [workOrder]) => {
+      if (workOrder.state !== 'IN_PROGRESS') refuse('NOT_LOCKED', `Work order ${workOrder.workOrderNo} is not locked to anyone.`, 'workOrderId');
+      await tx.workOrder.update({ where: { id: workOrder.id }, data: { staffId: null, state: 'PENDING', startedAt: null } });
+      return [{ workOrder, action: 'UNLOCK', detail: `unlocked (was staff ${workOrder.staffId})` }];
+    });
+  }
+
+  /** Runs a handling action over locked work orders in one transaction, with its log lines and events. */
+  private async act(
+    viewer: ViewerRecord,
+    ids: number[],
+    change: (tx: Prisma.TransactionClient, workOrders: WorkOrderRecord[], now: Date) => Promise<{ workOrder: WorkOrderRecord; action: string; detail: string }[]>,
+  ): Promise<ActionOutcome> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0 || unique.length > 200) return { ok: false, error: { code: 'BAD_BATCH', message: 'Give 1 to 200 work orders.', field: 'workOrderIds' } };
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        const workOrders = await this.repository.lockInScope(tx, unique, viewer.scope);
+        if (workOrders.length !== unique.length) {
+          const missing = unique.filter((id) => !workOrders.some((wo) => wo.id === id));
+          refuse('WORK_ORDER_NOT_FOUND', `Work order(s) ${missing.join(', ')} do not exist or are outside your data permissions.`, 'workOrderIds');
+        }
+        const now = this.now();
+        for (const line of await change(tx, workOrders, now)) {
+          await tx.orderLog.create({ data: { orderId: line.workOrder.orderId, workOrderId: line.workOrder.id, staffId: viewer.staffId, action: line.action, detail: line.detail, createdAt: now } });
+          const state = (await tx.workOrder.findUniqueOrThrow({ where: { id: line.workOrder.id }, select: { state: true } })).state;
+          await enqueueEvent(tx, 'work-order.changed', { workOrderId: line.workOrder.id, orderId: line.workOrder.orderId, state });
+        }
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.failure };
+      throw error;
+    }
+    await this.relay.kick();
+    return { ok: true, workOrders: await this.repository.byIds(this.prisma, unique) };
+  }
 
   /** Completes (回单) a work order normally or with an exception type, in one transaction with the transition. */
   async complete(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }): Promise<CompleteOutcome> {
     assertCan(viewer, 'work-orders:complete');
     const workOrder = await this.prisma.workOrder.findFirst({
       where: { id: input.workOrderId, order: orderScope(viewer.scope) },
-      select: { id: true, stepId: true, order: { select: { id: true, orderNo: true, templateId: true } } },
+      select: { id: true, stepId: true, staffId: true, positionId: true, order: { select: { id: true, orderNo: true, templateId: true } } },
     });
     if (!workOrder) {
       return { ok: false, error: { code: 'WORK_ORDER_NOT_FOUND', message: `Work order ${input.workOrderId} does not exist or is outside your data permissions.`, field: 'workOrderId' } };
+    }
+    // Once dispatched or claimed, only the handler may act; before that, the position's holders.
+    if (workOrder.staffId !== null && workOrder.staffId !== viewer.staffId) {
+      return { ok: false, error: { code: 'NOT_YOUR_WORK_ORDER', message: `Work order ${input.workOrderId} is locked to another staff member.`, field: 'workOrderId' } };
+    }
+    if (workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.holdsPosition(this.prisma, viewer.staffId as number, workOrder.positionId))) {
+      return { ok: false, error: { code: 'NOT_AT_POSITION', message: `Work order ${input.workOrderId} is queued at a position you do not hold.`, field: 'workOrderId' } };
     }
     try {
       await this.prisma.$transaction(
@@ -49,4 +162,8 @@ export class WorkOrdersService {
     await this.relay.kick();
     return { ok: true, orderId: workOrder.order.id };
   }
+}
+
+function refuse(code: string, message: string, field?: string): never {
+  throw new Refusal({ code, message, field });
 }

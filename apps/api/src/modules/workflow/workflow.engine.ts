@@ -1,6 +1,7 @@
 import type { Prisma } from '@openiom/db';
 import { AppError } from '../../errors/app-error.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
+import { findConstructionPosition, manualStepKinds } from '../work-orders/dispatch-rules.ts';
 import type { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -86,11 +87,23 @@ export class WorkflowEngine {
     }
     const round = existing.filter((wo) => wo.stepId === step.id).length + 1;
     const now = this.now();
+    const positionId = manualStepKinds.has(step.kind) ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null;
     const workOrder = await tx.workOrder.create({
-      data: { workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`, orderId: order.id, stepId: step.id, state: 'PENDING', createdAt: now },
+      data: { workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`, orderId: order.id, stepId: step.id, state: 'PENDING', positionId, createdAt: now },
       select: { id: true },
     });
     await tx.orderLog.create({ data: { orderId: order.id, workOrderId: workOrder.id, action: 'CREATE_WORK_ORDER', detail: `${step.name}${round > 1 ? ` (round ${round})` : ''}`, createdAt: now } });
+    if (manualStepKinds.has(step.kind)) {
+      await tx.orderLog.create({
+        data: {
+          orderId: order.id,
+          workOrderId: workOrder.id,
+          action: positionId ? 'AUTO_DISPATCH' : 'AWAIT_MANUAL_ASSIGNMENT',
+          detail: positionId ? `queued at position ${positionId} by dispatch rule` : 'no dispatch rule for this area: waiting for manual assignment of a construction position',
+          createdAt: now,
+        },
+      });
+    }
     const system = automaticSystems[step.kind];
     if (system) {
       // An automatic step: its request to the external system is written with the work order and

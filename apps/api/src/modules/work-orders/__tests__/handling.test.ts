@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleJsonMessage } from '../../../integrations/crm/crm-message.ts';
+import { createLogin, createOrganisation, unique } from '../../../testing/factories.ts';
+import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { loginAs } from '../../../testing/sessions.ts';
+import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
+import { testBackends } from '../../../testing/test-database.ts';
+
+const ACTION_FIELDS = 'ok error { code message field } workOrders { id state position { id } handler { id } }';
+
+describe.each(testBackends())('work-order handling: auto-dispatch, queues, dispatch, claim, unlock (%s)', (backend) => {
+  let app: TestApp;
+  const token: Record<string, string> = {};
+  const staffId: Record<string, number> = {};
+  let positionA: number;
+  let positionB: number;
+  let district: { id: number; code: string };
+  let otherDistrict: { id: number; code: string };
+
+  beforeAll(async () => {
+    app = await startTestApp(backend, { config: { crmPollMs: 60_000 } });
+    const province = await createOrganisation(app.prisma, { level: 'PROVINCE' });
+    const city = await createOrganisation(app.prisma, { parentId: province.id, level: 'CITY' });
+    district = await createOrganisation(app.prisma, { parentId: city.id });
+    otherDistrict = await createOrganisation(app.prisma, { parentId: city.id });
+    const admin = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['SYSTEM_ADMIN', 'WORK_ORDER'] }]);
+    const installerA = await createLogin(app.prisma, [{ organisationId: city.id, kinds: ['WORK_ORDER'] }]);
+    const installerB = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['WORK_ORDER'] }]);
+    // Each installer's factory position is in their own organisation; they are the construction positions.
+    positionA = (await app.prisma.staffPosition.findFirstOrThrow({ where: { staffId: installerA.staff[0].id } })).positionId;
+    positionB = (await app.prisma.staffPosition.findFirstOrThrow({ where: { staffId: installerB.staff[0].id } })).positionId;
+    // The city's orders go to A's position; the district's dispatch-center steps go to B's (nearer and specific).
+    await app.prisma.dispatchRule.create({ data: { organisationId: city.id, workOrderTypeCode: null, positionId: positionA } });
+    await app.prisma.dispatchRule.create({ data: { organisationId: district.id, workOrderTypeCode: 'DISPATCH', positionId: positionB } });
+    for (const [name, account] of Object.entries({ admin, installerA, installerB })) {
+      token[name] = await loginAs(app.url, account.loginName, account.password);
+      staffId[name] = account.staff[0].id;
+    }
+  });
+  afterAll(() => app?.close());
+
+  /** A broadband removal order in `areaCode`, moved past its automatic first step to the dispatch-center step. */
+  async function orderAtDispatchStep(areaCode: string | null): Promise<{ orderId: string; workOrderId: string }> {
+    const payload = JSON.stringify({ ...JSON.parse(exampleJsonMessage), crmOrderCode: unique('CRM'), businessCode: 'BROADBAND_REMOVE', orderType: 'REMOVE', areaCode });
+    const submitted = await gqlRequest(app.url, 'mutation($input: SubmitCrmMessageInput!) { submitCrmMessage(input: $input) { message { id } } }', { input: { format: 'JSON', payload } }, token.admin);
+    await app.services.crmPoller.kick();
+    const message = (await gqlRequest(app.url, 'query($id: ID!) { crmInboundMessage(id: $id) { order { id workOrders { id } } } }', { id: submitted.data.submitCrmMessage.message.id }, token.admin)).data.crmInboundMessage;
+    const network = message.order.workOrders[0].id;
+    const done = await gqlRequest(app.url, 'mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ok order { workOrders { id step { code } } } } }', { input: { workOrderId: network } }, token.admin);
+    expect(done.data.completeWorkOrder.ok).toBe(true);
+    const dispatchStep = done.data.completeWorkOrder.order.workOrders.find((wo: { step: { code: string } }) => wo.step.code === 'DISPATCH');
+    return { orderId: message.order.id, workOrderId: dispatchStep.id };
+  }
+
+  const queue = async (who: string, filter: object) =>
+    (await gqlRequest(app.url, 'query($filter: WorkOrderQueueFilter!) { workOrders(filter: $filter, first: 200) { edges { node { id state } } } }', { filter }, token[who])).data.workOrders.edges.map((e: { node: { id: string } }) => e.node.id);
+
+  const inputTypes: Record<string, string> = {
+    assignWorkOrderPosition: 'AssignWorkOrderPositionInput',
+    dispatchWorkOrders: 'DispatchWorkOrdersInput',
+    claimWorkOrder: 'WorkOrderRefInput',
+    unlockWorkOrder: 'WorkOrderRefInput',
+  };
+  const act = async (who: string, mutation: string, input: object) => {
+    const result = await gqlRequest(app.url, `mutation($input: ${inputTypes[mutation]}!) { ${mutation}(input: $input) { ${ACTION_FIELDS} } }`, { input }, token[who]);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data[mutation];
+  };
+  const complete = async (who: string, workOrderId: string) =>
+    (await gqlRequest(app.url, 'mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ok error { code } } }', { input: { workOrderId } }, token[who])).data.completeWorkOrder;
+
+  it('auto-dispatches by the nearest, most specific rule, and leaves unplaceable work orders for manual assignment', async () => {
+    const inDistrict = await orderAtDispatchStep(district.code);
+    const inOtherDistrict = await orderAtDispatchStep(otherDistrict.code);
+    const nowhere = await orderAtDispatchStep(null);
+    expect(await queue('admin', { positionId: String(positionB) })).toContain(inDistrict.workOrderId);
+    expect(await queue('admin', { positionId: String(positionA) })).toContain(inOtherDistrict.workOrderId);
+    expect(await queue('admin', { awaitingAssignment: true })).toEqual([nowhere.workOrderId]);
+
+    const assigned = await act('admin', 'assignWorkOrderPosition', { workOrderId: nowhere.workOrderId, positionId: String(positionA) });
+    expect(assigned).toMatchObject({ ok: true, workOrders: [{ id: nowhere.workOrderId, position: { id: String(positionA) } }] });
+    expect(await queue('admin', { awaitingAssignment: true })).toEqual([]);
+  });
+
+  it('refuses a batch dispatch across positions and changes nothing; dispatches a batch of one position to its holder only', async () => {
+    const a1 = await orderAtDispatchStep(otherDistrict.code);
+    const a2 = await orderAtDispatchStep(otherDistrict.code);
+    const b1 = await orderAtDispatchStep(district.code);
+    const mixed = await act('admin', 'dispatchWorkOrders', { workOrderIds: [a1.workOrderId, b1.workOrderId], staffId: String(staffId.installerA) });
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'MIXED_POSITIONS', field: 'workOrderIds' }, workOrders: [] });
+    expect(await app.prisma.workOrder.count({ where: { id: { in: [Number(a1.workOrderId), Number(b1.workOrderId)] }, staffId: null, state: 'PENDING' } })).toBe(2);
+
+    const wrongStaff = await act('admin', 'dispatchWorkOrders', { workOrderIds: [a1.workOrderId, a2.workOrderId], staffId: String(staffId.installerB) });
+    expect(wrongStaff.error.code).toBe('NOT_AT_POSITION');
+
+    const dispatched = await act('admin', 'dispatchWorkOrders', { workOrderIds: [a1.workOrderId, a2.workOrderId], staffId: String(staffId.installerA) });
+    expect(dispatched.ok).toBe(true);
+    expect(dispatched.workOrders.map((wo: { state: string; handler: { id: string } }) => [wo.state, wo.handler.id])).toEqual([
+      ['IN_PROGRESS', String(staffId.installerA)],
+      ['IN_PROGRESS', String(staffId.installerA)],
+    ]);
+    expect(await queue('installerA', { mine: true })).toEqual(expect.arrayContaining([a1.workOrderId, a2.workOrderId]));
+    expect(await complete('admin', a1.workOrderId)).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_WORK_ORDER' } });
+    expect(await complete('installerA', a1.workOrderId)).toMatchObject({ ok: true });
+  });
+
+  it('lets a position holder claim a work order, locks it to them, and lets a supervisor unlock it', async () => {
+    const b = await orderAtDispatchStep(district.code);
+    expect((await act('installerA', 'claimWorkOrder', { workOrderId: b.workOrderId })).error.code).toBe('NOT_AT_POSITION');
+    expect(await complete('installerA', b.workOrderId)).toMatchObject({ ok: false, error: { code: 'NOT_AT_POSITION' } });
+    const claimed = await act('installerB', 'claimWorkOrder', { workOrderId: b.workOrderId });
+    expect(claimed).toMatchObject({ ok: true, workOrders: [{ state: 'IN_PROGRESS', handler: { id: String(staffId.installerB) } }] });
+    expect((await act('installerB', 'claimWorkOrder', { workOrderId: b.workOrderId })).error.code).toBe('ALREADY_HANDLED');
+
+    const unlocked = await act('admin', 'unlockWorkOrder', { workOrderId: b.workOrderId });
+    expect(unlocked).toMatchObject({ ok: true, workOrders: [{ state: 'PENDING', handler: null }] });
+    const denied = await gqlRequest(app.url, 'mutation { unlockWorkOrder(input: { workOrderId: "1" }) { ok } }', {}, token.installerB);
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const log = await app.prisma.orderLog.findMany({ where: { workOrderId: Number(b.workOrderId) }, select: { action: true }, orderBy: { id: 'asc' } });
+    expect(log.map((line) => line.action)).toEqual(['CREATE_WORK_ORDER', 'AUTO_DISPATCH', 'CLAIM', 'UNLOCK']);
+  });
+});

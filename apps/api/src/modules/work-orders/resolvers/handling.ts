@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { MutationResolvers, QueryResolvers } from '../../../generated/resolvers-types.ts';
+import { parseInput } from '../../../lib/parse-input.ts';
+import type { ViewerRecord } from '../../auth/auth.types.ts';
+import type { ActionOutcome } from '../work-orders.service.ts';
+
+const id = (what: string) => z.string().regex(/^\d{1,9}$/, `not a valid ${what} id`).transform(Number);
+
+const queueArgs = z.object({
+  first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'),
+  after: z.string().max(500).nullish().transform((value) => value ?? null),
+  filter: z.object({
+    positionId: id('position').nullish().transform((value) => value ?? null),
+    mine: z.boolean().nullish().transform((value) => value ?? false),
+    awaitingAssignment: z.boolean().nullish().transform((value) => value ?? false),
+    state: z.enum(['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION', 'COMPLETED', 'CANCELLED']).nullish().transform((value) => value ?? null),
+  }),
+});
+
+export const workOrders: QueryResolvers['workOrders'] = async (_parent, rawArgs, context) => {
+  const args = parseInput(queueArgs, rawArgs);
+  const page = await context.services.workOrders.queue(context.viewer as ViewerRecord, args.filter, args.first, args.after);
+  return {
+    edges: page.items,
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.items[0]?.cursor ?? null, endCursor: page.items.at(-1)?.cursor ?? null },
+  };
+};
+
+function result(outcome: ActionOutcome) {
+  return outcome.ok ? { ok: true, error: null, workOrders: outcome.workOrders } : { ok: false, error: outcome.error, workOrders: [] };
+}
+
+export const assignWorkOrderPosition: MutationResolvers['assignWorkOrderPosition'] = async (_parent, args, context) => {
+  const input = parseInput(z.object({ workOrderId: id('work-order'), positionId: id('position') }), args.input);
+  return result(await context.services.workOrders.assignPosition(context.viewer as ViewerRecord, input.workOrderId, input.positionId));
+};
+
+export const dispatchWorkOrders: MutationResolvers['dispatchWorkOrders'] = async (_parent, args, context) => {
+  const input = parseInput(z.object({ workOrderIds: z.array(id('work-order')).min(1, 'give at least one').max(200, 'at most 200 at a time'), staffId: id('staff') }), args.input);
+  return result(await context.services.workOrders.dispatch(context.viewer as ViewerRecord, input.workOrderIds, input.staffId));
+};
+
+const ref = z.object({ workOrderId: id('work-order') });
+
+export const claimWorkOrder: MutationResolvers['claimWorkOrder'] = async (_parent, args, context) =>
+  result(await context.services.workOrders.claim(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
+
+export const unlockWorkOrder: MutationResolvers['unlockWorkOrder'] = async (_parent, args, context) =>
+  result(await context.services.workOrders.unlock(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
