@@ -82,4 +82,7 @@ export const parentGuardedTypes = new Set([
   'WorkOrderEdge',
   'WorkOrderConnection',
   'WorkOrderActionResult',
+  'OrderFlow',
+  'FlowStep',
+  'FlowTransition',
 ]);

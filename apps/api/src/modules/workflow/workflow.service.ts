@@ -2,6 +2,7 @@ import type { PrismaClient } from '@openiom/db';
 import type DataLoader from 'dataloader';
 import { AppError } from '../../errors/app-error.ts';
 import type { OrderRecord } from '../orders/orders.types.ts';
+import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
 import { WorkflowEngine } from './workflow.engine.ts';
 import { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
@@ -28,6 +29,27 @@ export class WorkflowService {
     const step = order && (await this.graph(order.templateId)).steps.get(stepId);
     if (!step) throw new AppError('NOT_FOUND', `Step ${stepId} of order ${orderId} no longer exists.`);
     return step;
+  }
+
+  /** The order's workflow instance: each step's state from its work orders, and the edges. */
+  async flow(order: { templateId: number; state: string }, workOrders: WorkOrderRecord[]) {
+    const graph = await this.graph(order.templateId);
+    const steps = [...graph.steps.values()].map((step) => {
+      const mine = workOrders.filter((wo) => wo.stepId === step.id);
+      const state: 'DONE' | 'IN_PROGRESS' | 'NOT_REACHED' = mine.some((wo) => ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'].includes(wo.state))
+        ? 'IN_PROGRESS'
+        : mine.length > 0 || step.kind === 'START' || (step.kind === 'END' && order.state === 'COMPLETED')
+          ? 'DONE'
+          : 'NOT_REACHED';
+      return { step, state, workOrders: mine };
+    });
+    const transitions = [...graph.outgoing.values()].flat().map((edge) => ({
+      fromStepId: String(edge.fromStepId),
+      toStepId: String(edge.toStepId),
+      exception: edge.kind === 'EXCEPTION',
+      exceptionType: edge.exceptionType,
+    }));
+    return { steps, transitions };
   }
 
   /** Exception types a work order of this step may be completed with. */

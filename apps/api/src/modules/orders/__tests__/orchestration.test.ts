@@ -124,6 +124,24 @@ describe.each(testBackends())('order orchestration from CRM message to completio
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } });
   });
 
+  it('draws the order’s workflow for the flow monitor: done, in progress, not reached', async () => {
+    const message = await processed(await submit('JSON', jsonMessage({ businessCode: 'FIXED_NEW' })));
+    await completeStep(message.order.id, 'WIRING');
+    const result = await gqlRequest(
+      app.url,
+      'query($id: ID!) { order(id: $id) { flow { steps { state step { id code } workOrders { state } } transitions { fromStepId toStepId exception exceptionType } } } }',
+      { id: message.order.id },
+      handler,
+    );
+    const flow = result.data.order.flow;
+    expect(flow.steps.map((s: any) => `${s.step.code}:${s.state}`)).toEqual([
+      'START:DONE', 'WIRING:DONE', 'NUMBER:IN_PROGRESS', 'PORT:NOT_REACHED', 'NETWORK:NOT_REACHED', 'INSTALL:NOT_REACHED', 'NOTICE:NOT_REACHED', 'END:NOT_REACHED',
+    ]);
+    const code = new Map(flow.steps.map((s: any) => [s.step.id, s.step.code]));
+    expect(flow.transitions.filter((t: any) => t.exception).map((t: any) => `${code.get(t.fromStepId)}->${code.get(t.toStepId)}:${t.exceptionType}`)).toEqual(['INSTALL->WIRING:LINE_FAULT']);
+    expect(flow.transitions).toHaveLength(8);
+  });
+
   it('joins parallel steps: the broadband dispatch step waits for both activations', async () => {
     const message = await processed(await submit('JSON', jsonMessage({ businessCode: 'BROADBAND_NEW' })));
     const id = message.order.id;

@@ -7,6 +7,7 @@ export const Order: OrderResolvers = {
   demand: (order, _args, context) => context.loaders.orderDemand.load(order.id),
   workOrders: (order, _args, context) => context.loaders.orderWorkOrders.load(order.id),
   log: (order, _args, context) => context.loaders.orderLog.load(order.id),
+  flow: async (order, _args, context) => context.services.workflows.flow(order, await context.loaders.orderWorkOrders.load(order.id)),
   interfaceRequests: (order, _args, context) => context.loaders.orderInterfaceRequests.load(order.id),
 };
 
