@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { recordFigures, type Figure } from './lib/harness.ts';
+import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
 
 /**
@@ -27,6 +28,10 @@ try {
   const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
   figures.push(...staff.figures);
   notes.push(...staff.notes);
+  console.log('w1.orders_per_s');
+  const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4 } : { orders: 200, rounds: 3, concurrency: 4 });
+  figures.push(...flow.figures);
+  notes.push(...flow.notes);
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
