@@ -36,6 +36,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     dispatchWorkOrders: { can: 'work-orders:dispatch' },
     claimWorkOrder: { can: 'work-orders:complete' },
     unlockWorkOrder: { can: 'work-orders:unlock' },
+    handleManualException: { can: 'work-orders:dispatch' },
+    completeWorkOrders: { can: 'work-orders:complete' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -85,4 +87,6 @@ export const parentGuardedTypes = new Set([
   'OrderFlow',
   'FlowStep',
   'FlowTransition',
+  'WorkOrderCompletionRow',
+  'CompleteWorkOrdersResult',
 ]);

@@ -26,14 +26,22 @@ import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChan
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
 import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
-import { assignWorkOrderPosition, claimWorkOrder, dispatchWorkOrders, unlockWorkOrder, workOrders } from '../modules/work-orders/resolvers/handling.ts';
+import {
+  assignWorkOrderPosition,
+  claimWorkOrder,
+  completeWorkOrders,
+  dispatchWorkOrders,
+  handleManualException,
+  unlockWorkOrder,
+  workOrders,
+} from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
   Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged },
   Viewer,
   Staff,

@@ -54,6 +54,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.dispatchWorkOrders': 'mutation { dispatchWorkOrders(input: { workOrderIds: ["1"], staffId: "1" }) { ok } }',
     'Mutation.claimWorkOrder': 'mutation { claimWorkOrder(input: { workOrderId: "1" }) { ok } }',
     'Mutation.unlockWorkOrder': 'mutation { unlockWorkOrder(input: { workOrderId: "1" }) { ok } }',
+    'Mutation.handleManualException': 'mutation { handleManualException(input: { workOrderId: "1", action: CUSTOMER_CONTACT }) { ok } }',
+    'Mutation.completeWorkOrders': 'mutation { completeWorkOrders(input: { workOrderIds: ["1"] }) { completed } }',
     'Mutation.resendInterfaceRequest': 'mutation { resendInterfaceRequest(input: { id: "1" }) { ok } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };

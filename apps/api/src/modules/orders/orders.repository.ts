@@ -8,7 +8,7 @@ const orderSelect = {
   customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true,
 } as const;
 
-export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true } as const;
+export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true } as const;
 
 /**
  * Orders a viewer may see: those of organisations in their scope; orders whose area CRM did not

@@ -83,6 +83,40 @@ export class WorkOrdersService {
     });
   }
 
+  /**
+   * Manual exception handling (人工异常处理): pick an exception (its exception flow starts), or transfer
+   * to customer contact / the business office (the work order goes back to its queue, deferred).
+   */
+  async handleManualException(
+    viewer: ViewerRecord,
+    input: { workOrderId: number; action: 'PICK_EXCEPTION' | 'CUSTOMER_CONTACT' | 'BUSINESS_OFFICE'; exceptionType: string | null; note: string | null },
+  ): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:dispatch');
+    if (input.action === 'PICK_EXCEPTION') {
+      if (!input.exceptionType || input.exceptionType === 'MANUAL') {
+        return { ok: false, error: { code: 'EXCEPTION_TYPE_REQUIRED', message: 'Pick one of the step’s exception types.', field: 'exceptionType' } };
+      }
+      const parked = await this.prisma.workOrder.count({ where: { id: input.workOrderId, state: 'MANUAL_EXCEPTION' } });
+      if (parked === 0) return { ok: false, error: { code: 'NOT_IN_MANUAL_EXCEPTION', message: `Work order ${input.workOrderId} is not in manual exception handling.`, field: 'workOrderId' } };
+      const completed = await this.completeAs(viewer, { workOrderId: input.workOrderId, exceptionType: input.exceptionType, note: input.note }, false);
+      return completed.ok ? { ok: true, workOrders: await this.repository.byIds(this.prisma, [input.workOrderId]) } : completed;
+    }
+    return this.act(viewer, [input.workOrderId], async (tx, [workOrder]) => {
+      if (workOrder.state !== 'MANUAL_EXCEPTION') refuse('NOT_IN_MANUAL_EXCEPTION', `Work order ${workOrder.workOrderNo} is not in manual exception handling.`, 'workOrderId');
+      await tx.workOrder.update({ where: { id: workOrder.id }, data: { state: 'PENDING', staffId: null, startedAt: null, deferredTo: input.action } });
+      const to = input.action === 'CUSTOMER_CONTACT' ? 'customer contact' : 'the business office';
+      return [{ workOrder, action: `TRANSFER_${input.action}`, detail: `transferred to ${to}${input.note ? `: ${input.note}` : ''}` }];
+    });
+  }
+
+  /** Batch completion (批量回单): each work order in its own transaction, with a result per row. */
+  async completeMany(viewer: ViewerRecord, workOrderIds: number[], note: string | null): Promise<{ workOrderId: number; outcome: CompleteOutcome }[]> {
+    assertCan(viewer, 'work-orders:complete');
+    const results = [];
+    for (const workOrderId of [...new Set(workOrderIds)]) results.push({ workOrderId, outcome: await this.complete(viewer, { workOrderId, exceptionType: null, note }) });
+    return results;
+  }
+
   unlock(viewer: ViewerRecord, workOrderId: number): Promise<ActionOutcome> {
     assertCan(viewer, 'work-orders:unlock');
     return this.act(viewer, [workOrderId], async (tx, [workOrder]) => {
@@ -125,6 +159,10 @@ export class WorkOrdersService {
   /** Completes (回单) a work order normally or with an exception type, in one transaction with the transition. */
   async complete(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }): Promise<CompleteOutcome> {
     assertCan(viewer, 'work-orders:complete');
+    return this.completeAs(viewer, input, true);
+  }
+
+  private async completeAs(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }, asHandler: boolean): Promise<CompleteOutcome> {
     const workOrder = await this.prisma.workOrder.findFirst({
       where: { id: input.workOrderId, order: orderScope(viewer.scope) },
       select: { id: true, stepId: true, staffId: true, positionId: true, order: { select: { id: true, orderNo: true, templateId: true } } },
@@ -133,10 +171,10 @@ export class WorkOrdersService {
       return { ok: false, error: { code: 'WORK_ORDER_NOT_FOUND', message: `Work order ${input.workOrderId} does not exist or is outside your data permissions.`, field: 'workOrderId' } };
     }
     // Once dispatched or claimed, only the handler may act; before that, the position's holders.
-    if (workOrder.staffId !== null && workOrder.staffId !== viewer.staffId) {
+    if (asHandler && workOrder.staffId !== null && workOrder.staffId !== viewer.staffId) {
       return { ok: false, error: { code: 'NOT_YOUR_WORK_ORDER', message: `Work order ${input.workOrderId} is locked to another staff member.`, field: 'workOrderId' } };
     }
-    if (workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.holdsPosition(this.prisma, viewer.staffId as number, workOrder.positionId))) {
+    if (asHandler && workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.holdsPosition(this.prisma, viewer.staffId as number, workOrder.positionId))) {
       return { ok: false, error: { code: 'NOT_AT_POSITION', message: `Work order ${input.workOrderId} is queued at a position you do not hold.`, field: 'workOrderId' } };
     }
     try {

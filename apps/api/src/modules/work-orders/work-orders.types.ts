@@ -12,4 +12,5 @@ export interface WorkOrderRecord {
   completedAt: Date | null;
   result: string | null;
   note: string | null;
+  deferredTo: string | null;
 }

@@ -18,6 +18,9 @@ export type Completion = { kind: 'NORMAL' } | { kind: 'EXCEPTION'; exceptionType
 
 const openStates = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] as const;
 
+/** The exception type that parks a work order of a people-handled step in manual exception handling. */
+export const MANUAL_EXCEPTION = 'MANUAL';
+
 /** Step kinds handled by an external system, and which one. */
 const automaticSystems: Partial<Record<StepNode['kind'], 'RESOURCE' | 'PROVISIONING' | 'CRM'>> = {
   RESOURCE_REQUEST: 'RESOURCE',
@@ -53,6 +56,16 @@ export class WorkflowEngine {
     if (!row) throw new AppError('NOT_FOUND', `Work order ${workOrderId} does not exist.`);
     if (!(openStates as readonly string[]).includes(row.state)) throw new AppError('CONFLICT', `Work order ${workOrderId} is already ${row.state.toLowerCase()}.`);
     const step = graph.steps.get(row.step_id) as StepNode;
+    if (completion.kind === 'EXCEPTION' && completion.exceptionType === MANUAL_EXCEPTION && manualStepKinds.has(step.kind)) {
+      // Manual exception (人工异常): parked for manual exception handling; the flow does not move.
+      if (row.state === 'MANUAL_EXCEPTION') throw new AppError('CONFLICT', `Work order ${workOrderId} is already in manual exception handling.`);
+      const now = this.now();
+      // It leaves its handler: manual exception handling is done by dispatchers (the log keeps who parked it).
+      await tx.workOrder.update({ where: { id: workOrderId }, data: { state: 'MANUAL_EXCEPTION', note, staffId: null } });
+      await tx.orderLog.create({ data: { orderId: order.id, workOrderId, staffId, action: 'MANUAL_EXCEPTION', detail: `${step.name}${note ? `: ${note}` : ''}`, createdAt: now } });
+      await enqueueEvent(tx, 'work-order.changed', { workOrderId, orderId: order.id, state: 'MANUAL_EXCEPTION' });
+      return;
+    }
     if (completion.kind === 'EXCEPTION') {
       const allowed = (graph.outgoing.get(step.id) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === completion.exceptionType);
       if (!allowed) throw new AppError('BAD_USER_INPUT', `Step ${step.code} has no exception flow for "${completion.exceptionType}".`, { field: 'exceptionType' });

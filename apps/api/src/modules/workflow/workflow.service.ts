@@ -3,7 +3,8 @@ import type DataLoader from 'dataloader';
 import { AppError } from '../../errors/app-error.ts';
 import type { OrderRecord } from '../orders/orders.types.ts';
 import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
-import { WorkflowEngine } from './workflow.engine.ts';
+import { manualStepKinds } from '../work-orders/dispatch-rules.ts';
+import { MANUAL_EXCEPTION, WorkflowEngine } from './workflow.engine.ts';
 import { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -57,6 +58,8 @@ export class WorkflowService {
     const order = await orders.load(orderId);
     if (!order) return [];
     const graph = await this.graph(order.templateId);
-    return (graph.outgoing.get(stepId) ?? []).filter((edge) => edge.kind === 'EXCEPTION').map((edge) => edge.exceptionType as string);
+    const types = (graph.outgoing.get(stepId) ?? []).filter((edge) => edge.kind === 'EXCEPTION').map((edge) => edge.exceptionType as string);
+    const step = graph.steps.get(stepId);
+    return step && manualStepKinds.has(step.kind) ? [...types, MANUAL_EXCEPTION] : types;
   }
 }

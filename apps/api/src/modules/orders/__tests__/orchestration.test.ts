@@ -107,7 +107,7 @@ describe.each(testBackends())('order orchestration from CRM message to completio
     const id = message.order.id;
     for (const step of ['WIRING', 'NUMBER', 'PORT', 'NETWORK']) await completeStep(id, step);
     const install = (await order(id)).workOrders.find((wo: { step: { code: string } }) => wo.step.code === 'INSTALL');
-    expect(install.exceptionTypes).toEqual(['LINE_FAULT']);
+    expect(install.exceptionTypes).toEqual(['LINE_FAULT', 'MANUAL']);
 
     const wrongType = await complete(install.id, 'ALIENS');
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'NO_SUCH_EXCEPTION_FLOW', field: 'exceptionType' } });

@@ -60,6 +60,7 @@ describe.each(testBackends())('work-order handling: auto-dispatch, queues, dispa
     dispatchWorkOrders: 'DispatchWorkOrdersInput',
     claimWorkOrder: 'WorkOrderRefInput',
     unlockWorkOrder: 'WorkOrderRefInput',
+    handleManualException: 'HandleManualExceptionInput',
   };
   const act = async (who: string, mutation: string, input: object) => {
     const result = await gqlRequest(app.url, `mutation($input: ${inputTypes[mutation]}!) { ${mutation}(input: $input) { ${ACTION_FIELDS} } }`, { input }, token[who]);
@@ -118,5 +119,43 @@ describe.each(testBackends())('work-order handling: auto-dispatch, queues, dispa
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const log = await app.prisma.orderLog.findMany({ where: { workOrderId: Number(b.workOrderId) }, select: { action: true }, orderBy: { id: 'asc' } });
     expect(log.map((line) => line.action)).toEqual(['CREATE_WORK_ORDER', 'AUTO_DISPATCH', 'CLAIM', 'UNLOCK']);
+  });
+
+  it('parks a manual exception for the dispatchers, who pick an exception flow or transfer it to customer contact', async () => {
+    const first = await orderAtDispatchStep(district.code);
+    const types = await gqlRequest(app.url, 'query($id: ID!) { order(id: $id) { workOrders { id exceptionTypes } } }', { id: first.orderId }, token.installerB);
+    expect(types.data.order.workOrders.find((wo: { id: string }) => wo.id === first.workOrderId).exceptionTypes).toEqual(['MANUAL']);
+    const parked = await gqlRequest(app.url, 'mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ok } }', { input: { workOrderId: first.workOrderId, exceptionType: 'MANUAL', note: 'customer not home for a week' } }, token.installerB);
+    expect(parked.data.completeWorkOrder.ok).toBe(true);
+    expect(await queue('admin', { state: 'MANUAL_EXCEPTION' })).toContain(first.workOrderId);
+    expect(await queue('installerB', { mine: true, state: 'MANUAL_EXCEPTION' })).toEqual([]);
+
+    const noType = await act('admin', 'handleManualException', { workOrderId: first.workOrderId, action: 'PICK_EXCEPTION' });
+    expect(noType.error.code).toBe('EXCEPTION_TYPE_REQUIRED');
+    const transferred = await act('admin', 'handleManualException', { workOrderId: first.workOrderId, action: 'CUSTOMER_CONTACT', note: 'call back Monday' });
+    expect(transferred).toMatchObject({ ok: true, workOrders: [{ state: 'PENDING', handler: null }] });
+    expect((await app.prisma.workOrder.findUniqueOrThrow({ where: { id: Number(first.workOrderId) } })).deferredTo).toBe('CUSTOMER_CONTACT');
+    const again = await act('admin', 'handleManualException', { workOrderId: first.workOrderId, action: 'BUSINESS_OFFICE' });
+    expect(again.error.code).toBe('NOT_IN_MANUAL_EXCEPTION');
+  });
+
+  it('completes a batch row by row and reports each row', async () => {
+    const one = await orderAtDispatchStep(district.code);
+    const two = await orderAtDispatchStep(district.code);
+    const result = await gqlRequest(
+      app.url,
+      'mutation($input: CompleteWorkOrdersInput!) { completeWorkOrders(input: $input) { completed failed rows { workOrderId ok error { code } } } }',
+      { input: { workOrderIds: [one.workOrderId, '999999', two.workOrderId] } },
+      token.installerB,
+    );
+    expect(result.data.completeWorkOrders).toEqual({
+      completed: 2,
+      failed: 1,
+      rows: [
+        { workOrderId: one.workOrderId, ok: true, error: null },
+        { workOrderId: '999999', ok: false, error: { code: 'WORK_ORDER_NOT_FOUND' } },
+        { workOrderId: two.workOrderId, ok: true, error: null },
+      ],
+    });
   });
 });

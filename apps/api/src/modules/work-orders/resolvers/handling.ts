@@ -47,3 +47,28 @@ export const claimWorkOrder: MutationResolvers['claimWorkOrder'] = async (_paren
 
 export const unlockWorkOrder: MutationResolvers['unlockWorkOrder'] = async (_parent, args, context) =>
   result(await context.services.workOrders.unlock(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
+
+const manualExceptionInput = z.object({
+  workOrderId: id('work-order'),
+  action: z.enum(['PICK_EXCEPTION', 'CUSTOMER_CONTACT', 'BUSINESS_OFFICE']),
+  exceptionType: z.string().trim().min(1).max(64).nullish().transform((value) => value ?? null),
+  note: z.string().trim().max(500, 'at most 500 characters').nullish().transform((value) => value || null),
+});
+
+export const handleManualException: MutationResolvers['handleManualException'] = async (_parent, args, context) =>
+  result(await context.services.workOrders.handleManualException(context.viewer as ViewerRecord, parseInput(manualExceptionInput, args.input)));
+
+const batchInput = z.object({
+  workOrderIds: z.array(id('work-order')).min(1, 'give at least one').max(200, 'at most 200 at a time'),
+  note: z.string().trim().max(500, 'at most 500 characters').nullish().transform((value) => value || null),
+});
+
+export const completeWorkOrders: MutationResolvers['completeWorkOrders'] = async (_parent, args, context) => {
+  const input = parseInput(batchInput, args.input);
+  const rows = await context.services.workOrders.completeMany(context.viewer as ViewerRecord, input.workOrderIds, input.note);
+  return {
+    completed: rows.filter((row) => row.outcome.ok).length,
+    failed: rows.filter((row) => !row.outcome.ok).length,
+    rows: rows.map((row) => ({ workOrderId: String(row.workOrderId), ok: row.outcome.ok, error: row.outcome.ok ? null : row.outcome.error })),
+  };
+};

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "work_order" ADD COLUMN     "deferred_to" TEXT;
