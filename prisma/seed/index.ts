@@ -116,6 +116,15 @@ async function seedDemoArea(prisma: PrismaClient) {
           }
         }
       }
+      // Dispatch rules: a district's dispatch-center steps go to its dispatchers; a grid's field work to
+      // its installation team.
+      for (const district of demoArea.districts) {
+        await tx.dispatchRule.create({ data: { organisationId: orgIds.get(district.code)!.id, workOrderTypeCode: 'DISPATCH', positionId: await positionFor(district.code, 'DISPATCH') } });
+        for (let g = 0; g < district.grids.length; g++) {
+          const grid = gridCode(district.code, g);
+          await tx.dispatchRule.create({ data: { organisationId: orgIds.get(grid)!.id, workOrderTypeCode: null, positionId: await positionFor(grid, 'INSTALL') } });
+        }
+      }
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
