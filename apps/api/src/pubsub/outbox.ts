@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
-import { logger } from '../lib/logger.ts';
+import { BackgroundLoop } from '../lib/background-loop.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Topic, TopicPayloads } from './topics.ts';
 
@@ -20,47 +20,13 @@ interface OutboxRow {
  * lost; a crash between publish and commit can repeat an event (subscribers reload by id, so a
  * repeat is harmless). Kicked after each commit; polls for events a crashed process left behind.
  */
-export class OutboxRelay {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-
+export class OutboxRelay extends BackgroundLoop {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pubsub: PubSub,
-    private readonly pollMs: number,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
-  }
-
-  /** Asks for a drain soon; returns when the events committed before the call are published. */
-  kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while ((await this.drainBatch()) > 0) {
-            /* keep draining */
-          }
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        logger.warn('outbox relay failed; will retry', { message: (error as Error).message });
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    pollMs: number,
+  ) {
+    super('outbox relay', async () => (await this.drainBatch()) > 0, pollMs);
   }
 
   private async drainBatch(): Promise<number> {
@@ -80,12 +46,5 @@ export class OutboxRelay {
   async prune(olderThanMs = 24 * 3600_000): Promise<number> {
     const result = await this.prisma.outboxEvent.deleteMany({ where: { publishedAt: { lt: new Date(Date.now() - olderThanMs) } } });
     return result.count;
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
   }
 }

@@ -1,62 +1,33 @@
-import { logger } from '../../lib/logger.ts';
+import { BackgroundLoop } from '../../lib/background-loop.ts';
 import type { PubSub } from '../../pubsub/pubsub.ts';
 import type { InterfaceRequestsService } from './interface-requests.service.ts';
 
 /**
- * Runs the interface requests: woken by every work-order event (new automatic steps), and polling
- * for retries whose backoff has passed and requests a crashed worker left behind.
+ * Runs the interface requests: woken by every work-order event (new automatic steps, on any
+ * instance), and polling for retries whose backoff has passed and requests a crashed worker left.
  */
-export class InterfaceRequestsWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+export class InterfaceRequestsWorker extends BackgroundLoop {
   private events: AsyncIterableIterator<unknown> | null = null;
 
   constructor(
-    private readonly service: InterfaceRequestsService,
+    service: InterfaceRequestsService,
     private readonly pubsub: PubSub,
-    private readonly pollMs: number,
-  ) {}
+    pollMs: number,
+  ) {
+    super('interface worker', async () => (await service.runOnce()) > 0, pollMs);
+  }
 
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => void this.kick(), this.pollMs);
-    this.timer.unref();
-    this.events = this.pubsub.subscribe('work-order.changed');
+  override start(): void {
+    super.start();
+    const events = this.pubsub.subscribe('work-order.changed');
+    this.events = events;
     void (async () => {
-      for await (const _ of this.events as AsyncIterableIterator<unknown>) void this.kick();
+      for await (const _ of events) void this.kick();
     })();
-    void this.kick();
   }
 
-  kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (!this.stopped && (await this.service.runOnce()) > 0) {
-            /* more may be due */
-          }
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        logger.warn('interface worker failed; will retry', { message: (error as Error).message });
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+  override async stop(): Promise<void> {
     await this.events?.return?.();
-    await this.running;
+    await super.stop();
   }
 }
