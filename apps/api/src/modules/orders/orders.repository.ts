@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
 import type { DataScope } from '../auth/auth.types.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
 import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
 import type { OrderLogRecord, OrderRecord } from './orders.types.ts';
 
@@ -15,9 +16,9 @@ export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, ste
  * name (no organisation) only for staff whose scope is a whole tree root.
  */
 export function orderScope(scope: DataScope): Prisma.OrderWhereInput {
-  const or: Prisma.OrderWhereInput[] = scope.orgPaths.map((prefix) => ({ organisation: { path: { startsWith: prefix } } }));
-  if (scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1)) or.push({ organisationId: null });
-  return or.length > 0 ? { OR: or } : { id: -1 };
+  const inScope: Prisma.OrderWhereInput = { organisation: organisationInScope(scope) };
+  const rootScope = scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1);
+  return rootScope ? { OR: [inScope, { organisationId: null }] } : inScope;
 }
 
 export class OrdersRepository {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@openiom/db';
 import type { DataScope } from '../auth/auth.types.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
 import type { OrganisationRecord } from './organisations.types.ts';
 
 const select = { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, path: true, sortOrder: true } as const;
@@ -23,6 +24,6 @@ export class OrganisationsRepository {
   }
 
   findInScope(id: number, scope: DataScope): Promise<OrganisationRecord | null> {
-    return this.prisma.organisation.findFirst({ where: { id, OR: scope.orgPaths.map((prefix) => ({ path: { startsWith: prefix } })) }, select });
+    return this.prisma.organisation.findFirst({ where: { AND: [{ id }, organisationInScope(scope)] }, select });
   }
 }

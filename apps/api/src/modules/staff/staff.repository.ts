@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { DataScope } from '../auth/auth.types.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
 import type { OnlineStaffRecord, StaffPage, StaffPageRequest, StaffRecord } from './staff.types.ts';
 
 const select = { id: true, staffNo: true, name: true, phone: true, active: true, organisationId: true } as const;
@@ -44,7 +45,7 @@ export class StaffRepository {
   /** Open sessions with a staff number inside the scope, idle for less than the limit. */
   async online(scope: DataScope, activeSince: Date): Promise<OnlineStaffRecord[]> {
     const rows = await this.prisma.session.findMany({
-      where: { endedAt: null, lastSeenAt: { gte: activeSince }, staff: { organisation: inScope(scope) } },
+      where: { endedAt: null, lastSeenAt: { gte: activeSince }, staff: { organisation: organisationInScope(scope) } },
       select: { id: true, staffId: true, hostAddress: true, loginAt: true, createdAt: true, lastSeenAt: true },
       orderBy: [{ loginAt: 'desc' }, { id: 'asc' }],
       take: 2000,
@@ -59,21 +60,15 @@ export class StaffRepository {
   }
 
   async isInScope(staffId: number, scope: DataScope): Promise<boolean> {
-    return (await this.prisma.staff.count({ where: { id: staffId, organisation: inScope(scope) } })) > 0;
+    return (await this.prisma.staff.count({ where: { id: staffId, organisation: organisationInScope(scope) } })) > 0;
   }
 
   private where(scope: DataScope, request: StaffPageRequest): Prisma.StaffWhereInput {
-    const and: Prisma.StaffWhereInput[] = [{ organisation: inScope(scope) }];
+    const and: Prisma.StaffWhereInput[] = [{ organisation: organisationInScope(scope) }];
     if (request.organisationPath) and.push({ organisation: { path: { startsWith: request.organisationPath } } });
     if (request.search) {
       and.push({ OR: [{ staffNo: { contains: request.search, mode: 'insensitive' } }, { name: { contains: request.search, mode: 'insensitive' } }] });
     }
     return { AND: and };
   }
-}
-
-/** Organisations whose path starts with one of the scope's prefixes; an empty scope matches nothing. */
-function inScope(scope: DataScope): Prisma.OrganisationWhereInput {
-  if (scope.orgPaths.length === 0) return { id: -1 };
-  return { OR: scope.orgPaths.map((prefix) => ({ path: { startsWith: prefix } })) };
 }

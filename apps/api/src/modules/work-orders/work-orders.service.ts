@@ -3,6 +3,7 @@ import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
 import { orderScope } from '../orders/orders.repository.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
@@ -46,7 +47,7 @@ export class WorkOrdersService {
     return this.act(viewer, [workOrderId], async (tx, [workOrder], now) => {
       if (workOrder.state !== 'PENDING' || workOrder.staffId !== null) refuse('ALREADY_HANDLED', `Work order ${workOrder.workOrderNo} is already being handled.`, 'workOrderId');
       const position = await tx.position.findFirst({
-        where: { id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: { OR: viewer.scope.orgPaths.map((prefix) => ({ path: { startsWith: prefix } })) } },
+        where: { id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: organisationInScope(viewer.scope) },
         select: { id: true, name: true },
       });
       if (!position) refuse('NO_SUCH_POSITION', `Position ${positionId} is not a work-order handling position within your data permissions.`, 'positionId');
