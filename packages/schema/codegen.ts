@@ -31,6 +31,8 @@ const config: CodegenConfig = {
           WorkOrderEvent: '../modules/orders/orders.types.ts#WorkOrderEventRecord',
           OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
+          AlarmEvent: '../modules/time-limits/time-limits.types.ts#AlarmEventRecord',
+          PreAlarmRow: '../modules/monitors/monitors.types.ts#PreAlarmRowRecord',
         },
       },
     },

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { menuTree } from './menus.ts';
+import { seedTimeLimits } from './time-limits.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword } from './demo-data.ts';
@@ -17,6 +18,7 @@ const dispatchersPerDistrict = 2;
 export async function seedDatabase(prisma: PrismaClient, options: { demo?: boolean } = {}): Promise<{ menus: number; demo: boolean }> {
   await seedMenus(prisma);
   await seedWorkflows(prisma);
+  await seedTimeLimits(prisma);
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) await seedDemoArea(prisma);
   return { menus: menuTree.reduce((sum, entry) => sum + 1 + entry.children.length, 0), demo };

@@ -2,6 +2,7 @@ import { openDatabase, resolveDatabaseConfig, type DatabaseConfig, type PrismaCl
 import { deployMigrations } from '@openiom/db/migrate';
 import { seedDatabase } from '@openiom/db/seed';
 import { loadConfig, type ApiConfig } from './config.ts';
+import { Clock } from './lib/clock.ts';
 import { logger } from './lib/logger.ts';
 import { createPubSub } from './pubsub/create-pubsub.ts';
 import { OutboxRelay } from './pubsub/outbox.ts';
@@ -25,7 +26,7 @@ export interface StartOptions {
   migrate?: boolean;
   /** Seed reference data, and demo data when the database is empty (default true). */
   seed?: boolean | 'reference-only';
-  /** Clock for tests of time-based rules. */
+  /** Base clock for tests of time-based rules (the app's `Clock` runs on it). */
   now?: () => Date;
   /** Use this pub/sub instead of creating one (tests that wire several instances). */
   pubsub?: PubSub;
@@ -44,11 +45,20 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const pubsub = options.pubsub ?? (await createPubSub(config));
   const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
   relay.start();
-  const services = createServices(db.prisma, pubsub, relay, config, options.now);
+  const services = createServices(db.prisma, pubsub, relay, config, new Clock(options.now));
   services.crmPoller.start();
   if (config.interfaces.enabled) services.interfaceWorker.start();
+  if (config.alarms.enabled) services.alarmScanner.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
+  // Every instance reloads cached configuration and follows the test-mode clock.
+  const configChanges = pubsub.subscribe('config.changed');
+  void forEachEvent(configChanges, () => services.timeLimits.refresh());
+  const clockChanges = pubsub.subscribe('clock.changed');
+  void forEachEvent(clockChanges, (event) => {
+    services.clock.setOffset(event.offsetMs);
+    if (config.alarms.enabled) void services.alarmScanner.kick();
+  });
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
   const sweeper = setInterval(() => {
@@ -67,11 +77,24 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       clearInterval(sweeper);
       await server.stop();
       await sessionChanges.return?.();
+      await configChanges.return?.();
+      await clockChanges.return?.();
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
+      await services.alarmScanner.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();
     },
   };
+}
+
+async function forEachEvent<T>(events: AsyncIterableIterator<T>, handle: (event: T) => void): Promise<void> {
+  for await (const event of events) {
+    try {
+      handle(event);
+    } catch (error) {
+      logger.warn('event handler failed', { message: (error as Error).message });
+    }
+  }
 }

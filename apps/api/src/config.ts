@@ -37,6 +37,20 @@ export interface ApiConfig {
     backoffMs: number;
     simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
   };
+  /** IANA time zone of the operator: working days and time limits are counted in it. */
+  timeZone: string;
+  /** Warning/overdue detection. */
+  alarms: {
+    /** Run the alarm scanner in this process. */
+    enabled: boolean;
+    /** How often it looks for due times that have passed (ms); detection lag is at most about this. */
+    scanMs: number;
+  };
+  /**
+   * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
+   * production.
+   */
+  testMode: boolean;
 }
 
 function rate(value: string | undefined, fallback: number, name: string): number {
@@ -44,6 +58,16 @@ function rate(value: string | undefined, fallback: number, name: string): number
   const parsed = Number(value);
   if (!(parsed >= 0 && parsed <= 1)) throw new Error(`${name} must be a number from 0 to 1, got "${value}"`);
   return parsed;
+}
+
+function timeZone(value: string | undefined, fallback: string, name: string): string {
+  const zone = value || fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`${name} must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
+  }
+  return zone;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -87,5 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         timeoutRate: rate(env.OPENIOM_SIMULATOR_TIMEOUT_RATE, 0.02, 'OPENIOM_SIMULATOR_TIMEOUT_RATE'),
       },
     },
+    timeZone: timeZone(env.OPENIOM_TIME_ZONE, 'Asia/Shanghai', 'OPENIOM_TIME_ZONE'),
+    alarms: {
+      enabled: env.OPENIOM_ALARMS !== 'off',
+      scanMs: int(env.OPENIOM_ALARM_SCAN_MS, 1000, 'OPENIOM_ALARM_SCAN_MS'),
+    },
+    testMode: env.OPENIOM_TEST_MODE === '1',
   };
 }

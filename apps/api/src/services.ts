@@ -14,6 +14,10 @@ import { ResourceSimulator } from './integrations/resource/resource.adapter.ts';
 import { SimulatedBehaviour, type SimulatorSettings } from './integrations/simulator.ts';
 import { InterfaceRequestsService } from './modules/interfaces/interface-requests.service.ts';
 import { InterfaceRequestsWorker } from './modules/interfaces/interface-requests.worker.ts';
+import type { Clock } from './lib/clock.ts';
+import { AlarmScanner } from './modules/time-limits/alarm-scanner.ts';
+import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts';
+import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -29,16 +33,24 @@ export interface Services {
   crmPoller: CrmInboundPoller;
   interfaces: InterfaceRequestsService;
   interfaceWorker: InterfaceRequestsWorker;
+  timeLimits: TimeLimitsService;
+  alarmScanner: AlarmScanner;
+  monitors: MonitorsService;
+  config: ApiConfig;
+  clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
   simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
 
-export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, now?: () => Date): Services {
+export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, clock: Clock): Services {
+  const now = clock.now;
   const organisations = new OrganisationsService(prisma);
-  const workflows = new WorkflowService(prisma, now);
-  const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, organisations, now);
+  const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations);
+  timeLimits.onChanged = () => void pubsub.publish('config.changed', { what: 'time-limits' });
+  const workflows = new WorkflowService(prisma, timeLimits, now);
+  const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, organisations, timeLimits, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
@@ -56,6 +68,11 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,
     workflows,
+    timeLimits,
+    alarmScanner: new AlarmScanner(prisma, relay, now, config.alarms.scanMs),
+    clock,
+    monitors: new MonitorsService(prisma, organisations),
+    config,
     orders,
     workOrders: new WorkOrdersService(prisma, relay, workflows.engine, now),
     crmPoller,

@@ -36,13 +36,15 @@ import {
   workOrders,
 } from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
+import { advanceClock, AlarmEvent, alarmChanged, clock, orderTimeLimits, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, workingCalendar, workOrderTimeLimits } from '../modules/time-limits/resolvers/time-limits.ts';
+import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders },
-  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock },
+  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,
   OnlineStaff,
@@ -58,4 +60,6 @@ export const resolvers: Resolvers = {
   InterfaceRequest,
   WorkOrderEvent,
   OrderEvent,
+  AlarmEvent,
+  PreAlarmRow,
 };

@@ -14,7 +14,13 @@ export interface TopicPayloads {
   'work-order.changed': { workOrderId: number; orderId: number; state: string };
   /** An order changed state (executing, completed, cancelled). */
   'order.changed': { orderId: number; state: string };
+  /** An order or work order turned warning or overdue, or was not accepted in time (written by the alarm scanner). */
+  'alarm.changed': { subject: 'ORDER' | 'WORK_ORDER'; id: number; orderId: number; timeState: 'NORMAL' | 'WARNING' | 'OVERDUE'; acceptOverdue: boolean };
+  /** Configuration cached in memory changed (e.g. time limits): every instance reloads it. */
+  'config.changed': { what: 'time-limits' };
+  /** The test-mode clock moved (not through the outbox: it is no database change). */
+  'clock.changed': { offsetMs: number };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed'];

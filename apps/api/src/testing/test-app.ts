@@ -14,18 +14,13 @@ export interface TestApp extends OpenIOM {
  * A real API on a random port over a fresh database (reference data only; tests make their own
  * data with the factories).
  */
-export async function startTestApp(backend: Backend, options: { config?: Partial<ApiConfig>; pubsub?: StartOptions['pubsub']; database?: StartOptions['database'] } = {}): Promise<TestApp> {
+export async function startTestApp(backend: Backend, options: { config?: Partial<ApiConfig>; pubsub?: StartOptions['pubsub']; database?: StartOptions['database']; startAt?: Date } = {}): Promise<TestApp> {
   const database = options.database ? { config: options.database, drop: async () => undefined } : await createTestDatabase(backend);
-  let offsetMs = 0;
-  const clock = {
-    advance(ms: number) {
-      offsetMs += ms;
-    },
-  };
   const app = await startOpenIOM({
     database: database.config,
     seed: 'reference-only',
-    now: () => new Date(Date.now() + offsetMs),
+    // A test may start the clock at a chosen instant (e.g. before a holiday); it then runs on from there.
+    now: options.startAt ? clockFrom(options.startAt) : undefined,
     pubsub: options.pubsub,
     config: {
       port: 0,
@@ -35,6 +30,9 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
       // External systems answer at once and never fail unless a test says otherwise; the worker
       // runs only in tests that ask for it, so other tests can complete automatic steps by hand.
       interfaces: { enabled: false, pollMs: 100, timeoutMs: 500, maxAttempts: 3, backoffMs: 20, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
+      // Likewise the alarm scanner: tests scan when they have moved the clock.
+      alarms: { enabled: false, scanMs: 100 },
+      testMode: true,
       ...options.config,
     },
   });
@@ -42,10 +40,19 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
     ...app,
     url: app.server.url,
     wsUrl: app.server.wsUrl,
-    clock,
+    clock: {
+      advance(ms: number) {
+        app.services.clock.setOffset(app.services.clock.offset + ms);
+      },
+    },
     async close() {
       await app.stop();
       await database.drop();
     },
   };
+}
+
+function clockFrom(startAt: Date): () => Date {
+  const realStart = Date.now();
+  return () => new Date(startAt.getTime() + (Date.now() - realStart));
 }

@@ -57,6 +57,18 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.handleManualException': 'mutation { handleManualException(input: { workOrderId: "1", action: CUSTOMER_CONTACT }) { ok } }',
     'Mutation.completeWorkOrders': 'mutation { completeWorkOrders(input: { workOrderIds: ["1"] }) { completed } }',
     'Mutation.resendInterfaceRequest': 'mutation { resendInterfaceRequest(input: { id: "1" }) { ok } }',
+    'Query.workingCalendar': '{ workingCalendar(from: "2026-01-01", to: "2026-01-02") { date } }',
+    'Query.orderTimeLimits': '{ orderTimeLimits { orderType } }',
+    'Query.workOrderTimeLimits': '{ workOrderTimeLimits { id } }',
+    'Query.clock': '{ clock { now } }',
+    'Query.preAlarmMonitor': '{ preAlarmMonitor { executing } }',
+    'Query.interfaceMonitor': '{ interfaceMonitor { kind } }',
+    'Query.interfaceRequests': '{ interfaceRequests { edges { cursor } } }',
+    'Query.crmInboundMessages': '{ crmInboundMessages { edges { cursor } } }',
+    'Mutation.setCalendarDays': 'mutation { setCalendarDays(input: { days: [{ date: "2026-01-01", working: true }] }) { ok } }',
+    'Mutation.setOrderTimeLimit': 'mutation { setOrderTimeLimit(input: { orderType: "NEW", warningHours: 1, processHours: 2 }) { ok } }',
+    'Mutation.setWorkOrderTimeLimit': 'mutation { setWorkOrderTimeLimit(input: { workOrderType: "PORT", acceptHours: 1, warningHours: 1, processHours: 2 }) { ok } }',
+    'Mutation.advanceClock': 'mutation { advanceClock(minutes: 1) { now } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };
 

@@ -61,7 +61,7 @@ export class InterfaceRequestsService {
   private async handle(claimed: ClaimedRequest): Promise<void> {
     const order = await this.prisma.order.findUniqueOrThrow({
       where: { id: claimed.order_id },
-      select: { id: true, orderNo: true, crmOrderCode: true, address: true, templateId: true, demand: { select: { key: true, value: true } } },
+      select: { id: true, orderNo: true, crmOrderCode: true, address: true, templateId: true, organisationId: true, demand: { select: { key: true, value: true } } },
     });
     const demand = Object.fromEntries(order.demand.map((row) => [row.key, row.value]));
     const requestId = String(claimed.id);
@@ -81,7 +81,7 @@ export class InterfaceRequestsService {
           await this.apply(tx, claimed, order.id, answer.fields ?? {}, now);
           const workOrder = await tx.workOrder.findUnique({ where: { id: claimed.work_order_id }, select: { state: true } });
           if (workOrder && ['PENDING', 'IN_PROGRESS'].includes(workOrder.state)) {
-            await this.engine.complete(tx, { id: order.id, orderNo: order.orderNo, templateId: order.templateId }, claimed.work_order_id, { kind: 'NORMAL' }, null, `answered by ${claimed.system.toLowerCase()} system`);
+            await this.engine.complete(tx, { id: order.id, orderNo: order.orderNo, templateId: order.templateId, organisationId: order.organisationId }, claimed.work_order_id, { kind: 'NORMAL' }, null, `answered by ${claimed.system.toLowerCase()} system`);
           }
         } else if (claimed.attempts >= this.options.maxAttempts) {
           await this.repository.fail(tx, claimed.id, error as string, now);

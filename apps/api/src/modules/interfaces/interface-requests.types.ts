@@ -3,6 +3,7 @@ import type { ExternalSystem, InterfaceRequestState } from '@openiom/db';
 export interface InterfaceRequestRecord {
   id: bigint;
   orderId: number;
+  workOrderId: number;
   system: ExternalSystem;
   kind: string;
   state: InterfaceRequestState;

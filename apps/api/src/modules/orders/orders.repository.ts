@@ -6,10 +6,12 @@ import type { OrderLogRecord, OrderRecord } from './orders.types.ts';
 
 const orderSelect = {
   id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
-  customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true,
+  customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true, timeState: true, warnAt: true, dueAt: true,
 } as const;
 
-export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true } as const;
+export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true, timeState: true, acceptDueAt: true, acceptOverdue: true, warnAt: true, dueAt: true } as const;
+
+export const interfaceRequestSelect = { id: true, orderId: true, workOrderId: true, system: true, kind: true, state: true, attempts: true, lastError: true, createdAt: true, completedAt: true } as const;
 
 /**
  * Orders a viewer may see: those of organisations in their scope; orders whose area CRM did not
@@ -54,7 +56,7 @@ export class OrdersRepository {
   interfaceRequestsOf(orderIds: readonly number[]) {
     return this.prisma.interfaceRequest.findMany({
       where: { orderId: { in: [...orderIds] } },
-      select: { id: true, orderId: true, system: true, kind: true, state: true, attempts: true, lastError: true, createdAt: true, completedAt: true },
+      select: interfaceRequestSelect,
       orderBy: { id: 'asc' },
     });
   }

@@ -9,6 +9,7 @@ import type { ViewerRecord } from '../auth/auth.types.ts';
 import { CrmInboundRepository } from './crm-inbound.repository.ts';
 import { OrdersRepository } from './orders.repository.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { OrderEventRecord, OrderRecord, WorkOrderEventRecord } from './orders.types.ts';
 
@@ -43,6 +44,7 @@ export class OrdersService {
     private readonly engine: WorkflowEngine,
     private readonly workflows: WorkflowRepository,
     private readonly organisations: OrganisationsService,
+    private readonly timeLimits: TimeLimitsService,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.inbound = new CrmInboundRepository(prisma);
@@ -139,6 +141,13 @@ export class OrdersService {
     return this.repository.isVisible(event.orderId, viewer.scope, filter.organisationPath);
   }
 
+  /** Whether a subscriber may receive an alarm of an order (or of one of its work orders). */
+  async mayReceiveAlarm(viewer: ViewerRecord, event: { orderId: number }, filter: WorkOrderEventFilter): Promise<boolean> {
+    if (!viewer.permissions.has('orders:read')) return false;
+    if (filter.orderId !== null && event.orderId !== filter.orderId) return false;
+    return this.repository.isVisible(event.orderId, viewer.scope, filter.organisationPath);
+  }
+
   async mayReceiveOrderEvent(viewer: ViewerRecord, event: OrderEventRecord, orderId: number | null): Promise<boolean> {
     if (!viewer.permissions.has('orders:read')) return false;
     if (orderId !== null && event.orderId !== orderId) return false;
@@ -163,6 +172,9 @@ export class OrdersService {
     }
 
     const organisation = crm.areaCode ? await tx.organisation.findUnique({ where: { code: crm.areaCode }, select: { id: true } }) : null;
+    // The order's time limit counts from CRM's acceptance (never from a time still to come).
+    const acceptedAt = new Date(crm.acceptedAt);
+    const due = await this.timeLimits.orderDueTimes(tx, crm.orderType, organisation?.id ?? null, acceptedAt < now ? acceptedAt : now);
     const created = await tx.order.create({
       data: {
         orderNo: `pending:${crm.crmOrderCode}`,
@@ -177,8 +189,9 @@ export class OrdersService {
         broadbandAccount: crm.broadbandAccount,
         productCode: crm.productCode,
         organisationId: organisation?.id ?? null,
-        acceptedAt: new Date(crm.acceptedAt),
+        acceptedAt,
         createdAt: now,
+        ...due,
       },
       select: { id: true },
     });
@@ -190,15 +203,15 @@ export class OrdersService {
       data: { orderId: created.id, action: 'CREATE_ORDER', detail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`, createdAt: now },
     });
     if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
-    await this.engine.start(tx, { id: created.id, orderNo, templateId: template.id });
+    await this.engine.start(tx, { id: created.id, orderNo, templateId: template.id, organisationId: organisation?.id ?? null });
     await enqueueEvent(tx, 'order.changed', { orderId: created.id, state: 'EXECUTING' });
     return { ok: true, orderId: created.id };
   }
 
   private async cancelOrder(tx: Tx, order: { id: number; orderNo: string }, reason: string, now: Date): Promise<void> {
     const open = await tx.workOrder.findMany({ where: { orderId: order.id, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
-    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now } });
-    await tx.order.update({ where: { id: order.id }, data: { state: 'CANCELLED', cancelledAt: now } });
+    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
+    await tx.order.update({ where: { id: order.id }, data: { state: 'CANCELLED', cancelledAt: now, nextAlarmAt: null } });
     await tx.orderLog.create({ data: { orderId: order.id, action: 'CANCEL_ORDER', detail: reason, createdAt: now } });
     for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId: order.id, state: 'CANCELLED' });
     await enqueueEvent(tx, 'order.changed', { orderId: order.id, state: 'CANCELLED' });

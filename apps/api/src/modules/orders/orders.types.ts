@@ -1,4 +1,4 @@
-import type { CrmMessageState, OrderState } from '@openiom/db';
+import type { CrmMessageState, OrderState, TimeState } from '@openiom/db';
 
 export interface OrderRecord {
   id: number;
@@ -15,6 +15,9 @@ export interface OrderRecord {
   templateId: number;
   acceptedAt: Date;
   completedAt: Date | null;
+  timeState: TimeState;
+  warnAt: Date | null;
+  dueAt: Date | null;
 }
 
 export interface CrmInboundMessageRecord {

@@ -166,7 +166,7 @@ export class WorkOrdersService {
   private async completeAs(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }, asHandler: boolean): Promise<CompleteOutcome> {
     const workOrder = await this.prisma.workOrder.findFirst({
       where: { id: input.workOrderId, order: orderScope(viewer.scope) },
-      select: { id: true, stepId: true, staffId: true, positionId: true, order: { select: { id: true, orderNo: true, templateId: true } } },
+      select: { id: true, stepId: true, staffId: true, positionId: true, order: { select: { id: true, orderNo: true, templateId: true, organisationId: true } } },
     });
     if (!workOrder) {
       return { ok: false, error: { code: 'WORK_ORDER_NOT_FOUND', message: `Work order ${input.workOrderId} does not exist or is outside your data permissions.`, field: 'workOrderId' } };

@@ -1,4 +1,4 @@
-import type { WorkOrderState } from '@openiom/db';
+import type { TimeState, WorkOrderState } from '@openiom/db';
 
 export interface WorkOrderRecord {
   id: number;
@@ -13,4 +13,9 @@ export interface WorkOrderRecord {
   result: string | null;
   note: string | null;
   deferredTo: string | null;
+  timeState: TimeState;
+  acceptDueAt: Date | null;
+  acceptOverdue: boolean;
+  warnAt: Date | null;
+  dueAt: Date | null;
 }

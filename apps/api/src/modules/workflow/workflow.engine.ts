@@ -2,6 +2,7 @@ import type { Prisma } from '@openiom/db';
 import { AppError } from '../../errors/app-error.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
 import { findConstructionPosition, manualStepKinds } from '../work-orders/dispatch-rules.ts';
+import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import type { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -11,6 +12,8 @@ export interface EngineOrder {
   id: number;
   orderNo: string;
   templateId: number;
+  /** The order's area: dispatch rules and the working-day calendar of its time limits. */
+  organisationId: number | null;
 }
 
 /** How a work order ended: normally, or with an exception type that selects an exception edge. */
@@ -36,6 +39,7 @@ const automaticSystems: Partial<Record<StepNode['kind'], 'RESOURCE' | 'PROVISION
 export class WorkflowEngine {
   constructor(
     private readonly repository: WorkflowRepository,
+    private readonly timeLimits: TimeLimitsService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -72,7 +76,7 @@ export class WorkflowEngine {
     }
     const now = this.now();
     const result = completion.kind === 'NORMAL' ? 'NORMAL' : completion.exceptionType;
-    await tx.workOrder.update({ where: { id: workOrderId }, data: { state: 'COMPLETED', completedAt: now, result, note, staffId: staffId ?? undefined } });
+    await tx.workOrder.update({ where: { id: workOrderId }, data: { state: 'COMPLETED', completedAt: now, result, note, staffId: staffId ?? undefined, nextAlarmAt: null } });
     await tx.orderLog.create({
       data: { orderId: order.id, workOrderId, staffId, action: completion.kind === 'NORMAL' ? 'COMPLETE' : 'COMPLETE_EXCEPTION', detail: `${step.name} ${result}${note ? `: ${note}` : ''}`, createdAt: now },
     });
@@ -101,8 +105,10 @@ export class WorkflowEngine {
     const round = existing.filter((wo) => wo.stepId === step.id).length + 1;
     const now = this.now();
     const positionId = manualStepKinds.has(step.kind) ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null;
+    // Its time limits, counted on the area's working-day calendar from now, are stored with it.
+    const due = await this.timeLimits.workOrderDueTimes(tx, step.workOrderTypeCode, step.code, order.organisationId, now);
     const workOrder = await tx.workOrder.create({
-      data: { workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`, orderId: order.id, stepId: step.id, state: 'PENDING', positionId, createdAt: now },
+      data: { workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`, orderId: order.id, stepId: step.id, state: 'PENDING', positionId, createdAt: now, ...due },
       select: { id: true },
     });
     await tx.orderLog.create({ data: { orderId: order.id, workOrderId: workOrder.id, action: 'CREATE_WORK_ORDER', detail: `${step.name}${round > 1 ? ` (round ${round})` : ''}`, createdAt: now } });
@@ -148,7 +154,7 @@ export class WorkflowEngine {
     const open = await tx.workOrder.count({ where: { orderId: order.id, state: { in: [...openStates] } } });
     if (open > 0) return;
     const now = this.now();
-    const updated = await tx.order.updateMany({ where: { id: order.id, state: 'EXECUTING' }, data: { state: 'COMPLETED', completedAt: now } });
+    const updated = await tx.order.updateMany({ where: { id: order.id, state: 'EXECUTING' }, data: { state: 'COMPLETED', completedAt: now, nextAlarmAt: null } });
     if (updated.count === 0) return;
     await tx.orderLog.create({ data: { orderId: order.id, action: 'COMPLETE_ORDER', detail: 'Order completed', createdAt: now } });
     await enqueueEvent(tx, 'order.changed', { orderId: order.id, state: 'COMPLETED' });

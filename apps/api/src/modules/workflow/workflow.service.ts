@@ -5,6 +5,7 @@ import type { OrderRecord } from '../orders/orders.types.ts';
 import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
 import { manualStepKinds } from '../work-orders/dispatch-rules.ts';
 import { MANUAL_EXCEPTION, WorkflowEngine } from './workflow.engine.ts';
+import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -15,9 +16,10 @@ export class WorkflowService {
 
   constructor(
     private readonly prisma: PrismaClient,
+    timeLimits: TimeLimitsService,
     now?: () => Date,
   ) {
-    this.engine = new WorkflowEngine(this.repository, now);
+    this.engine = new WorkflowEngine(this.repository, timeLimits, now);
   }
 
   graph(templateId: number): Promise<TemplateGraph> {

@@ -7,6 +7,7 @@ import { MemoryPubSub } from '../../../pubsub/memory-pubsub.ts';
 import { OutboxRelay } from '../../../pubsub/outbox.ts';
 import { createTestDatabase } from '../../../testing/test-database.ts';
 import { OrganisationsService } from '../../organisations/organisations.service.ts';
+import { TimeLimitsService } from '../../time-limits/time-limits.service.ts';
 import { WorkflowService } from '../../workflow/workflow.service.ts';
 import { OrdersService } from '../orders.service.ts';
 
@@ -23,8 +24,9 @@ describe.runIf(process.env.DATABASE_URL)('inbound CRM interface with two workers
       const db = await openDatabase(database.config);
       if (i === 0) await seedDatabase(db.prisma, { demo: false });
       const relay = new OutboxRelay(db.prisma, new MemoryPubSub(), 60_000);
-      const workflows = new WorkflowService(db.prisma);
-      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, workflows.repository, new OrganisationsService(db.prisma)) });
+      const timeLimits = new TimeLimitsService(db.prisma, 'Asia/Shanghai');
+      const workflows = new WorkflowService(db.prisma, timeLimits);
+      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, workflows.repository, new OrganisationsService(db.prisma), timeLimits) });
     }
   });
   afterAll(async () => {

@@ -1,0 +1,199 @@
+import { TZDate } from '@date-fns/tz';
+import type { Prisma, PrismaClient } from '@openiom/db';
+import { addDays, format } from 'date-fns';
+import { assertCan } from '../../auth/authorize.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { ViewerRecord } from '../auth/auth.types.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import type { LimitHours, OrderDueTimes, WorkOrderDueTimes } from './time-limits.types.ts';
+import { WorkingCalendar } from './working-calendar.ts';
+
+interface Snapshot {
+  calendar: WorkingCalendar;
+  /** organisation id → its chain of ids, itself first, up to the root */
+  areaChains: Map<number, number[]>;
+  orderLimits: Map<string, LimitHours>;
+  /** `${workOrderType}/${stepCode}` and `${workOrderType}/` (any step) → limit */
+  workOrderLimits: Map<string, LimitHours>;
+}
+
+/** Inside a transaction, reads go through it (an embedded database has one connection). */
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const none: WorkOrderDueTimes = { acceptDueAt: null, warnAt: null, dueAt: null, nextAlarmAt: null };
+
+/**
+ * Order and work-order time limits (定单时限, 工单时限) counted on the working-day calendar. The
+ * configuration is small and read on every transition, so it is held in memory and reloaded by
+ * `refresh()` (static-data refresh) or when an unknown organisation shows up.
+ */
+export class TimeLimitsService {
+  private snapshot: Promise<Snapshot> | null = null;
+
+  /** Called after this process changed the configuration (other instances refresh too). */
+  onChanged: () => void = () => undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly timeZone: string,
+    private readonly organisations?: OrganisationsService,
+  ) {}
+
+  /** Drops the cached configuration; the next use reads it again. */
+  refresh(): void {
+    this.snapshot = null;
+  }
+
+  async calendar(db: Db = this.prisma): Promise<WorkingCalendar> {
+    return (await this.load(db)).calendar;
+  }
+
+  /** The organisation's chain of ids from itself up to the root (empty for none). */
+  async areaChain(organisationId: number | null, db: Db = this.prisma): Promise<number[]> {
+    if (organisationId === null) return [];
+    let snapshot = await this.load(db);
+    if (!snapshot.areaChains.has(organisationId)) {
+      this.refresh();
+      snapshot = await this.load(db);
+    }
+    return snapshot.areaChains.get(organisationId) ?? [];
+  }
+
+  async orderDueTimes(db: Db, orderType: string, organisationId: number | null, from: Date): Promise<OrderDueTimes> {
+    const snapshot = await this.load(db);
+    const limit = snapshot.orderLimits.get(orderType);
+    if (!limit) return { warnAt: null, dueAt: null, nextAlarmAt: null };
+    const chain = await this.areaChain(organisationId, db);
+    const warnAt = snapshot.calendar.addWorkingHours(from, limit.warningHours, chain);
+    const dueAt = snapshot.calendar.addWorkingHours(from, limit.processHours, chain);
+    return { warnAt, dueAt, nextAlarmAt: earliest(warnAt, dueAt) };
+  }
+
+  async workOrderDueTimes(db: Db, workOrderType: string | null, stepCode: string, organisationId: number | null, from: Date): Promise<WorkOrderDueTimes> {
+    if (workOrderType === null) return none;
+    const snapshot = await this.load(db);
+    const limit = snapshot.workOrderLimits.get(`${workOrderType}/${stepCode}`) ?? snapshot.workOrderLimits.get(`${workOrderType}/`);
+    if (!limit) return none;
+    const chain = await this.areaChain(organisationId, db);
+    const acceptDueAt = limit.acceptHours ? snapshot.calendar.addWorkingHours(from, limit.acceptHours, chain) : null;
+    const warnAt = snapshot.calendar.addWorkingHours(from, limit.warningHours, chain);
+    const dueAt = snapshot.calendar.addWorkingHours(from, limit.processHours, chain);
+    return { acceptDueAt, warnAt, dueAt, nextAlarmAt: earliest(acceptDueAt, warnAt, dueAt) };
+  }
+
+  /** The calendar of an area (null: all areas) day by day, with where each day's status comes from. */
+  async calendarDays(viewer: ViewerRecord, from: string, to: string, organisationId: number | null) {
+    if (viewer.staffId === null) throw new AppError('STAFF_NOT_SELECTED', 'Pick a staff number first (selectStaff).');
+    if (organisationId !== null) await this.visibleOrganisation(viewer, organisationId);
+    const chain = await this.areaChain(organisationId);
+    const exceptions = await this.prisma.calendarDay.findMany({
+      where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) }, OR: [{ organisationId: null }, { organisationId: { in: chain } }] },
+      select: { organisationId: true, date: true, working: true, name: true },
+    });
+    const calendar = await this.calendar();
+    const days = [];
+    for (let day = new TZDate(`${from}T12:00:00`, this.timeZone); format(day, 'yyyy-MM-dd') <= to; day = addDays(day, 1)) {
+      const date = format(day, 'yyyy-MM-dd');
+      const mine = exceptions.filter((row) => row.date.toISOString().slice(0, 10) === date);
+      const nearest = chain.map((id) => mine.find((row) => row.organisationId === id)).find(Boolean) ?? mine.find((row) => row.organisationId === null);
+      days.push({
+        date,
+        working: calendar.isWorkingDay(date, chain, day.getDay()),
+        name: nearest?.name ?? null,
+        source: nearest ? (nearest.organisationId === null ? ('ALL_AREAS' as const) : ('AREA' as const)) : ('WEEK' as const),
+      });
+    }
+    return days;
+  }
+
+  async orderLimits() {
+    return this.prisma.orderTimeLimit.findMany({ orderBy: { orderType: 'asc' } });
+  }
+
+  async workOrderLimits() {
+    const limits = await this.prisma.workOrderTimeLimit.findMany({ orderBy: [{ workOrderTypeCode: 'asc' }, { stepCode: 'asc' }] });
+    return limits.map(({ id, workOrderTypeCode, ...limit }) => ({ ...limit, id: String(id), workOrderType: workOrderTypeCode }));
+  }
+
+  /** Sets (working true/false) or clears (null) calendar exceptions of an area or of all areas, in one transaction. */
+  async setCalendarDays(viewer: ViewerRecord, organisationId: number | null, days: { date: string; working: boolean | null; name: string | null }[]): Promise<void> {
+    assertCan(viewer, 'config:write');
+    if (organisationId !== null) await this.visibleOrganisation(viewer, organisationId);
+    await this.prisma.$transaction(async (tx) => {
+      for (const day of days) {
+        const date = new Date(`${day.date}T00:00:00Z`);
+        // (organisation, date) is unique only for areas: NULL never equals NULL, so find first.
+        const existing = await tx.calendarDay.findFirst({ where: { organisationId, date }, select: { id: true } });
+        if (day.working === null) {
+          if (existing) await tx.calendarDay.delete({ where: { id: existing.id } });
+        } else if (existing) {
+          await tx.calendarDay.update({ where: { id: existing.id }, data: { working: day.working, name: day.name } });
+        } else {
+          await tx.calendarDay.create({ data: { organisationId, date, working: day.working, name: day.name } });
+        }
+      }
+    });
+    this.changed();
+  }
+
+  async setOrderLimit(viewer: ViewerRecord, limit: { orderType: string; warningHours: number; processHours: number }): Promise<void> {
+    assertCan(viewer, 'config:write');
+    await this.prisma.orderTimeLimit.upsert({ where: { orderType: limit.orderType }, create: limit, update: limit });
+    this.changed();
+  }
+
+  async setWorkOrderLimit(viewer: ViewerRecord, limit: { workOrderType: string; stepCode: string | null; acceptHours: number; warningHours: number; processHours: number }): Promise<void> {
+    assertCan(viewer, 'config:write');
+    const type = await this.prisma.workOrderType.findUnique({ where: { code: limit.workOrderType }, select: { code: true } });
+    if (!type) throw new AppError('BAD_USER_INPUT', `workOrderType: there is no work-order type "${limit.workOrderType}".`, { field: 'workOrderType' });
+    const data = { workOrderTypeCode: limit.workOrderType, stepCode: limit.stepCode, acceptHours: limit.acceptHours, warningHours: limit.warningHours, processHours: limit.processHours };
+    await this.prisma.$transaction(async (tx) => {
+      const existing = await tx.workOrderTimeLimit.findFirst({ where: { workOrderTypeCode: limit.workOrderType, stepCode: limit.stepCode }, select: { id: true } });
+      if (existing) await tx.workOrderTimeLimit.update({ where: { id: existing.id }, data });
+      else await tx.workOrderTimeLimit.create({ data });
+    });
+    this.changed();
+  }
+
+  private changed(): void {
+    this.refresh();
+    this.onChanged();
+  }
+
+  private async visibleOrganisation(viewer: ViewerRecord, organisationId: number): Promise<void> {
+    const organisation = await this.organisations?.findVisible(viewer, organisationId);
+    if (!organisation) throw new AppError('BAD_USER_INPUT', `organisationId: organisation ${organisationId} does not exist or is outside your data permissions.`, { field: 'organisationId' });
+  }
+
+  private load(db: Db): Promise<Snapshot> {
+    this.snapshot ??= this.read(db).catch((error: unknown) => {
+      this.snapshot = null;
+      throw error;
+    });
+    return this.snapshot;
+  }
+
+  private async read(db: Db): Promise<Snapshot> {
+    const [days, organisations, orderLimits, workOrderLimits] = await Promise.all([
+      db.calendarDay.findMany({ select: { organisationId: true, date: true, working: true } }),
+      db.organisation.findMany({ select: { id: true, path: true } }),
+      db.orderTimeLimit.findMany(),
+      db.workOrderTimeLimit.findMany(),
+    ]);
+    return {
+      // DATE columns come back as UTC midnight of that date.
+      calendar: new WorkingCalendar(
+        days.map((day) => ({ organisationId: day.organisationId, date: day.date.toISOString().slice(0, 10), working: day.working })),
+        this.timeZone,
+      ),
+      areaChains: new Map(organisations.map((org) => [org.id, org.path.split('/').filter(Boolean).map(Number).reverse()])),
+      orderLimits: new Map(orderLimits.map((limit) => [limit.orderType, limit])),
+      workOrderLimits: new Map(workOrderLimits.map((limit) => [`${limit.workOrderTypeCode}/${limit.stepCode ?? ''}`, limit])),
+    };
+  }
+}
+
+function earliest(...times: (Date | null)[]): Date | null {
+  const present = times.filter((time): time is Date => time !== null);
+  return present.length === 0 ? null : new Date(Math.min(...present.map((time) => time.getTime())));
+}
