@@ -71,6 +71,8 @@ export default defineConfig({
       DATABASE_URL: '',
       REDIS_URL: '',
       OPENIOM_IDLE_TIMEOUT_MINUTES: '30',
+      // QA may move the clock (advanceClock) to drive time limits.
+      OPENIOM_TEST_MODE: '1',
     },
   },
 });

@@ -57,6 +57,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const clockChanges = pubsub.subscribe('clock.changed');
   void forEachEvent(clockChanges, (event) => {
     services.clock.setOffset(event.offsetMs);
+    services.auth.forgetCachedSessions();
     if (config.alarms.enabled) void services.alarmScanner.kick();
   });
 

@@ -152,6 +152,19 @@ export class AuthService {
     return viewer;
   }
 
+  /**
+   * Test mode: the clock jumped forward by `jumpMs`. A jump is not idleness, so open sessions' last
+   * activity moves with it (every instance then forgets its cached copies: `forgetCachedSessions`).
+   */
+  async carrySessionsAcrossClockJump(jumpMs: number): Promise<void> {
+    await this.prisma.$executeRaw`UPDATE session SET last_seen_at = last_seen_at + make_interval(secs => ${jumpMs / 1000}) WHERE ended_at IS NULL`;
+    this.cache.clear();
+  }
+
+  forgetCachedSessions(): void {
+    this.cache.clear();
+  }
+
   /** Ends every session idle past the limit (run periodically so that the online list stays true). */
   async endIdleSessions(): Promise<number> {
     const now = this.now();

@@ -43,6 +43,12 @@ export class SessionCache {
     this.tokenHashBySession.set(viewer.sessionId, tokenHash);
   }
 
+  /** Forgets every session (their last-seen times moved). */
+  clear(): void {
+    this.byTokenHash.clear();
+    this.tokenHashBySession.clear();
+  }
+
   /** Forgets a session (it changed or ended). */
   invalidate(sessionId: string): void {
     const tokenHash = this.tokenHashBySession.get(sessionId);

@@ -136,4 +136,49 @@ describe.each(testBackends())('automatic steps through the external-system simul
     const bad = await gqlRequest(app.url, 'mutation($input: ConfigureSimulatorInput!) { configureSimulator(input: $input) { system } }', { input: { system: 'CRM', minLatencyMs: 10, maxLatencyMs: 5, failureRate: 0.8, timeoutRate: 0.5 } }, admin);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxLatencyMs' });
   });
+
+  it('counts successes and failures per interface for the interface monitor, with the failing records to drill into', async () => {
+    // A malformed CRM message is a failed inbound record.
+    const bad = await gqlRequest(app.url, 'mutation($input: SubmitCrmMessageInput!) { submitCrmMessage(input: $input) { message { id } } }', { input: { format: 'XML', payload: '<order><broken>' } }, admin);
+    await app.services.crmPoller.kick();
+    const monitor = (await gqlRequest(app.url, '{ interfaceMonitor { interface kind succeeded failed pending } }', {}, admin)).data.interfaceMonitor;
+    // The counts are those of the records themselves.
+    const requests = await app.prisma.interfaceRequest.findMany({ select: { system: true, kind: true, state: true } });
+    const interfaceOf = { RESOURCE: 'RESOURCE', PROVISIONING: 'PROVISIONING', CRM: 'CRM_OUTBOUND' } as const;
+    for (const row of monitor.filter((r: { interface: string }) => r.interface !== 'CRM_INBOUND')) {
+      const mine = requests.filter((r) => interfaceOf[r.system] === row.interface && r.kind === row.kind);
+      expect(row, `${row.interface} ${row.kind}`).toEqual({ ...row, succeeded: mine.filter((r) => r.state === 'SUCCEEDED').length, failed: mine.filter((r) => r.state === 'FAILED').length, pending: mine.filter((r) => ['PENDING', 'SENT'].includes(r.state)).length });
+    }
+    expect(monitor.reduce((sum: number, r: { succeeded: number; failed: number; pending: number }) => sum + r.succeeded + r.failed + r.pending, 0)).toBe(requests.length + (await app.prisma.crmInboundMessage.count()));
+    const inbound = monitor.find((r: { interface: string }) => r.interface === 'CRM_INBOUND');
+    expect(inbound.failed).toBeGreaterThanOrEqual(1);
+    const resourceFailures = monitor.filter((r: { interface: string; failed: number }) => r.interface === 'RESOURCE' && r.failed > 0);
+    expect(resourceFailures.length).toBeGreaterThan(0);
+
+    // Drill-down: the failing records, newest first, paged.
+    const failedKind = resourceFailures[0].kind;
+    const page = async (after: string | null) =>
+      (await gqlRequest(app.url, 'query($after: String, $kind: String) { interfaceRequests(filter: { system: RESOURCE, kind: $kind, state: FAILED }, first: 1, after: $after) { edges { cursor node { id state kind lastError orderId } } pageInfo { hasNextPage endCursor } } }', { after, kind: failedKind }, admin)).data.interfaceRequests;
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const result: any = await page(after);
+      for (const edge of result.edges) {
+        expect(edge.node).toMatchObject({ state: 'FAILED', kind: failedKind });
+        expect(edge.node.lastError).toBeTruthy();
+        seen.push(edge.node.id);
+      }
+      after = result.pageInfo.hasNextPage ? result.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(resourceFailures[0].failed);
+    expect([...seen].sort((a, b) => Number(b) - Number(a))).toEqual(seen);
+
+    const failedMessages = (await gqlRequest(app.url, '{ crmInboundMessages(state: FAILED, first: 5) { edges { node { id failureReason } } } }', {}, admin)).data.crmInboundMessages.edges;
+    expect(failedMessages[0].node.id).toBe(bad.data.submitCrmMessage.message.id);
+    expect(failedMessages[0].node.failureReason).toMatch(/XML/i);
+
+    // Dispatch-center staff without the monitor permission are refused.
+    const refused = await gqlRequest(app.url, '{ interfaceMonitor { kind } }', {}, handler);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -82,6 +82,7 @@ export const advanceClock: MutationResolvers['advanceClock'] = async (_parent, r
   if (!context.services.config.testMode) throw new AppError('FORBIDDEN', 'The clock can only be moved in test mode (OPENIOM_TEST_MODE=1).');
   const { minutes } = parseInput(advanceArgs, rawArgs);
   const offsetMs = context.services.clock.offset + minutes * 60_000;
+  await context.services.auth.carrySessionsAcrossClockJump(minutes * 60_000);
   context.services.clock.setOffset(offsetMs);
   // Every other instance follows; this one scans at once so the answer reflects the new time.
   await context.services.pubsub.publish('clock.changed', { offsetMs });
