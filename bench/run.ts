@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { recordFigures, type Figure } from './lib/harness.ts';
+import { benchAlarmScan } from './workloads/alarm-scan.ts';
 import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
 
@@ -14,6 +15,9 @@ if (!serverUrl) {
 }
 process.env.OPENIOM_LOG_LEVEL ??= 'silent';
 const quick = process.env.BENCH_QUICK === '1';
+/** `BENCH_ONLY=w4` runs the workloads whose id starts with it (and records nothing). */
+const only = process.env.BENCH_ONLY ?? '';
+const selected = (id: string) => id.startsWith(only);
 const name = `openiom_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -24,18 +28,28 @@ url.pathname = `/${name}`;
 const figures: Figure[] = [];
 const notes: string[] = [];
 try {
-  console.log('w2.staff_page');
-  const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
-  figures.push(...staff.figures);
-  notes.push(...staff.notes);
-  console.log('w1.orders_per_s');
-  const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4 } : { orders: 200, rounds: 3, concurrency: 4 });
-  figures.push(...flow.figures);
-  notes.push(...flow.notes);
+  if (selected('w2')) {
+    console.log('w2.staff_page');
+    const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
+    figures.push(...staff.figures);
+    notes.push(...staff.notes);
+  }
+  if (selected('w1')) {
+    console.log('w1.orders_per_s');
+    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4 } : { orders: 200, rounds: 3, concurrency: 4 });
+    figures.push(...flow.figures);
+    notes.push(...flow.notes);
+  }
+  if (selected('w4')) {
+    console.log('w4.alarm_scan');
+    const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 1000, rounds: 5, lagRows: 2000 });
+    figures.push(...alarms.figures);
+    notes.push(...alarms.notes);
+  }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }
 
 for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
-if (!quick) recordFigures(figures, notes);
+if (!quick && !only) recordFigures(figures, notes);

@@ -113,7 +113,7 @@ export async function benchOrderFlow(databaseUrl: string, options: { orders: num
       const engineMs = await runConcurrently(options.orders, options.concurrency, async () => {
         await app.services.orders.processNextCrmMessage();
       });
-      const created = await app.prisma.order.findMany({ where: { crmOrderCode: { startsWith: `W1-${round}-` } }, select: { id: true, orderNo: true, templateId: true } });
+      const created = await app.prisma.order.findMany({ where: { crmOrderCode: { startsWith: `W1-${round}-` } }, select: { id: true, orderNo: true, templateId: true, organisationId: true } });
       let stepMs = 0;
       stepMs += await runConcurrently(created.length, options.concurrency, async (i) => {
         const order = created[i];
