@@ -42,7 +42,7 @@ try {
   }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
-    const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 1000, rounds: 5, lagRows: 2000 });
+    const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
     figures.push(...alarms.figures);
     notes.push(...alarms.notes);
   }

@@ -23,7 +23,7 @@ const naiveScan = `
  * next seconds while the scanner runs on its normal period, timed from the warning time to the alarm
  * event reaching pub/sub.
  */
-export async function benchAlarmScan(databaseUrl: string, options: { openWorkOrders: number; burst: number; rounds: number; lagRows: number }): Promise<{ figures: Figure[]; notes: string[] }> {
+export async function benchAlarmScan(databaseUrl: string, options: { openWorkOrders: number; burst: number; stressBurst: number; rounds: number; lagRows: number }): Promise<{ figures: Figure[]; notes: string[] }> {
   const app = await startOpenIOM({
     database: { kind: 'postgres', url: databaseUrl },
     seed: 'reference-only',
@@ -60,25 +60,30 @@ export async function benchAlarmScan(databaseUrl: string, options: { openWorkOrd
     // 1. Nothing due: the index probe every period costs.
     const idle: number[] = [];
     for (let i = 0; i < options.rounds * 4; i++) idle.push((await scanner.scanOnce()).durationMs);
-    // 2. A burst of rows due at once (each turns warning: update, log line and outbox event).
-    const burst: number[] = [];
+    // 2. A period in which `size` rows fell due (each turns warning: update, log line and outbox event).
     const naive: number[] = [];
-    for (let round = 0; round < options.rounds; round++) {
-      await db.$executeRawUnsafe(
-        `UPDATE work_order SET warn_at = now() - interval '1 second', next_alarm_at = now() - interval '1 second'
-         WHERE id IN (SELECT id FROM work_order WHERE time_state = 'NORMAL' AND state = 'IN_PROGRESS' ORDER BY random() LIMIT ${options.burst})`,
-      );
-      const t0 = performance.now();
-      await db.$queryRawUnsafe(naiveScan, new Date());
-      naive.push(performance.now() - t0);
-      let result = await scanner.scanOnce();
-      let total = result.durationMs;
-      while (result.scanned >= 5000) {
-        result = await scanner.scanOnce();
-        total += result.durationMs;
+    const scanWith = async (size: number) => {
+      const times: number[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        await db.$executeRawUnsafe(
+          `UPDATE work_order SET warn_at = now() - interval '1 second', next_alarm_at = now() - interval '1 second'
+           WHERE id IN (SELECT id FROM work_order WHERE time_state = 'NORMAL' AND state = 'IN_PROGRESS' ORDER BY random() LIMIT ${size})`,
+        );
+        const t0 = performance.now();
+        await db.$queryRawUnsafe(naiveScan, new Date());
+        naive.push(performance.now() - t0);
+        let result = await scanner.scanOnce();
+        let total = result.durationMs;
+        while (result.scanned >= 5000) {
+          result = await scanner.scanOnce();
+          total += result.durationMs;
+        }
+        times.push(total);
       }
-      burst.push(total);
-    }
+      return times;
+    };
+    const burst = await scanWith(options.burst);
+    const stress = await scanWith(options.stressBurst);
     await app.services.relay.kick();
 
     // 3. Detection lag with the scanner on its period.
@@ -102,17 +107,19 @@ export async function benchAlarmScan(databaseUrl: string, options: { openWorkOrd
 
     const idleMs = median(idle);
     const burstMs = median(burst);
+    const stressMs = median(stress);
     const naiveMs = median(naive);
     const lagP99 = percentile(lags, 0.99);
     const date = new Date().toISOString();
     return {
       figures: [
         { id: 'w4.alarm_scan_ms', title: `alarm scan over ${(openCount / 1e6).toFixed(1)} M open work orders, ${options.burst} of them due`, value: burstMs, unit: 'ms', baseline: naiveMs, baselineLabel: 'naive scan comparing every open work order\'s due times', ratio: naiveMs / burstMs, target: '≤ 50 ms', met: burstMs <= 50, date },
+        { id: 'w4.alarm_scan_stress_ms', title: `alarm scan with ${options.stressBurst} rows due in one period (stress)`, value: stressMs, unit: 'ms', baseline: naiveMs, baselineLabel: 'naive scan', ratio: naiveMs / stressMs, target: 'report', met: true, date },
         { id: 'w4.alarm_scan_idle_ms', title: 'alarm scan with nothing due (every period)', value: idleMs, unit: 'ms', baseline: naiveMs, baselineLabel: 'naive scan', ratio: naiveMs / idleMs, target: '≤ 50 ms', met: idleMs <= 50, date },
         { id: 'w4.detection_lag_p99_ms', title: 'p99 detection lag, due time → alarm event published (scanner period 1 s)', value: lagP99, unit: 'ms', baseline: 1000, baselineLabel: 'the scan period', ratio: 1000 / lagP99, target: '≤ 5000 ms', met: lagP99 <= 5000 && lags.length === marked.length, date },
       ],
       notes: [
-        `w4: ${openCount} open work orders (${orders} orders) generated in ${(generateMs / 1000).toFixed(0)} s; median of ${options.rounds} bursts of ${options.burst} due rows (update + log line + outbox event each) = ${burstMs.toFixed(1)} ms, of ${options.rounds * 4} idle scans = ${idleMs.toFixed(2)} ms; naive scan ${naiveMs.toFixed(0)} ms; detection lag over ${lags.length}/${marked.length} rows: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${lagP99.toFixed(0)} ms, max ${Math.max(...lags).toFixed(0)} ms.`,
+        `w4: ${openCount} open work orders (${orders} orders) generated in ${(generateMs / 1000).toFixed(0)} s; median of ${options.rounds} bursts of ${options.burst} due rows (update + log line + outbox event each) = ${burstMs.toFixed(1)} ms, of ${options.stressBurst} = ${stressMs.toFixed(1)} ms (${(stressMs / options.stressBurst).toFixed(3)} ms per alarm), of ${options.rounds * 4} idle scans = ${idleMs.toFixed(2)} ms; naive scan ${naiveMs.toFixed(0)} ms; detection lag over ${lags.length}/${marked.length} rows: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${lagP99.toFixed(0)} ms, max ${Math.max(...lags).toFixed(0)} ms.`,
       ],
     };
   } finally {

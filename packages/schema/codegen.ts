@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
           AlarmEvent: '../modules/time-limits/time-limits.types.ts#AlarmEventRecord',
+          WorkOrderSheet: '../modules/work-orders/work-orders.types.ts#WorkOrderSheetRecord',
           PreAlarmRow: '../modules/monitors/monitors.types.ts#PreAlarmRowRecord',
         },
       },

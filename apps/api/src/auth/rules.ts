@@ -50,6 +50,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     setOrderTimeLimit: { can: 'config:write' },
     setWorkOrderTimeLimit: { can: 'config:write' },
     advanceClock: { can: 'simulators:configure' },
+    printWorkOrders: { can: 'orders:read' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -97,6 +98,8 @@ export const parentGuardedTypes = new Set([
   'TimeLimitConfigResult',
   'ClockInfo',
   'AlarmEvent',
+  'WorkOrderSheet',
+  'PrintWorkOrdersResult',
   'PreAlarmRow',
   'InterfaceMonitorRow',
   'InterfaceRequestConnection',

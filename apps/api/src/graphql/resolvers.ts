@@ -32,7 +32,9 @@ import {
   completeWorkOrders,
   dispatchWorkOrders,
   handleManualException,
+  printWorkOrders,
   unlockWorkOrder,
+  WorkOrderSheet,
   workOrders,
 } from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
@@ -43,7 +45,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 export const resolvers: Resolvers = {
   DateTime,
   Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,
@@ -61,5 +63,6 @@ export const resolvers: Resolvers = {
   WorkOrderEvent,
   OrderEvent,
   AlarmEvent,
+  WorkOrderSheet,
   PreAlarmRow,
 };

@@ -68,6 +68,7 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.setCalendarDays': 'mutation { setCalendarDays(input: { days: [{ date: "2026-01-01", working: true }] }) { ok } }',
     'Mutation.setOrderTimeLimit': 'mutation { setOrderTimeLimit(input: { orderType: "NEW", warningHours: 1, processHours: 2 }) { ok } }',
     'Mutation.setWorkOrderTimeLimit': 'mutation { setWorkOrderTimeLimit(input: { workOrderType: "PORT", acceptHours: 1, warningHours: 1, processHours: 2 }) { ok } }',
+    'Mutation.printWorkOrders': 'mutation { printWorkOrders(input: { workOrderIds: ["1"] }) { ok } }',
     'Mutation.advanceClock': 'mutation { advanceClock(minutes: 1) { now } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };

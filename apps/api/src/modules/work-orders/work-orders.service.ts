@@ -118,6 +118,24 @@ export class WorkOrdersService {
     return results;
   }
 
+  /**
+   * Prints work-order sheets (工单打印): records each print in the order log and returns, per work
+   * order, which copy this is. The sheet's fields are the work order's and its order's.
+   */
+  async print(viewer: ViewerRecord, workOrderIds: number[]): Promise<{ ok: true; sheets: { workOrder: WorkOrderRecord; copy: number; printedAt: Date; printedBy: number | null }[] } | { ok: false; error: Failure }> {
+    assertCan(viewer, 'orders:read');
+    const copies = new Map<number, number>();
+    let printedAt = this.now();
+    const outcome = await this.act(viewer, workOrderIds, async (tx, workOrders, now) => {
+      printedAt = now;
+      const earlier = await tx.orderLog.groupBy({ by: ['workOrderId'], where: { workOrderId: { in: workOrders.map((wo) => wo.id) }, action: 'PRINT' }, _count: { _all: true } });
+      for (const workOrder of workOrders) copies.set(workOrder.id, (earlier.find((row) => row.workOrderId === workOrder.id)?._count._all ?? 0) + 1);
+      return workOrders.map((workOrder) => ({ workOrder, action: 'PRINT', detail: `sheet printed (copy ${copies.get(workOrder.id)})`, silent: true }));
+    });
+    if (!outcome.ok) return outcome;
+    return { ok: true, sheets: outcome.workOrders.map((workOrder) => ({ workOrder, copy: copies.get(workOrder.id) as number, printedAt, printedBy: viewer.staffId })) };
+  }
+
   unlock(viewer: ViewerRecord, workOrderId: number): Promise<ActionOutcome> {
     assertCan(viewer, 'work-orders:unlock');
     return this.act(viewer, [workOrderId], async (tx, [workOrder]) => {
@@ -131,7 +149,8 @@ export class WorkOrdersService {
   private async act(
     viewer: ViewerRecord,
     ids: number[],
-    change: (tx: Prisma.TransactionClient, workOrders: WorkOrderRecord[], now: Date) => Promise<{ workOrder: WorkOrderRecord; action: string; detail: string }[]>,
+    /** The change; its log lines, each with a work-order event unless `silent` (nothing about the work order changed). */
+    change: (tx: Prisma.TransactionClient, workOrders: WorkOrderRecord[], now: Date) => Promise<{ workOrder: WorkOrderRecord; action: string; detail: string; silent?: boolean }[]>,
   ): Promise<ActionOutcome> {
     const unique = [...new Set(ids)];
     if (unique.length === 0 || unique.length > 200) return { ok: false, error: { code: 'BAD_BATCH', message: 'Give 1 to 200 work orders.', field: 'workOrderIds' } };
@@ -145,6 +164,7 @@ export class WorkOrdersService {
         const now = this.now();
         for (const line of await change(tx, workOrders, now)) {
           await tx.orderLog.create({ data: { orderId: line.workOrder.orderId, workOrderId: line.workOrder.id, staffId: viewer.staffId, action: line.action, detail: line.detail, createdAt: now } });
+          if (line.silent) continue;
           const state = (await tx.workOrder.findUniqueOrThrow({ where: { id: line.workOrder.id }, select: { state: true } })).state;
           await enqueueEvent(tx, 'work-order.changed', { workOrderId: line.workOrder.id, orderId: line.workOrder.orderId, state });
         }

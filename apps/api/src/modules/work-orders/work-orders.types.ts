@@ -19,3 +19,11 @@ export interface WorkOrderRecord {
   warnAt: Date | null;
   dueAt: Date | null;
 }
+
+/** A printed work-order sheet before its order and printer are loaded. */
+export interface WorkOrderSheetRecord {
+  workOrder: WorkOrderRecord;
+  copy: number;
+  printedAt: Date;
+  printedBy: number | null;
+}

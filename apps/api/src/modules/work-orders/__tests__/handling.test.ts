@@ -158,4 +158,32 @@ describe.each(testBackends())('work-order handling: auto-dispatch, queues, dispa
       ],
     });
   });
+
+  it('prints work-order sheets with the order\'s customer and demand, recording each print and numbering reprints', async () => {
+    const one = await orderAtDispatchStep(district.code);
+    const print = (who: string, ids: string[]) =>
+      gqlRequest(
+        app.url,
+        'mutation($input: PrintWorkOrdersInput!) { printWorkOrders(input: $input) { ok error { code field } sheets { copy printedAt printedBy { id } workOrder { id workOrderNo step { code } position { id } dueAt } order { id customerName address demand { key value } } } } }',
+        { input: { workOrderIds: ids } },
+        token[who],
+      );
+    const first = (await print('admin', [one.workOrderId])).data.printWorkOrders;
+    expect(first.ok).toBe(true);
+    expect(first.sheets).toHaveLength(1);
+    const sheet = first.sheets[0];
+    const example = JSON.parse(exampleJsonMessage);
+    expect(sheet).toMatchObject({ copy: 1, printedBy: { id: String(staffId.admin) }, workOrder: { id: one.workOrderId, step: { code: 'DISPATCH' }, position: { id: String(positionB) } }, order: { id: one.orderId, customerName: example.customer.name, address: example.customer.address } });
+    expect(sheet.workOrder.dueAt).not.toBeNull();
+    expect(sheet.order.demand.length).toBeGreaterThan(0);
+    // A reprint is marked as the second copy; both prints are in the order log.
+    expect((await print('admin', [one.workOrderId])).data.printWorkOrders.sheets[0].copy).toBe(2);
+    const log = (await gqlRequest(app.url, 'query($id: ID!) { order(id: $id) { log { action workOrderId } } }', { id: one.orderId }, token.admin)).data.order.log;
+    expect(log.filter((line: { action: string; workOrderId: string }) => line.action === 'PRINT' && line.workOrderId === one.workOrderId)).toHaveLength(2);
+    // A work order that does not exist (or is outside the printer's data permissions) fails the batch, and nothing is recorded.
+    const refused = (await print('admin', [one.workOrderId, '999999'])).data.printWorkOrders;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'WORK_ORDER_NOT_FOUND', field: 'workOrderIds' }, sheets: [] });
+    const after = (await gqlRequest(app.url, 'query($id: ID!) { order(id: $id) { log { action } } }', { id: one.orderId }, token.admin)).data.order.log;
+    expect(after.filter((line: { action: string }) => line.action === 'PRINT')).toHaveLength(2);
+  });
 });

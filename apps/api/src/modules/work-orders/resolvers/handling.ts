@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MutationResolvers, QueryResolvers } from '../../../generated/resolvers-types.ts';
+import type { MutationResolvers, QueryResolvers, WorkOrderSheetResolvers } from '../../../generated/resolvers-types.ts';
+import { loadRequired } from '../../../graphql/load-required.ts';
 import { parseInput } from '../../../lib/parse-input.ts';
 import type { ViewerRecord } from '../../auth/auth.types.ts';
 import type { ActionOutcome } from '../work-orders.service.ts';
@@ -71,4 +72,15 @@ export const completeWorkOrders: MutationResolvers['completeWorkOrders'] = async
     failed: rows.filter((row) => !row.outcome.ok).length,
     rows: rows.map((row) => ({ workOrderId: String(row.workOrderId), ok: row.outcome.ok, error: row.outcome.ok ? null : row.outcome.error })),
   };
+};
+
+export const printWorkOrders: MutationResolvers['printWorkOrders'] = async (_parent, args, context) => {
+  const input = parseInput(z.object({ workOrderIds: z.array(id('work-order')).min(1, 'give at least one').max(200, 'at most 200 at a time') }), args.input);
+  const outcome = await context.services.workOrders.print(context.viewer as ViewerRecord, input.workOrderIds);
+  return outcome.ok ? { ok: true, error: null, sheets: outcome.sheets } : { ok: false, error: outcome.error, sheets: [] };
+};
+
+export const WorkOrderSheet: WorkOrderSheetResolvers = {
+  order: (sheet, _args, context) => loadRequired(context.loaders.orderById, sheet.workOrder.orderId, 'Order'),
+  printedBy: (sheet, _args, context) => (sheet.printedBy === null ? null : context.loaders.staffById.load(sheet.printedBy)),
 };
