@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           WorkOrderEvent: '../modules/orders/orders.types.ts#WorkOrderEventRecord',
           OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
+          OrderConnection: '../modules/orders/orders.types.ts#OrderConnectionRecord',
         },
       },
     },

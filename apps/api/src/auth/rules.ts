@@ -20,6 +20,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     onlineStaff: { can: 'staff:online' },
     crmInboundMessage: { can: 'crm:submit' },
     order: { can: 'orders:read' },
+    orders: { can: 'orders:read' },
     workOrders: { can: 'orders:read' },
   },
   Mutation: {
@@ -89,4 +90,6 @@ export const parentGuardedTypes = new Set([
   'FlowTransition',
   'WorkOrderCompletionRow',
   'CompleteWorkOrdersResult',
+  'OrderEdge',
+  'OrderConnection',
 ]);

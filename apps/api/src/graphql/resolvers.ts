@@ -20,7 +20,8 @@ import { DateTime } from './date-time.ts';
 import { submitCrmMessage } from '../modules/orders/resolvers/Mutation/submitCrmMessage.ts';
 import { crmInboundMessage } from '../modules/orders/resolvers/Query/crmInboundMessage.ts';
 import { order } from '../modules/orders/resolvers/Query/order.ts';
-import { CrmInboundMessage, Order, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
+import { orders } from '../modules/orders/resolvers/Query/orders.ts';
+import { CrmInboundMessage, Order, OrderConnection, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
 import { OrderEvent, WorkOrderEvent } from '../modules/orders/resolvers/events.ts';
 import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChanged.ts';
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
@@ -40,7 +41,7 @@ import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '..
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged },
   Viewer,
@@ -51,6 +52,7 @@ export const resolvers: Resolvers = {
   Position,
   PositionType,
   Order,
+  OrderConnection,
   OrderLogEntry,
   CrmInboundMessage,
   WorkOrder,

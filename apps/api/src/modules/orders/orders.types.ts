@@ -1,4 +1,5 @@
 import type { CrmMessageState, OrderState } from '@openiom/db';
+import type { ConnectionRecord } from '../../lib/connection.ts';
 
 export interface OrderRecord {
   id: number;
@@ -13,9 +14,14 @@ export interface OrderRecord {
   address: string;
   organisationId: number | null;
   templateId: number;
+  productCode: string | null;
+  broadbandAccount: string | null;
   acceptedAt: Date;
   completedAt: Date | null;
+  cancelledAt: Date | null;
 }
+
+export type OrderConnectionRecord = ConnectionRecord<OrderRecord>;
 
 export interface CrmInboundMessageRecord {
   id: bigint;

@@ -1,4 +1,5 @@
-import type { CrmInboundMessageResolvers, OrderLogEntryResolvers, OrderResolvers } from '../../../generated/resolvers-types.ts';
+import type { CrmInboundMessageResolvers, OrderConnectionResolvers, OrderLogEntryResolvers, OrderResolvers } from '../../../generated/resolvers-types.ts';
+import { countResolvers } from '../../../lib/connection.ts';
 
 export const Order: OrderResolvers = {
   id: (order) => String(order.id),
@@ -10,6 +11,8 @@ export const Order: OrderResolvers = {
   flow: async (order, _args, context) => context.services.workflows.flow(order, await context.loaders.orderWorkOrders.load(order.id)),
   interfaceRequests: (order, _args, context) => context.loaders.orderInterfaceRequests.load(order.id),
 };
+
+export const OrderConnection: OrderConnectionResolvers = countResolvers;
 
 export const OrderLogEntry: OrderLogEntryResolvers = {
   id: (entry) => String(entry.id),
