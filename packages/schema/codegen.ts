@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
           OrderConnection: '../modules/orders/orders.types.ts#OrderConnectionRecord',
+          OrderResource: '../modules/orders/order-resources.ts#OrderResourceRecord',
         },
       },
     },

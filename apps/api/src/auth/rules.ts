@@ -90,6 +90,7 @@ export const parentGuardedTypes = new Set([
   'FlowTransition',
   'WorkOrderCompletionRow',
   'CompleteWorkOrdersResult',
+  'OrderResource',
   'OrderEdge',
   'OrderConnection',
 ]);

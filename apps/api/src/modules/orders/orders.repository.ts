@@ -77,7 +77,7 @@ export class OrdersRepository {
   }
 
   demandOf(orderIds: readonly number[]) {
-    return this.prisma.orderDemand.findMany({ where: { orderId: { in: [...orderIds] } }, select: { orderId: true, key: true, value: true, oldValue: true }, orderBy: { key: 'asc' } });
+    return this.prisma.orderDemand.findMany({ where: { orderId: { in: [...orderIds] } }, select: { orderId: true, key: true, value: true, oldValue: true, updatedAt: true }, orderBy: { key: 'asc' } });
   }
 
   workOrdersOf(orderIds: readonly number[]): Promise<WorkOrderRecord[]> {
@@ -99,6 +99,15 @@ export class OrdersRepository {
     return this.prisma.interfaceRequest.findMany({
       where: { orderId: { in: [...orderIds] } },
       select: { id: true, orderId: true, system: true, kind: true, state: true, attempts: true, lastError: true, createdAt: true, completedAt: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** Successful resource-system answers of the orders, oldest first (what set each resource). */
+  resourceAnswersOf(orderIds: readonly number[]) {
+    return this.prisma.interfaceRequest.findMany({
+      where: { orderId: { in: [...orderIds] }, system: 'RESOURCE', state: 'SUCCEEDED' },
+      select: { id: true, orderId: true, kind: true, response: true },
       orderBy: { id: 'asc' },
     });
   }

@@ -15,7 +15,7 @@ const ORDERS = /* GraphQL */ `
   }
 `;
 
-describe.each(testBackends())('order query (定单查询): filters, data permissions, keyset pages (%s)', (backend) => {
+describe.each(testBackends())('order query (定单查询): filters, data permissions, keyset pages, order details (%s)', (backend) => {
   let app: TestApp;
   let admin: string;
   let districtViewer: string;
@@ -179,5 +179,47 @@ describe.each(testBackends())('order query (定单查询): filters, data permiss
     expect(await fieldOf({ filter: { customerName: 'x'.repeat(101) } })).toBe('filter.customerName');
     expect(await fieldOf({ filter: { organisationId: 'tianhe' } })).toBe('filter.organisationId');
     expect(await fieldOf({ after: 'not-a-cursor' })).toBe('after');
+  });
+
+  it('shows the order details: product, resources old/new, resource-processing records and the log', async () => {
+    // A fixed-line order whose CRM message carried the current port (as with a move): the port
+    // assignment replaces it and keeps it as the old resource.
+    const [order] = await submitOrders(app, admin, [{ areaCode: d1.code, acceptanceNo: null, broadbandAccount: 'gz0009@163.gd', parameters: { wantedNumber: '020-38471256', port: 'OLT-OLD/1/1/1', remark: '上午' } }]);
+    for (let i = 0; i < 4; i++) await app.services.interfaces.runOnce();
+    const details = await gqlRequest(
+      app.url,
+      `query($id: ID!) { order(id: $id) {
+        productCode broadbandAccount cancelledAt
+        resources { key kind oldValue newValue updatedAt }
+        interfaceRequests(system: RESOURCE) { system kind state }
+        all: interfaceRequests { kind }
+        log { action }
+      } }`,
+      { id: order.id },
+      admin,
+    );
+    expect(details.errors, JSON.stringify(details.errors)).toBeUndefined();
+    const detail = details.data.order;
+    expect(detail).toMatchObject({ productCode: 'PSTN_HOME', broadbandAccount: 'gz0009@163.gd', cancelledAt: null });
+    expect(detail.resources.map((r: Record<string, unknown>) => [r.key, r.kind, r.oldValue])).toEqual([
+      ['cableBox', 'WIRING', null],
+      ['distributionPoint', 'WIRING', null],
+      ['assignedNumber', 'NUMBER', null],
+      ['port', 'PORT', 'OLT-OLD/1/1/1'],
+    ]);
+    expect(detail.resources[2].newValue).toBe('020-38471256');
+    expect(detail.resources[3].newValue).toMatch(/^OLT-\d/);
+    expect(detail.interfaceRequests).toEqual([
+      { system: 'RESOURCE', kind: 'WIRING', state: 'SUCCEEDED' },
+      { system: 'RESOURCE', kind: 'NUMBER', state: 'SUCCEEDED' },
+      { system: 'RESOURCE', kind: 'PORT', state: 'SUCCEEDED' },
+    ]);
+    expect(detail.all.map((r: { kind: string }) => r.kind)).toContain('NETWORK_MGMT');
+    expect(detail.log.map((line: { action: string }) => line.action)).toContain('INTERFACE_ANSWERED');
+
+    // A cancelled order says when; it appears under the changed/cancelled flag.
+    const cancelled = (await gqlRequest(app.url, 'query($id: ID!) { order(id: $id) { state cancelledAt } }', { id: o.broadband.id }, admin)).data.order;
+    expect(cancelled.state).toBe('CANCELLED');
+    expect(Date.parse(cancelled.cancelledAt)).toBeGreaterThan(0);
   });
 });
