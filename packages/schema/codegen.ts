@@ -32,6 +32,8 @@ const config: CodegenConfig = {
           OrderEvent: '../modules/orders/orders.types.ts#OrderEventRecord',
           InterfaceRequest: '../modules/interfaces/interface-requests.types.ts#InterfaceRequestRecord',
           OrderConnection: '../modules/orders/orders.types.ts#OrderConnectionRecord',
+          WorkOrderConnection: '../modules/work-orders/work-orders.types.ts#WorkOrderConnectionRecord',
+          WorkOrderType: '../modules/work-orders/work-orders.types.ts#WorkOrderTypeRecord',
           OrderResource: '../modules/orders/order-resources.ts#OrderResourceRecord',
         },
       },

@@ -57,7 +57,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     simulators,
     workflows,
     orders,
-    workOrders: new WorkOrdersService(prisma, relay, workflows.engine, now),
+    workOrders: new WorkOrdersService(prisma, relay, workflows.engine, organisations, now),
     crmPoller,
     auth: new AuthService(prisma, relay, config.auth, now),
     organisations,

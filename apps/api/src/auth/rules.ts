@@ -22,6 +22,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     order: { can: 'orders:read' },
     orders: { can: 'orders:read' },
     workOrders: { can: 'orders:read' },
+    workOrderQuery: { can: 'orders:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -93,4 +94,6 @@ export const parentGuardedTypes = new Set([
   'OrderResource',
   'OrderEdge',
   'OrderConnection',
+  'WorkOrderType',
+  'WorkOrderCategory',
 ]);

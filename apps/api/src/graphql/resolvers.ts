@@ -26,7 +26,8 @@ import { OrderEvent, WorkOrderEvent } from '../modules/orders/resolvers/events.t
 import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChanged.ts';
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
-import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
+import { workOrderQuery } from '../modules/work-orders/resolvers/Query/workOrderQuery.ts';
+import { WorkflowStep, WorkOrder, WorkOrderConnection } from '../modules/work-orders/resolvers/WorkOrder.ts';
 import {
   assignWorkOrderPosition,
   claimWorkOrder,
@@ -41,7 +42,7 @@ import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '..
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged },
   Viewer,
@@ -56,6 +57,7 @@ export const resolvers: Resolvers = {
   OrderLogEntry,
   CrmInboundMessage,
   WorkOrder,
+  WorkOrderConnection,
   WorkflowStep,
   InterfaceRequest,
   WorkOrderEvent,

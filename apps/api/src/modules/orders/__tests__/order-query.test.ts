@@ -194,6 +194,7 @@ describe.each(testBackends())('order query (定单查询): filters, data permiss
         interfaceRequests(system: RESOURCE) { system kind state }
         all: interfaceRequests { kind }
         log { action }
+        workOrders { state step { code workOrderType { code category { code } } } }
       } }`,
       { id: order.id },
       admin,
@@ -216,6 +217,7 @@ describe.each(testBackends())('order query (定单查询): filters, data permiss
     ]);
     expect(detail.all.map((r: { kind: string }) => r.kind)).toContain('NETWORK_MGMT');
     expect(detail.log.map((line: { action: string }) => line.action)).toContain('INTERFACE_ANSWERED');
+    expect(detail.workOrders[0].step).toEqual({ code: 'WIRING', workOrderType: { code: 'WIRING', category: { code: 'RESOURCE' } } });
 
     // A cancelled order says when; it appears under the changed/cancelled flag.
     const cancelled = (await gqlRequest(app.url, 'query($id: ID!) { order(id: $id) { state cancelledAt } }', { id: o.broadband.id }, admin)).data.order;
