@@ -3,6 +3,7 @@ import { createOrganisationLoaders } from './modules/organisations/organisations
 import { createOrderLoaders } from './modules/orders/orders.loaders.ts';
 import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
 import { createStaffLoaders } from './modules/staff/staff.loaders.ts';
+import { createWorkflowLoaders } from './modules/workflow/workflow.loaders.ts';
 import type { Services } from './services.ts';
 
 /** What every resolver receives, for HTTP requests and graphql-ws operations alike. */
@@ -24,6 +25,7 @@ function createLoaders(services: Services) {
     ...createOrganisationLoaders(services.organisations.repository),
     ...createPositionLoaders(services.positions.repository),
     ...createOrderLoaders(services.orders.repository),
+    ...createWorkflowLoaders(services.workflows),
   };
 }
 

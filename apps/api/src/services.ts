@@ -74,7 +74,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     monitors: new MonitorsService(prisma, organisations),
     config,
     orders,
-    workOrders: new WorkOrdersService(prisma, relay, workflows.engine, now),
+    workOrders: new WorkOrdersService(prisma, relay, workflows.engine, organisations, now),
     crmPoller,
     auth: new AuthService(prisma, relay, config.auth, now),
     organisations,

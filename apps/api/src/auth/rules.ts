@@ -20,6 +20,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     onlineStaff: { can: 'staff:online' },
     crmInboundMessage: { can: 'crm:submit' },
     order: { can: 'orders:read' },
+    orders: { can: 'orders:read' },
     workOrders: { can: 'orders:read' },
     workingCalendar: 'staff',
     orderTimeLimits: 'staff',
@@ -29,6 +30,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     interfaceMonitor: { can: 'interfaces:monitor' },
     interfaceRequests: { can: 'interfaces:monitor' },
     crmInboundMessages: { can: 'interfaces:monitor' },
+    workOrderQuery: { can: 'orders:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -117,4 +119,9 @@ export const parentGuardedTypes = new Set([
   'FlowTransition',
   'WorkOrderCompletionRow',
   'CompleteWorkOrdersResult',
+  'OrderResource',
+  'OrderEdge',
+  'OrderConnection',
+  'WorkOrderType',
+  'WorkOrderCategory',
 ]);

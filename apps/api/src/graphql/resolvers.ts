@@ -20,12 +20,14 @@ import { DateTime } from './date-time.ts';
 import { submitCrmMessage } from '../modules/orders/resolvers/Mutation/submitCrmMessage.ts';
 import { crmInboundMessage } from '../modules/orders/resolvers/Query/crmInboundMessage.ts';
 import { order } from '../modules/orders/resolvers/Query/order.ts';
-import { CrmInboundMessage, Order, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
+import { orders } from '../modules/orders/resolvers/Query/orders.ts';
+import { CrmInboundMessage, Order, OrderConnection, OrderLogEntry } from '../modules/orders/resolvers/Order.ts';
 import { OrderEvent, WorkOrderEvent } from '../modules/orders/resolvers/events.ts';
 import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChanged.ts';
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
-import { WorkflowStep, WorkOrder } from '../modules/work-orders/resolvers/WorkOrder.ts';
+import { workOrderQuery } from '../modules/work-orders/resolvers/Query/workOrderQuery.ts';
+import { WorkflowStep, WorkOrder, WorkOrderConnection } from '../modules/work-orders/resolvers/WorkOrder.ts';
 import {
   assignWorkOrderPosition,
   claimWorkOrder,
@@ -44,7 +46,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, workOrders, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
@@ -55,9 +57,11 @@ export const resolvers: Resolvers = {
   Position,
   PositionType,
   Order,
+  OrderConnection,
   OrderLogEntry,
   CrmInboundMessage,
   WorkOrder,
+  WorkOrderConnection,
   WorkflowStep,
   InterfaceRequest,
   WorkOrderEvent,

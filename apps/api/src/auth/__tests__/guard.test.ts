@@ -50,6 +50,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.submitCrmMessage': 'mutation { submitCrmMessage(input: { format: JSON, payload: "{}" }) { ok } }',
     'Mutation.completeWorkOrder': 'mutation { completeWorkOrder(input: { workOrderId: "1" }) { ok } }',
     'Query.workOrders': '{ workOrders(filter: { mine: true }) { edges { cursor } } }',
+    'Query.orders': '{ orders { edges { cursor } } }',
+    'Query.workOrderQuery': '{ workOrderQuery { edges { cursor } } }',
     'Mutation.assignWorkOrderPosition': 'mutation { assignWorkOrderPosition(input: { workOrderId: "1", positionId: "1" }) { ok } }',
     'Mutation.dispatchWorkOrders': 'mutation { dispatchWorkOrders(input: { workOrderIds: ["1"], staffId: "1" }) { ok } }',
     'Mutation.claimWorkOrder': 'mutation { claimWorkOrder(input: { workOrderId: "1" }) { ok } }',

@@ -14,6 +14,17 @@ export interface ResourceAnswer {
   fields: Record<string, string>;
 }
 
+/**
+ * Demand keys that hold resources, with the request kind that assigns each. Resource answers write
+ * these (keeping the old value); CRM may send their current values with a move or a removal.
+ */
+export const resourceDemandKinds: Readonly<Record<string, string>> = {
+  cableBox: 'WIRING',
+  distributionPoint: 'WIRING',
+  assignedNumber: 'NUMBER',
+  port: 'PORT',
+};
+
 export interface ResourceAdapter {
   request(request: ResourceRequest): Promise<ResourceAnswer>;
 }

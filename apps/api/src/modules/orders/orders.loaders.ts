@@ -8,6 +8,7 @@ export function createOrderLoaders(repository: OrdersRepository) {
     orderDemand: groupLoader((ids) => repository.demandOf(ids), (row) => row.orderId),
     orderWorkOrders: groupLoader((ids) => repository.workOrdersOf(ids), (row) => row.orderId),
     orderLog: groupLoader((ids) => repository.logOf(ids), (row) => row.orderId),
+    orderResourceAnswers: groupLoader((ids) => repository.resourceAnswersOf(ids), (row) => row.orderId),
     orderInterfaceRequests: groupLoader((ids) => repository.interfaceRequestsOf(ids), (row) => row.orderId),
   };
 }

@@ -1,12 +1,17 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
+import { toConnection } from '../../lib/connection.ts';
+import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
+import { likeLiteral } from '../../lib/like.ts';
 import type { DataScope } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
 import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
-import type { OrderLogRecord, OrderRecord } from './orders.types.ts';
+import { changeOrCancelTypes, type OrderCriteria, type OrderSortField } from './order-query.ts';
+import type { OrderConnectionRecord, OrderLogRecord, OrderRecord } from './orders.types.ts';
 
 const orderSelect = {
   id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
-  customerPhone: true, address: true, organisationId: true, templateId: true, acceptedAt: true, completedAt: true, timeState: true, warnAt: true, dueAt: true,
+  customerPhone: true, address: true, organisationId: true, templateId: true, productCode: true, broadbandAccount: true, acceptedAt: true,
+  completedAt: true, cancelledAt: true, timeState: true, warnAt: true, dueAt: true,
 } as const;
 
 export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true, timeState: true, acceptDueAt: true, acceptOverdue: true, warnAt: true, dueAt: true } as const;
@@ -23,6 +28,33 @@ export function orderScope(scope: DataScope): Prisma.OrderWhereInput {
   return rootScope ? { OR: [inScope, { organisationId: null }] } : inScope;
 }
 
+/** The order query's conditions as Prisma conditions (all must hold). */
+export function orderCriteriaWhere(c: OrderCriteria | null): Prisma.OrderWhereInput[] {
+  if (!c) return [];
+  const where: Prisma.OrderWhereInput[] = [];
+  if (c.organisationPath !== null) where.push({ organisation: { path: { startsWith: c.organisationPath } } });
+  if (c.acceptanceNo !== null) where.push({ acceptanceNo: c.acceptanceNo });
+  if (c.orderNo !== null) where.push({ orderNo: c.orderNo });
+  if (c.customerName !== null) where.push({ customerName: { contains: likeLiteral(c.customerName), mode: 'insensitive' } });
+  if (c.customerPhone !== null) where.push({ customerPhone: c.customerPhone });
+  if (c.broadbandAccount !== null) where.push({ broadbandAccount: c.broadbandAccount });
+  if (c.address !== null) where.push({ address: { contains: likeLiteral(c.address), mode: 'insensitive' } });
+  if (c.state !== null) where.push({ state: c.state });
+  if (c.productCode !== null) where.push({ productCode: c.productCode });
+  if (c.orderType !== null) where.push({ orderType: c.orderType });
+  if (c.changedOrCancelled === true) where.push({ OR: [{ orderType: { in: changeOrCancelTypes } }, { cancelledAt: { not: null } }] });
+  if (c.changedOrCancelled === false) where.push({ orderType: { notIn: changeOrCancelTypes }, cancelledAt: null });
+  if (c.timeState !== null) where.push({ timeState: c.timeState });
+  if (c.acceptedAt?.from) where.push({ acceptedAt: { gte: c.acceptedAt.from } });
+  if (c.acceptedAt?.to) where.push({ acceptedAt: { lt: c.acceptedAt.to } });
+  return where;
+}
+
+const orderSortColumns: Record<OrderSortField, SortColumn<OrderRecord>> = {
+  ACCEPTED_AT: { field: 'acceptedAt', type: 'date' },
+  ORDER_NO: { field: 'orderNo', type: 'text' },
+};
+
 export class OrdersRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -30,12 +62,25 @@ export class OrdersRepository {
     return this.prisma.order.findFirst({ where: { AND: [{ id }, orderScope(scope)] }, select: orderSelect });
   }
 
+  /** Keyset page of the order query inside the scope; the count runs only when asked for. */
+  async page(scope: DataScope, criteria: OrderCriteria | null, sortBy: OrderSortField, direction: SortDirection, first: number, after: string | null): Promise<OrderConnectionRecord> {
+    const where: Prisma.OrderWhereInput = { AND: [orderScope(scope), ...orderCriteriaWhere(criteria)] };
+    const keys = keyset('orders', sortBy, orderSortColumns[sortBy], direction);
+    const rows = await this.prisma.order.findMany({
+      where: { AND: [where, ...(keys.after(after) as Prisma.OrderWhereInput[])] },
+      select: orderSelect,
+      orderBy: keys.orderBy as Prisma.OrderOrderByWithRelationInput[],
+      take: first + 1,
+    });
+    return toConnection(keys.page(rows, first, after), (limit) => this.prisma.order.count({ where, take: limit }));
+  }
+
   byIds(ids: readonly number[]): Promise<OrderRecord[]> {
     return this.prisma.order.findMany({ where: { id: { in: [...ids] } }, select: orderSelect });
   }
 
   demandOf(orderIds: readonly number[]) {
-    return this.prisma.orderDemand.findMany({ where: { orderId: { in: [...orderIds] } }, select: { orderId: true, key: true, value: true, oldValue: true }, orderBy: { key: 'asc' } });
+    return this.prisma.orderDemand.findMany({ where: { orderId: { in: [...orderIds] } }, select: { orderId: true, key: true, value: true, oldValue: true, updatedAt: true }, orderBy: { key: 'asc' } });
   }
 
   workOrdersOf(orderIds: readonly number[]): Promise<WorkOrderRecord[]> {
@@ -57,6 +102,15 @@ export class OrdersRepository {
     return this.prisma.interfaceRequest.findMany({
       where: { orderId: { in: [...orderIds] } },
       select: interfaceRequestSelect,
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** Successful resource-system answers of the orders, oldest first (what set each resource). */
+  resourceAnswersOf(orderIds: readonly number[]) {
+    return this.prisma.interfaceRequest.findMany({
+      where: { orderId: { in: [...orderIds] }, system: 'RESOURCE', state: 'SUCCEEDED' },
+      select: { id: true, orderId: true, kind: true, response: true },
       orderBy: { id: 'asc' },
     });
   }

@@ -11,7 +11,9 @@ import { OrdersRepository } from './orders.repository.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { OrderEventRecord, OrderRecord, WorkOrderEventRecord } from './orders.types.ts';
+import type { SortDirection } from '../../lib/keyset.ts';
+import { resolveOrderCriteria, type OrderFilterInput, type OrderSortField } from './order-query.ts';
+import type { OrderConnectionRecord, OrderEventRecord, OrderRecord, WorkOrderEventRecord } from './orders.types.ts';
 
 /** A resolved work-order event filter. */
 export interface WorkOrderEventFilter {
@@ -75,6 +77,16 @@ export class OrdersService {
   find(viewer: ViewerRecord, id: number): Promise<OrderRecord | null> {
     assertCan(viewer, 'orders:read');
     return this.repository.findInScope(id, viewer.scope);
+  }
+
+  /** Order query (定单查询): a keyset page of the orders the viewer may see that match the filter. */
+  async query(
+    viewer: ViewerRecord,
+    request: { filter: OrderFilterInput | null; sortBy: OrderSortField; sortDirection: SortDirection; first: number; after: string | null },
+  ): Promise<OrderConnectionRecord> {
+    assertCan(viewer, 'orders:read');
+    const criteria = await resolveOrderCriteria(this.organisations, viewer, request.filter, 'filter');
+    return this.repository.page(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after);
   }
 
   /**

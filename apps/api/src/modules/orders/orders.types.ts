@@ -1,4 +1,5 @@
 import type { CrmMessageState, OrderState, TimeState } from '@openiom/db';
+import type { ConnectionRecord } from '../../lib/connection.ts';
 
 export interface OrderRecord {
   id: number;
@@ -13,12 +14,17 @@ export interface OrderRecord {
   address: string;
   organisationId: number | null;
   templateId: number;
+  productCode: string | null;
+  broadbandAccount: string | null;
   acceptedAt: Date;
   completedAt: Date | null;
   timeState: TimeState;
   warnAt: Date | null;
   dueAt: Date | null;
+  cancelledAt: Date | null;
 }
+
+export type OrderConnectionRecord = ConnectionRecord<OrderRecord>;
 
 export interface CrmInboundMessageRecord {
   id: bigint;

@@ -1,8 +1,10 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
+import { toConnection } from '../../lib/connection.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import type { DataScope } from '../auth/auth.types.ts';
-import { orderScope, workOrderSelect } from '../orders/orders.repository.ts';
-import type { WorkOrderRecord } from './work-orders.types.ts';
+import { orderCriteriaWhere, orderScope, workOrderSelect } from '../orders/orders.repository.ts';
+import type { WorkOrderConnectionRecord, WorkOrderCriteria, WorkOrderRecord, WorkOrderSortField } from './work-orders.types.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -13,24 +15,66 @@ export interface QueueFilter {
   state: WorkOrderRecord['state'] | null;
 }
 
-/** Work orders as queues and as the rows handling actions change. */
+/** Work-order states that are still open: waiting, being handled or parked. */
+const openStates: WorkOrderRecord['state'][] = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'];
+
+const workOrderSortColumns: Record<WorkOrderSortField, SortColumn<WorkOrderRecord>> = {
+  CREATED_AT: { field: 'createdAt', type: 'date' },
+  WORK_ORDER_NO: { field: 'workOrderNo', type: 'text' },
+};
+
+/** The work-order query's own conditions (those on the order go through `orderCriteriaWhere`). */
+function workOrderCriteriaWhere(c: WorkOrderCriteria | null): Prisma.WorkOrderWhereInput[] {
+  if (!c) return [];
+  const where: Prisma.WorkOrderWhereInput[] = [];
+  if (c.workOrderNo !== null) where.push({ workOrderNo: c.workOrderNo });
+  if (c.positionId !== null) where.push({ positionId: c.positionId });
+  if (c.typeCode !== null) where.push({ step: { workOrderTypeCode: c.typeCode } });
+  if (c.categoryCode !== null) where.push({ step: { workOrderType: { categoryCode: c.categoryCode } } });
+  const pendingInstall: Prisma.WorkOrderWhereInput = { state: { in: openStates }, step: { kind: 'FIELD_WORK' } };
+  if (c.pendingInstall === true) where.push(pendingInstall);
+  if (c.pendingInstall === false) where.push({ NOT: pendingInstall });
+  if (c.state !== null) where.push({ state: c.state });
+  if (c.timeState !== null) where.push({ timeState: c.timeState });
+  if (c.createdAt?.from) where.push({ createdAt: { gte: c.createdAt.from } });
+  if (c.createdAt?.to) where.push({ createdAt: { lt: c.createdAt.to } });
+  return where;
+}
+
+/** Work orders as queues, as the work-order query, and as the rows handling actions change. */
 export class WorkOrdersRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Keyset page of a queue, oldest first, inside the scope. */
-  async page(scope: DataScope, filter: QueueFilter, first: number, after: string | null) {
+  async page(scope: DataScope, filter: QueueFilter, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
     const where: Prisma.WorkOrderWhereInput[] = [{ order: orderScope(scope) }];
     if (filter.positionId !== null) where.push({ positionId: filter.positionId });
     if (filter.staffId !== null) where.push({ staffId: filter.staffId });
     if (filter.awaitingAssignment) where.push({ positionId: null, state: 'PENDING', step: { kind: { in: ['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL'] } } });
     if (filter.state) where.push({ state: filter.state });
-    if (after) where.push({ id: { gt: decodeCursor(after, 'ID').id } });
-    const rows = await this.prisma.workOrder.findMany({ where: { AND: where }, select: workOrderSelect, orderBy: { id: 'asc' }, take: first + 1 });
-    return {
+    const seek: Prisma.WorkOrderWhereInput[] = after ? [{ id: { gt: decodeCursor(after, 'ID').id } }] : [];
+    const rows = await this.prisma.workOrder.findMany({ where: { AND: [...where, ...seek] }, select: workOrderSelect, orderBy: { id: 'asc' }, take: first + 1 });
+    const page = {
       items: rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor('ID', node.id, node.id) })),
       hasNextPage: rows.length > first,
       hasPreviousPage: after !== null,
     };
+    return toConnection(page, (limit) => this.prisma.workOrder.count({ where: { AND: where }, take: limit }));
+  }
+
+  /** Keyset page of the work-order query inside the scope; the count runs only when asked for. */
+  async query(scope: DataScope, criteria: WorkOrderCriteria | null, sortBy: WorkOrderSortField, direction: SortDirection, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
+    const where: Prisma.WorkOrderWhereInput = {
+      AND: [{ order: { AND: [orderScope(scope), ...orderCriteriaWhere(criteria?.order ?? null)] } }, ...workOrderCriteriaWhere(criteria)],
+    };
+    const keys = keyset('work-orders', sortBy, workOrderSortColumns[sortBy], direction);
+    const rows = await this.prisma.workOrder.findMany({
+      where: { AND: [where, ...(keys.after(after) as Prisma.WorkOrderWhereInput[])] },
+      select: workOrderSelect,
+      orderBy: keys.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
+      take: first + 1,
+    });
+    return toConnection(keys.page(rows, first, after), (limit) => this.prisma.workOrder.count({ where, take: limit }));
   }
 
   /** Locks the work orders (FOR UPDATE) and returns those inside the scope. */

@@ -4,11 +4,14 @@ import { AppError } from '../../errors/app-error.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
+import type { SortDirection } from '../../lib/keyset.ts';
+import { resolveOrderCriteria } from '../orders/order-query.ts';
 import { orderScope } from '../orders/orders.repository.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
 import { WorkOrdersRepository, type QueueFilter } from './work-orders.repository.ts';
-import type { WorkOrderRecord } from './work-orders.types.ts';
+import type { WorkOrderConnectionRecord, WorkOrderFilterInput, WorkOrderRecord, WorkOrderSortField } from './work-orders.types.ts';
 
 type Failure = { code: string; message: string; field?: string };
 export type CompleteOutcome = { ok: true; orderId: number } | { ok: false; error: Failure };
@@ -32,6 +35,7 @@ export class WorkOrdersService {
     private readonly prisma: PrismaClient,
     private readonly relay: OutboxRelay,
     private readonly engine: WorkflowEngine,
+    private readonly organisations: OrganisationsService,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.repository = new WorkOrdersRepository(prisma);
@@ -40,6 +44,17 @@ export class WorkOrdersService {
   queue(viewer: ViewerRecord, filter: { positionId: number | null; mine: boolean; awaitingAssignment: boolean; state: QueueFilter['state'] }, first: number, after: string | null) {
     assertCan(viewer, 'orders:read');
     return this.repository.page(viewer.scope, { positionId: filter.positionId, staffId: filter.mine ? viewer.staffId : null, awaitingAssignment: filter.awaitingAssignment, state: filter.state }, first, after);
+  }
+
+  /** Work-order query (工单查询): a keyset page of the work orders the viewer may see that match the filter. */
+  async query(
+    viewer: ViewerRecord,
+    request: { filter: WorkOrderFilterInput | null; sortBy: WorkOrderSortField; sortDirection: SortDirection; first: number; after: string | null },
+  ): Promise<WorkOrderConnectionRecord> {
+    assertCan(viewer, 'orders:read');
+    const order = await resolveOrderCriteria(this.organisations, viewer, request.filter?.order ?? null, 'filter.order');
+    const criteria = request.filter ? { ...request.filter, order } : null;
+    return this.repository.query(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after);
   }
 
   assignPosition(viewer: ViewerRecord, workOrderId: number, positionId: number): Promise<ActionOutcome> {

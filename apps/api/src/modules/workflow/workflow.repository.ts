@@ -18,6 +18,14 @@ export class WorkflowRepository {
     });
   }
 
+  /** Work-order types (with their category) by code. */
+  workOrderTypes(db: Db, codes: readonly string[]) {
+    return db.workOrderType.findMany({
+      where: { code: { in: [...codes] } },
+      select: { code: true, name: true, nameEn: true, category: { select: { code: true, name: true, nameEn: true } } },
+    });
+  }
+
   /** The graph of a template version (cached: versions are immutable). */
   graph(db: Db, templateId: number): Promise<TemplateGraph> {
     let graph = this.graphs.get(templateId);

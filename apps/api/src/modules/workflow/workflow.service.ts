@@ -26,6 +26,10 @@ export class WorkflowService {
     return this.repository.graph(this.prisma, templateId);
   }
 
+  workOrderTypes(codes: readonly string[]) {
+    return this.repository.workOrderTypes(this.prisma, codes);
+  }
+
   /** The step of a work order (through its order's template version). */
   async step(orderId: number, stepId: number, orders: DataLoader<number, OrderRecord | null>): Promise<StepNode> {
     const order = await orders.load(orderId);

@@ -145,6 +145,13 @@ describe.each(testBackends())('time limits on the working-day calendar, alarms a
       expect(count(otherDistrict.id, subject)).toMatchObject((await truth([otherDistrict.id]))[subject]);
       expect(count(city.id, subject)).toMatchObject((await truth([city.id, district.id, otherDistrict.id]))[subject]);
     }
+    // Drill-down (click a count): the work-order and order queries filter by time state.
+    const overdueWorkOrders = (await gqlRequest(app.url, 'query($org: ID) { workOrderQuery(filter: { timeState: OVERDUE, state: PENDING, order: { organisationId: $org, state: EXECUTING } }, first: 200) { edges { node { id timeState } } } }', { org: String(district.id) }, admin)).data.workOrderQuery.edges;
+    const expectedPendingOverdue = await app.prisma.workOrder.count({ where: { timeState: 'OVERDUE', state: 'PENDING', order: { organisationId: district.id, state: 'EXECUTING' } } });
+    expect(overdueWorkOrders).toHaveLength(expectedPendingOverdue);
+    expect(overdueWorkOrders.length).toBeGreaterThan(0);
+    const warningOrders = (await gqlRequest(app.url, 'query($org: ID) { orders(filter: { timeState: WARNING, organisationId: $org }, first: 200) { edges { node { id timeState } } } }', { org: String(district.id) }, admin)).data.orders.edges;
+    expect(warningOrders.map((e: { node: { timeState: string } }) => e.node.timeState)).toEqual(Array(inDistrict.ORDER.warning).fill('WARNING'));
     // The outsider may not look at the city.
     const refused = await gqlRequest(app.url, 'query($org: ID) { preAlarmMonitor(organisationId: $org) { executing } }', { org: String(city.id) }, outsider);
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');

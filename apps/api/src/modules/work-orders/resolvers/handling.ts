@@ -18,13 +18,9 @@ const queueArgs = z.object({
   }),
 });
 
-export const workOrders: QueryResolvers['workOrders'] = async (_parent, rawArgs, context) => {
+export const workOrders: QueryResolvers['workOrders'] = (_parent, rawArgs, context) => {
   const args = parseInput(queueArgs, rawArgs);
-  const page = await context.services.workOrders.queue(context.viewer as ViewerRecord, args.filter, args.first, args.after);
-  return {
-    edges: page.items,
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.items[0]?.cursor ?? null, endCursor: page.items.at(-1)?.cursor ?? null },
-  };
+  return context.services.workOrders.queue(context.viewer as ViewerRecord, args.filter, args.first, args.after);
 };
 
 function result(outcome: ActionOutcome) {
