@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { discardInMemoryDatabase, type DatabaseConfig } from '@openiom/db';
+import { discardInMemoryDatabase, type DatabaseConfig, type PGliteConfig } from '@openiom/db';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -35,5 +38,17 @@ export async function createTestDatabase(backend: Backend): Promise<{ config: Da
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
+  };
+}
+
+/**
+ * A fresh PGlite folder, for a database that another process opens (an in-memory PGlite lives
+ * and dies with its process). `drop` deletes the folder and its lock file.
+ */
+export async function createTestDataDir(): Promise<{ config: PGliteConfig; drop(): Promise<void> }> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'openiom-test-'));
+  return {
+    config: { kind: 'pglite', dataDir: path.join(parent, 'pglite') },
+    drop: () => rm(parent, { recursive: true, force: true }),
   };
 }
