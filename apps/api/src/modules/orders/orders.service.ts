@@ -114,7 +114,8 @@ export class OrdersService {
         },
         { timeout: 30_000 },
       );
-      if (handled) await this.relay.kick();
+      // Background work: the events go out as soon as the relay gets to them; nobody waits on this.
+      if (handled) void this.relay.kick();
       return handled;
     } catch (error) {
       if (claimedId === null) throw error;
