@@ -34,8 +34,11 @@ function workOrderCriteriaWhere(c: WorkOrderCriteria | null): Prisma.WorkOrderWh
   const pendingInstall: Prisma.WorkOrderWhereInput = { state: { in: openStates }, step: { kind: 'FIELD_WORK' } };
   if (c.pendingInstall === true) where.push(pendingInstall);
   if (c.pendingInstall === false) where.push({ NOT: pendingInstall });
+  if (c.open === true) where.push({ state: { in: openStates } });
+  if (c.open === false) where.push({ state: { notIn: openStates } });
   if (c.state !== null) where.push({ state: c.state });
   if (c.timeState !== null) where.push({ timeState: c.timeState });
+  if (c.acceptOverdue !== null) where.push({ acceptOverdue: c.acceptOverdue });
   if (c.createdAt?.from) where.push({ createdAt: { gte: c.createdAt.from } });
   if (c.createdAt?.to) where.push({ createdAt: { lt: c.createdAt.to } });
   return where;

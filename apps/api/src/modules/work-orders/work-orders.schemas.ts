@@ -16,7 +16,9 @@ export const workOrderQueryArgs = z.object({
       categoryCode: optionalText(64),
       typeCode: optionalText(64),
       pendingInstall: optionalFlag,
+      open: optionalFlag,
       timeState: z.enum(['NORMAL', 'WARNING', 'OVERDUE']).nullish().transform((value) => value ?? null),
+      acceptOverdue: optionalFlag,
       state: workOrderState.nullish().transform((value) => value ?? null),
       createdAt: timeRange,
     })

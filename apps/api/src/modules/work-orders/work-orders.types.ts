@@ -40,7 +40,9 @@ export interface WorkOrderFilterInput {
   categoryCode: string | null;
   typeCode: string | null;
   pendingInstall: boolean | null;
+  open: boolean | null;
   timeState: TimeState | null;
+  acceptOverdue: boolean | null;
   state: WorkOrderState | null;
   createdAt: TimeRange | null;
 }

@@ -158,7 +158,7 @@ describe.each(testBackends())('automatic steps through the external-system simul
     // Drill-down: the failing records, newest first, paged.
     const failedKind = resourceFailures[0].kind;
     const page = async (after: string | null) =>
-      (await gqlRequest(app.url, 'query($after: String, $kind: String) { interfaceRequests(filter: { system: RESOURCE, kind: $kind, state: FAILED }, first: 1, after: $after) { edges { cursor node { id state kind lastError orderId } } pageInfo { hasNextPage endCursor } } }', { after, kind: failedKind }, admin)).data.interfaceRequests;
+      (await gqlRequest(app.url, 'query($after: String, $kind: String) { interfaceRequests(filter: { system: RESOURCE, kind: $kind, state: FAILED }, first: 1, after: $after) { edges { cursor node { id state kind lastError orderId order { id orderNo } } } pageInfo { hasNextPage endCursor } } }', { after, kind: failedKind }, admin)).data.interfaceRequests;
     const seen: string[] = [];
     let after: string | null = null;
     do {
@@ -166,6 +166,7 @@ describe.each(testBackends())('automatic steps through the external-system simul
       for (const edge of result.edges) {
         expect(edge.node).toMatchObject({ state: 'FAILED', kind: failedKind });
         expect(edge.node.lastError).toBeTruthy();
+        expect(edge.node.order).toMatchObject({ id: edge.node.orderId, orderNo: expect.stringMatching(/^O\d+$/) });
         seen.push(edge.node.id);
       }
       after = result.pageInfo.hasNextPage ? result.pageInfo.endCursor : null;

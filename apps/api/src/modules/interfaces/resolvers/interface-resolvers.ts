@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { InterfaceRequestResolvers, MutationResolvers } from '../../../generated/resolvers-types.ts';
+import { loadRequired } from '../../../graphql/load-required.ts';
 import { parseInput } from '../../../lib/parse-input.ts';
 import type { ViewerRecord } from '../../auth/auth.types.ts';
 
 export const InterfaceRequest: InterfaceRequestResolvers = {
   id: (request) => String(request.id),
+  // Like a CRM message's order: the interface monitor's reader sees which order a request is for.
+  order: (request, _args, context) => loadRequired(context.loaders.orderById, request.orderId, 'Order'),
 };
 
 const resendInput = z.object({ id: z.string().regex(/^\d{1,18}$/, 'not a valid request id').transform((id) => BigInt(id)) });

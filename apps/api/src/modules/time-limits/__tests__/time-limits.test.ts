@@ -150,6 +150,15 @@ describe.each(testBackends())('time limits on the working-day calendar, alarms a
     const expectedPendingOverdue = await app.prisma.workOrder.count({ where: { timeState: 'OVERDUE', state: 'PENDING', order: { organisationId: district.id, state: 'EXECUTING' } } });
     expect(overdueWorkOrders).toHaveLength(expectedPendingOverdue);
     expect(overdueWorkOrders.length).toBeGreaterThan(0);
+    // Each work-order count has its list: open ones (completed work orders keep their time state),
+    // and those not accepted in time among the waiting ones.
+    const drill = async (filter: Record<string, unknown>) =>
+      (await gqlRequest(app.url, 'query($filter: WorkOrderQueryFilter) { workOrderQuery(filter: $filter, first: 200) { edges { node { id } } } }', { filter: { ...filter, order: { organisationId: String(district.id), state: 'EXECUTING' } } }, admin)).data.workOrderQuery.edges.length;
+    expect(await drill({ open: true })).toBe(inDistrict.WORK_ORDER.executing);
+    expect(await drill({ open: true, timeState: 'OVERDUE' })).toBe(inDistrict.WORK_ORDER.overdue);
+    expect(await drill({ open: true, timeState: 'WARNING' })).toBe(inDistrict.WORK_ORDER.warning);
+    expect(inDistrict.WORK_ORDER.acceptOverdue).toBeGreaterThan(0);
+    expect(await drill({ acceptOverdue: true, state: 'PENDING' })).toBe(inDistrict.WORK_ORDER.acceptOverdue);
     const warningOrders = (await gqlRequest(app.url, 'query($org: ID) { orders(filter: { timeState: WARNING, organisationId: $org }, first: 200) { edges { node { id timeState } } } }', { org: String(district.id) }, admin)).data.orders.edges;
     expect(warningOrders.map((e: { node: { timeState: string } }) => e.node.timeState)).toEqual(Array(inDistrict.ORDER.warning).fill('WARNING'));
     // The outsider may not look at the city.

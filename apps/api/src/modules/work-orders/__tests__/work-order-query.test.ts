@@ -103,6 +103,12 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
     expect(await ids({ pendingInstall: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.port));
     expect(await ids({ state: 'COMPLETED' })).toEqual(set(wo.network, wo.dispatch));
     expect(await ids({ state: 'PENDING' })).toEqual(set(wo.wiring, wo.remove, wo.port));
+    expect(await ids({ open: true })).toEqual(set(wo.wiring, wo.remove, wo.port));
+    expect(await ids({ open: false })).toEqual(set(wo.network, wo.dispatch));
+    expect(await ids({ open: true, categoryCode: 'FIELD' })).toEqual(set(wo.remove));
+    // Nothing waited past its accept deadline yet (the time-limit tests move the clock).
+    expect(await ids({ acceptOverdue: true })).toEqual([]);
+    expect(await ids({ acceptOverdue: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.remove, wo.port));
     // Created time: from inclusive, to exclusive.
     expect(await ids({ createdAt: { from: wo.remove.createdAt } })).toEqual(set(wo.remove));
     expect(await ids({ createdAt: { to: wo.dispatch.createdAt } })).toEqual(set(wo.wiring, wo.network, wo.port));
