@@ -14,6 +14,13 @@ import { NotFoundPage } from './routes/not-found-page';
 const StaffListPage = lazy(() =>
   import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
 );
+// The monitors are a dispatcher's and manager's screens: not everyone needs their code.
+const PreAlarmPage = lazy(() =>
+  import('../modules/monitors/routes/pre-alarm-page').then((m) => ({ default: m.PreAlarmPage })),
+);
+const InterfaceMonitorPage = lazy(() =>
+  import('../modules/monitors/routes/interface-monitor-page').then((m) => ({ default: m.InterfaceMonitorPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -47,6 +54,8 @@ export function AppRoutes() {
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
           <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
+          <Route path="monitoring/pre-alarm" element={guarded('monitoring.pre-alarm', <PreAlarmPage />)} />
+          <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -43,7 +43,10 @@ export const MENU: readonly MenuGroup[] = [
     ['manual-assignment'],
     ['manual-exception'],
   ]),
-  group('monitoring', [['pre-alarm'], ['interfaces']]),
+  group('monitoring', [
+    ['pre-alarm', '/monitoring/pre-alarm'],
+    ['interfaces', '/monitoring/interfaces'],
+  ]),
   group('queries', [['orders'], ['work-orders'], ['daily-report']]),
   group('billing', [['bills'], ['arrears'], ['prepaid']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
