@@ -38,8 +38,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'monitoring',
     route: null,
     children: [
-      { code: 'monitoring.pre-alarm', route: null },
-      { code: 'monitoring.interfaces', route: null },
+      { code: 'monitoring.pre-alarm', route: '/monitoring/pre-alarm' },
+      { code: 'monitoring.interfaces', route: '/monitoring/interfaces' },
     ],
   },
   {
