@@ -77,7 +77,7 @@ export function InterfaceMonitorPage() {
             {t('monitors.updatedAt', { time: formatDateTime(everything.updatedAt) })}
           </span>
         )}
-        <span className="muted updated-at">{t('interfaceMonitor.autoRefresh', { seconds: REFRESH_MS / 1000 })}</span>
+        {canMonitor && <span className="muted updated-at">{t('interfaceMonitor.autoRefresh', { seconds: REFRESH_MS / 1000 })}</span>}
         <button
           type="button"
           className="button refresh-button"
