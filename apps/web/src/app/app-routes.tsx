@@ -14,6 +14,9 @@ import { NotFoundPage } from './routes/not-found-page';
 const StaffListPage = lazy(() =>
   import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
 );
+const WorkOrderQueuePage = lazy(() =>
+  import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -47,6 +50,8 @@ export function AppRoutes() {
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
           <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
+          <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
+          <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
