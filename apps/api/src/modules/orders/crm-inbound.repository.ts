@@ -1,16 +1,16 @@
-import { Prisma, type PrismaClient } from '@openiom/db';
+import { Prisma, prepared, type PrismaClient } from '@openiom/db';
 
 type Tx = Prisma.TransactionClient;
 
 /** The statements of message processing; the benchmark's raw-`pg` baseline issues these same statements. */
 export const crmInboundSql = {
-  claimNext: () => Prisma.sql`
+  claimNext: () => prepared(Prisma.sql`
     SELECT id, format, payload, attempts FROM crm_inbound_message
-    WHERE state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  markProcessed: (id: bigint, crmOrderCode: string, orderId: number, now: Date) => Prisma.sql`
+    WHERE state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`),
+  markProcessed: (id: bigint, crmOrderCode: string, orderId: number, now: Date) => prepared(Prisma.sql`
     UPDATE crm_inbound_message
     SET state = 'PROCESSED', crm_order_code = ${crmOrderCode}, order_id = ${orderId}, processed_at = ${now}, attempts = attempts + 1
-    WHERE id = ${id}`,
+    WHERE id = ${id}`),
 };
 
 export interface ClaimedMessage {

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@openiom/db';
+import { Prisma, prepared, type PrismaClient } from '@openiom/db';
 import type { DataScope } from '../auth/auth.types.ts';
 import type { OrderDueTimes } from '../time-limits/time-limits.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
@@ -60,7 +60,7 @@ export interface NewOrder {
 
 /** The statements of order intake; the benchmark's raw-`pg` baseline issues these same statements. */
 export const orderIntakeSql = {
-  lookups: (crmOrderCode: string, businessCode: string, areaCode: string | null) => Prisma.sql`
+  lookups: (crmOrderCode: string, businessCode: string, areaCode: string | null) => prepared(Prisma.sql`
     SELECT (SELECT id FROM "order" WHERE crm_order_code = ${crmOrderCode}) AS "existingOrderId",
            (SELECT id FROM organisation WHERE code = ${areaCode}) AS "organisationId",
            t.id AS "templateId", t.code AS "templateCode", t.version AS "templateVersion"
@@ -70,10 +70,10 @@ export const orderIntakeSql = {
       FROM business_workflow b JOIN workflow_template t ON t.code = b.template_code AND t.active
       WHERE b.business_code = ${businessCode}
       ORDER BY t.version DESC LIMIT 1
-    ) AS t ON true`,
+    ) AS t ON true`),
 
   /** The order number is `O` and the order's id in 10 digits, so the id is taken from its sequence first. */
-  insertOrder: (order: NewOrder) => Prisma.sql`
+  insertOrder: (order: NewOrder) => prepared(Prisma.sql`
     WITH next AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('"order"', 'id'))::int AS id),
     created AS (
       INSERT INTO "order" (id, order_no, crm_order_code, business_code, order_type, template_id, acceptance_no, customer_name, customer_phone,
@@ -90,7 +90,7 @@ export const orderIntakeSql = {
       INSERT INTO order_log (order_id, action, detail, created_at)
       SELECT id, 'CREATE_ORDER', ${order.logDetail}, ${order.now}::timestamp(3) FROM created
     )
-    SELECT id, order_no AS "orderNo" FROM created`,
+    SELECT id, order_no AS "orderNo" FROM created`),
 };
 
 export class OrdersRepository {

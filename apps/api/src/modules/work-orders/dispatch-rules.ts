@@ -1,4 +1,4 @@
-import { Prisma } from '@openiom/db';
+import { Prisma, prepared } from '@openiom/db';
 
 /** Step kinds whose work orders people handle, so they go to a construction position's queue. */
 export const manualStepKinds = new Set(['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL']);
@@ -15,14 +15,14 @@ export interface DispatchCandidate {
 /** The statement behind auto-dispatch; the benchmark's raw-`pg` baseline issues this same statement. */
 export const dispatchRuleSql = {
   /** One row per rule of the order's area or an ancestor (its path lists them) for the type or any type, or one row without a rule. */
-  candidates: (orderId: number, workOrderTypeCode: string | null) => Prisma.sql`
+  candidates: (orderId: number, workOrderTypeCode: string | null) => prepared(Prisma.sql`
     SELECT o.path, r.organisation_id AS "organisationId", r.work_order_type_code AS "workOrderTypeCode", r.position_id AS "positionId"
     FROM "order" ord
     JOIN organisation o ON o.id = ord.organisation_id
     LEFT JOIN dispatch_rule r
       ON r.organisation_id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
      AND (r.work_order_type_code = ${workOrderTypeCode} OR r.work_order_type_code IS NULL)
-    WHERE ord.id = ${orderId}`,
+    WHERE ord.id = ${orderId}`),
 };
 
 /**

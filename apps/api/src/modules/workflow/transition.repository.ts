@@ -1,4 +1,4 @@
-import { Prisma, type ExternalSystem } from '@openiom/db';
+import { Prisma, prepared, type ExternalSystem } from '@openiom/db';
 import type { WorkOrderDueTimes } from '../time-limits/time-limits.types.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -58,14 +58,14 @@ export interface NewWorkOrder {
  */
 export const transitionSql = {
   /** Locks a work order for its transition: a concurrent second transition waits, then finds it done. */
-  lockWorkOrder: (workOrderId: number) => Prisma.sql`
-    SELECT step_id AS "stepId", state::text AS state FROM work_order WHERE id = ${workOrderId} FOR UPDATE`,
+  lockWorkOrder: (workOrderId: number) => prepared(Prisma.sql`
+    SELECT step_id AS "stepId", state::text AS state FROM work_order WHERE id = ${workOrderId} FOR UPDATE`),
 
   /**
    * Completes a work order, with its log line and event, and returns every work order of the order.
    * They are read in the same statement, so they show the completed one as it was before it (open).
    */
-  completeWorkOrder: (c: CompletedWorkOrder, enqueuedAt = new Date()) => Prisma.sql`
+  completeWorkOrder: (c: CompletedWorkOrder, enqueuedAt = new Date()) => prepared(Prisma.sql`
     WITH completed AS (
       UPDATE work_order
       SET state = 'COMPLETED', completed_at = ${c.now}, result = ${c.result}, note = ${c.note},
@@ -78,10 +78,10 @@ export const transitionSql = {
       INSERT INTO outbox_event (topic, payload, created_at)
       VALUES ('work-order.changed', ${JSON.stringify({ workOrderId: c.workOrderId, orderId: c.orderId, state: 'COMPLETED' })}::jsonb, ${enqueuedAt})
     )
-    SELECT id, step_id AS "stepId", state::text AS state FROM work_order WHERE order_id = ${c.orderId}`,
+    SELECT id, step_id AS "stepId", state::text AS state FROM work_order WHERE order_id = ${c.orderId}`),
 
   /** Parks a work order in manual exception handling (人工异常), with its log line and event. */
-  parkWorkOrder: (p: ParkedWorkOrder, enqueuedAt = new Date()) => Prisma.sql`
+  parkWorkOrder: (p: ParkedWorkOrder, enqueuedAt = new Date()) => prepared(Prisma.sql`
     WITH parked AS (
       UPDATE work_order SET state = 'MANUAL_EXCEPTION', note = ${p.note}, staff_id = NULL WHERE id = ${p.workOrderId}
     ), logged AS (
@@ -89,7 +89,7 @@ export const transitionSql = {
       VALUES (${p.orderId}, ${p.workOrderId}, ${p.staffId}::int, 'MANUAL_EXCEPTION', ${p.detail}, ${p.now})
     )
     INSERT INTO outbox_event (topic, payload, created_at)
-    VALUES ('work-order.changed', ${JSON.stringify({ workOrderId: p.workOrderId, orderId: p.orderId, state: 'MANUAL_EXCEPTION' })}::jsonb, ${enqueuedAt})`,
+    VALUES ('work-order.changed', ${JSON.stringify({ workOrderId: p.workOrderId, orderId: p.orderId, state: 'MANUAL_EXCEPTION' })}::jsonb, ${enqueuedAt})`),
 
   /**
    * Creates a work order with its log lines (in order), its interface request and the order's
@@ -111,7 +111,7 @@ export const transitionSql = {
           ON CONFLICT (order_id, kind) DO NOTHING
         )`
       : Prisma.empty;
-    return Prisma.sql`
+    return prepared(Prisma.sql`
       WITH created AS (
         INSERT INTO work_order (work_order_no, order_id, step_id, state, position_id, created_at, accept_due_at, warn_at, due_at, next_alarm_at)
         VALUES (${w.workOrderNo}, ${w.orderId}, ${w.stepId}, 'PENDING', ${w.positionId}, ${w.now}, ${w.due.acceptDueAt}, ${w.due.warnAt}, ${w.due.dueAt}, ${w.due.nextAlarmAt})
@@ -126,11 +126,11 @@ export const transitionSql = {
         SELECT 'work-order.changed', jsonb_build_object('workOrderId', id, 'orderId', ${w.orderId}::int, 'state', 'PENDING'), ${enqueuedAt}::timestamp(3)
         FROM created
       )
-      SELECT id FROM created`;
+      SELECT id FROM created`);
   },
 
   /** Completes an order that is still executing, with its log line and event. */
-  completeOrder: (orderId: number, now: Date, enqueuedAt = new Date()) => Prisma.sql`
+  completeOrder: (orderId: number, now: Date, enqueuedAt = new Date()) => prepared(Prisma.sql`
     WITH finished AS (
       UPDATE "order" SET state = 'COMPLETED', completed_at = ${now}, next_alarm_at = NULL
       WHERE id = ${orderId} AND state = 'EXECUTING'
@@ -140,7 +140,7 @@ export const transitionSql = {
       SELECT id, 'COMPLETE_ORDER', 'Order completed', ${now}::timestamp(3) FROM finished
     )
     INSERT INTO outbox_event (topic, payload, created_at)
-    SELECT 'order.changed', jsonb_build_object('orderId', id, 'state', 'COMPLETED'), ${enqueuedAt}::timestamp(3) FROM finished`,
+    SELECT 'order.changed', jsonb_build_object('orderId', id, 'state', 'COMPLETED'), ${enqueuedAt}::timestamp(3) FROM finished`),
 };
 
 /** Writes the engine's transitions (see {@link transitionSql}); every method runs in the caller's transaction. */
