@@ -5,7 +5,8 @@ import { benchStaffPage } from './workloads/staff-page.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
- * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check).
+ * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check);
+ * `BENCH_ONLY=w1` (or `w2`) runs one workload (the other's recorded figures stay as they were).
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -14,6 +15,8 @@ if (!serverUrl) {
 }
 process.env.OPENIOM_LOG_LEVEL ??= 'silent';
 const quick = process.env.BENCH_QUICK === '1';
+const only = process.env.BENCH_ONLY;
+const selected = (workload: string) => !only || only.split(',').includes(workload);
 const name = `openiom_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -24,14 +27,18 @@ url.pathname = `/${name}`;
 const figures: Figure[] = [];
 const notes: string[] = [];
 try {
-  console.log('w2.staff_page');
-  const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
-  figures.push(...staff.figures);
-  notes.push(...staff.notes);
-  console.log('w1.orders_per_s');
-  const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4 } : { orders: 200, rounds: 3, concurrency: 4 });
-  figures.push(...flow.figures);
-  notes.push(...flow.notes);
+  if (selected('w2')) {
+    console.log('w2.staff_page');
+    const staff = await benchStaffPage(url.toString(), quick ? { rounds: 1, durationMs: 1000, concurrency: 4 } : { rounds: 5, durationMs: 5000, concurrency: 4 });
+    figures.push(...staff.figures);
+    notes.push(...staff.notes);
+  }
+  if (selected('w1')) {
+    console.log('w1.orders_per_s');
+    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4, warmup: 10 } : { orders: 200, rounds: 5, concurrency: 4, warmup: 200 });
+    figures.push(...flow.figures);
+    notes.push(...flow.notes);
+  }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
