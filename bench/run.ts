@@ -35,7 +35,7 @@ try {
   }
   if (selected('w1')) {
     console.log('w1.orders_per_s');
-    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4, warmup: 10 } : { orders: 200, rounds: 5, concurrency: 4, warmup: 200 });
+    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4, warmup: 10 } : { orders: 150, rounds: 9, concurrency: 4, warmup: 200 });
     figures.push(...flow.figures);
     notes.push(...flow.notes);
   }
