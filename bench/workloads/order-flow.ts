@@ -90,7 +90,8 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
   const { timeLimits } = app.services;
   const systems: Record<string, 'RESOURCE' | 'PROVISIONING' | 'CRM'> = { RESOURCE_REQUEST: 'RESOURCE', NETWORK_ACTIVATION: 'PROVISIONING', CRM_NOTICE: 'CRM' };
 
-  async function enter(client: pg.PoolClient, order: BenchOrder, step: Step, now: Date): Promise<void> {
+  /** The work order of a step entered now, as the engine builds it. */
+  async function newWorkOrder(client: pg.PoolClient, order: BenchOrder, step: Step, now: Date) {
     const manual = manualStepKinds.has(step.kind);
     const positionId = manual ? bestPosition(await run(client, dispatchRuleSql.candidates(order.id, step.workOrderTypeCode))) : null;
     const due = await timeLimits.workOrderDueTimes(app.prisma, step.workOrderTypeCode, step.code, order.organisationId, now);
@@ -103,20 +104,16 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
       );
     }
     const system = systems[step.kind];
-    await run(
-      client,
-      transitionSql.createWorkOrder({
-        orderId: order.id,
-        workOrderNo: `${order.orderNo}-${step.code}`,
-        stepId: step.id,
-        positionId,
-        due,
-        log,
-        interfaceRequest: system ? { system, kind: step.kind === 'CRM_NOTICE' ? 'COMPLETION_NOTICE' : (step.workOrderTypeCode ?? step.code), request: { orderNo: order.orderNo, step: step.code } } : null,
-        completionNotice: step.kind === 'CRM_NOTICE' ? { orderNo: order.orderNo, completedAt: now.toISOString() } : null,
-        now,
-      }),
-    );
+    return {
+      workOrderNo: `${order.orderNo}-${step.code}`,
+      stepId: step.id,
+      positionId,
+      due,
+      log,
+      interfaceRequest: system ? { system, kind: step.kind === 'CRM_NOTICE' ? 'COMPLETION_NOTICE' : (step.workOrderTypeCode ?? step.code), request: { orderNo: order.orderNo, step: step.code } } : null,
+      completionNotice: step.kind === 'CRM_NOTICE' ? { orderNo: order.orderNo, completedAt: now.toISOString() } : null,
+      now,
+    };
   }
 
   return {
@@ -156,24 +153,21 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
           }),
         );
         const order = { id: created.id, orderNo: created.orderNo, templateId: intake.templateId, organisationId: intake.organisationId };
-        await enter(client, order, steps[0], new Date());
+        const first = await newWorkOrder(client, order, steps[0], new Date());
+        await run(client, transitionSql.write({ orderId: order.id, completed: null, created: [first], orderCompletedAt: null }));
         await run(client, enqueueEventSql('order.changed', { orderId: order.id, state: 'EXECUTING' }));
         await run(client, crmInboundSql.markProcessed(BigInt(message.id), crm.crmOrderCode, order.id, now));
       }),
     completeStep: (order, workOrderId, stepIndex) =>
       inTransaction(pool, async (client) => {
-        const [locked] = await run<{ state: string }>(client, transitionSql.lockWorkOrder(workOrderId));
-        if (locked?.state !== 'PENDING') throw new Error(`work order ${workOrderId} is not pending`);
+        const rows = await run<{ stepId: number; state: string; locked: boolean }>(client, transitionSql.lockWorkOrder(workOrderId));
+        if (rows.find((row) => row.locked)?.state !== 'PENDING') throw new Error(`work order ${workOrderId} is not pending`);
         const step = steps[stepIndex];
-        const now = new Date();
-        const workOrders = await run<{ id: number; state: string }>(
-          client,
-          transitionSql.completeWorkOrder({ orderId: order.id, workOrderId, result: 'NORMAL', note: null, staffId: null, action: 'COMPLETE', detail: `${step.name} NORMAL`, now }),
-        );
-        if (stepIndex + 1 < steps.length) await enter(client, order, steps[stepIndex + 1], new Date());
-        else if (!workOrders.some((wo) => wo.id !== workOrderId && ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'].includes(wo.state))) {
-          await run(client, transitionSql.completeOrder(order.id, new Date()));
-        }
+        const completed = { workOrderId, result: 'NORMAL', note: null, staffId: null, action: 'COMPLETE' as const, detail: `${step.name} NORMAL`, now: new Date() };
+        const last = stepIndex + 1 === steps.length;
+        const othersOpen = rows.some((row) => !row.locked && ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'].includes(row.state));
+        const created = last ? [] : [await newWorkOrder(client, order, steps[stepIndex + 1], new Date())];
+        await run(client, transitionSql.write({ orderId: order.id, completed, created, orderCompletedAt: last && !othersOpen ? new Date() : null }));
       }),
   };
 }

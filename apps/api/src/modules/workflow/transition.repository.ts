@@ -5,13 +5,16 @@ type Tx = Prisma.TransactionClient;
 
 /** A work order of an order as the engine decides on it (joins, rounds, whether anything is left open). */
 export interface WorkOrderStep {
-  id: number;
   stepId: number;
   state: string;
 }
 
+/** A work order locked for its transition, with the other work orders of its order. */
+export interface LockedWorkOrder extends WorkOrderStep {
+  others: WorkOrderStep[];
+}
+
 export interface CompletedWorkOrder {
-  orderId: number;
   workOrderId: number;
   /** NORMAL or the exception type. */
   result: string;
@@ -34,7 +37,6 @@ export interface ParkedWorkOrder {
 }
 
 export interface NewWorkOrder {
-  orderId: number;
   workOrderNo: string;
   stepId: number;
   positionId: number | null;
@@ -48,37 +50,41 @@ export interface NewWorkOrder {
   now: Date;
 }
 
+/** Everything one transition of an order writes. */
+export interface Transition {
+  orderId: number;
+  /** The work order it completes (none when an order starts). */
+  completed: CompletedWorkOrder | null;
+  /** The work orders of the steps it enters, in order. */
+  created: NewWorkOrder[];
+  /** Set when nothing of the order is left open: the order completes then, if it still executes. */
+  orderCompletedAt: Date | null;
+}
+
+/** The ordinal of the next row of a list (part of the statement's text, not a value). */
+const next = (rows: unknown[]) => Prisma.raw(String(rows.length));
+
 /**
- * The statements of the engine's transitions. Each writes one change with its order log lines and
- * its outbox event in a single round trip; the benchmark's raw-`pg` baseline issues these same
- * statements (bench/workloads/order-flow.ts).
+ * The statements of the engine's transitions: a transition locks its work order (reading the
+ * order's other work orders with it), then writes everything it decided in one statement. The
+ * benchmark's raw-`pg` baseline issues these same statements (bench/workloads/order-flow.ts).
  *
  * Outbox and notice rows get `created_at` from the wall clock, as the ORM's `@default(now())` does;
  * everything else takes the engine's clock.
  */
 export const transitionSql = {
-  /** Locks a work order for its transition: a concurrent second transition waits, then finds it done. */
-  lockWorkOrder: (workOrderId: number) => prepared(Prisma.sql`
-    SELECT step_id AS "stepId", state::text AS state FROM work_order WHERE id = ${workOrderId} FOR UPDATE`),
-
   /**
-   * Completes a work order, with its log line and event, and returns every work order of the order.
-   * They are read in the same statement, so they show the completed one as it was before it (open).
+   * Locks a work order for its transition (a concurrent second transition waits, then finds it
+   * done) and returns it first, then the other work orders of its order. The locked row is read by
+   * the locking scan, so after a wait it shows the other transaction's outcome.
    */
-  completeWorkOrder: (c: CompletedWorkOrder, enqueuedAt = new Date()) => prepared(Prisma.sql`
-    WITH completed AS (
-      UPDATE work_order
-      SET state = 'COMPLETED', completed_at = ${c.now}, result = ${c.result}, note = ${c.note},
-          staff_id = COALESCE(${c.staffId}::int, staff_id), next_alarm_at = NULL
-      WHERE id = ${c.workOrderId}
-    ), logged AS (
-      INSERT INTO order_log (order_id, work_order_id, staff_id, action, detail, created_at)
-      VALUES (${c.orderId}, ${c.workOrderId}, ${c.staffId}::int, ${c.action}, ${c.detail}, ${c.now})
-    ), published AS (
-      INSERT INTO outbox_event (topic, payload, created_at)
-      VALUES ('work-order.changed', ${JSON.stringify({ workOrderId: c.workOrderId, orderId: c.orderId, state: 'COMPLETED' })}::jsonb, ${enqueuedAt})
+  lockWorkOrder: (workOrderId: number) => prepared(Prisma.sql`
+    WITH locked AS MATERIALIZED (
+      SELECT id, order_id, step_id, state FROM work_order WHERE id = ${workOrderId} FOR UPDATE
     )
-    SELECT id, step_id AS "stepId", state::text AS state FROM work_order WHERE order_id = ${c.orderId}`),
+    SELECT step_id AS "stepId", state::text AS state, true AS locked FROM locked
+    UNION ALL
+    SELECT w.step_id, w.state::text, false FROM locked JOIN work_order w ON w.order_id = locked.order_id AND w.id <> locked.id`),
 
   /** Parks a work order in manual exception handling (人工异常), with its log line and event. */
   parkWorkOrder: (p: ParkedWorkOrder, enqueuedAt = new Date()) => prepared(Prisma.sql`
@@ -92,83 +98,102 @@ export const transitionSql = {
     VALUES ('work-order.changed', ${JSON.stringify({ workOrderId: p.workOrderId, orderId: p.orderId, state: 'MANUAL_EXCEPTION' })}::jsonb, ${enqueuedAt})`),
 
   /**
-   * Creates a work order with its log lines (in order), its interface request and the order's
-   * completion notice when it has them, and its event; returns its id.
+   * Writes a transition: the completed work order, each new work order (with its interface request
+   * and the order's completion notice when it has them), the order's completion, and all their log
+   * lines and events. Log lines, events and requests go in one INSERT each, in the order the
+   * transition made them, so their ids (the order log's and the events' order) come out as if they
+   * had been written one by one. The text depends only on the transition's shape (what it creates),
+   * so each shape is one prepared statement.
    */
-  createWorkOrder: (w: NewWorkOrder, enqueuedAt = new Date()) => {
-    const request = w.interfaceRequest
+  write: (t: Transition, enqueuedAt = new Date()) => {
+    const changes: Prisma.Sql[] = [];
+    const lines: Prisma.Sql[] = [];
+    const events: Prisma.Sql[] = [];
+    const requests: Prisma.Sql[] = [];
+    const notices: Prisma.Sql[] = [];
+    if (t.completed) {
+      const c = t.completed;
+      changes.push(Prisma.sql`completed AS (
+        UPDATE work_order
+        SET state = 'COMPLETED', completed_at = ${c.now}, result = ${c.result}, note = ${c.note},
+            staff_id = COALESCE(${c.staffId}::int, staff_id), next_alarm_at = NULL
+        WHERE id = ${c.workOrderId}
+      )`);
+      lines.push(Prisma.sql`SELECT ${next(lines)}, ${c.workOrderId}::int, ${c.staffId}::int, ${c.action}::text, ${c.detail}::text, ${c.now}::timestamp(3)`);
+      events.push(Prisma.sql`SELECT ${next(events)}, 'work-order.changed', ${JSON.stringify({ workOrderId: c.workOrderId, orderId: t.orderId, state: 'COMPLETED' })}::jsonb`);
+    }
+    t.created.forEach((w, i) => {
+      const created = Prisma.raw(`created_${i + 1}`);
+      changes.push(Prisma.sql`${created} AS (
+        INSERT INTO work_order (work_order_no, order_id, step_id, state, position_id, created_at, accept_due_at, warn_at, due_at, next_alarm_at)
+        VALUES (${w.workOrderNo}, ${t.orderId}, ${w.stepId}, 'PENDING', ${w.positionId}, ${w.now}, ${w.due.acceptDueAt}, ${w.due.warnAt}, ${w.due.dueAt}, ${w.due.nextAlarmAt})
+        RETURNING id
+      )`);
+      for (const line of w.log) lines.push(Prisma.sql`SELECT ${next(lines)}, id, NULL::int, ${line.action}::text, ${line.detail}::text, ${w.now}::timestamp(3) FROM ${created}`);
+      if (w.interfaceRequest) {
+        const { system, kind, request } = w.interfaceRequest;
+        requests.push(Prisma.sql`SELECT ${next(requests)}, ${system}::"ExternalSystem", ${kind}::text, id, ${JSON.stringify(request)}::jsonb, ${w.now}::timestamp(3) FROM ${created}`);
+      }
+      if (w.completionNotice) notices.push(Prisma.sql`SELECT ${next(notices)}, ${JSON.stringify(w.completionNotice)}::jsonb`);
+      events.push(Prisma.sql`SELECT ${next(events)}, 'work-order.changed', jsonb_build_object('workOrderId', id, 'orderId', ${t.orderId}::int, 'state', 'PENDING') FROM ${created}`);
+    });
+    if (t.orderCompletedAt) {
+      changes.push(Prisma.sql`finished AS (
+        UPDATE "order" SET state = 'COMPLETED', completed_at = ${t.orderCompletedAt}, next_alarm_at = NULL
+        WHERE id = ${t.orderId} AND state = 'EXECUTING'
+        RETURNING id
+      )`);
+      lines.push(Prisma.sql`SELECT ${next(lines)}, NULL::int, NULL::int, 'COMPLETE_ORDER', 'Order completed', ${t.orderCompletedAt}::timestamp(3) FROM finished`);
+      events.push(Prisma.sql`SELECT ${next(events)}, 'order.changed', jsonb_build_object('orderId', id, 'state', 'COMPLETED') FROM finished`);
+    }
+    const requested = requests.length
       ? Prisma.sql`, requested AS (
           INSERT INTO interface_request (system, kind, order_id, work_order_id, request, created_at, next_attempt_at)
-          SELECT ${w.interfaceRequest.system}::"ExternalSystem", ${w.interfaceRequest.kind}, ${w.orderId}::int, id,
-                 ${JSON.stringify(w.interfaceRequest.request)}::jsonb, ${w.now}::timestamp(3), ${w.now}::timestamp(3)
-          FROM created
+          SELECT system, kind, ${t.orderId}::int, work_order_id, request, created_at, created_at
+          FROM (${Prisma.join(requests, ' UNION ALL ')}) AS request (n, system, kind, work_order_id, request, created_at)
+          ORDER BY n
         )`
       : Prisma.empty;
-    const notice = w.completionNotice
+    const noticed = notices.length
       ? Prisma.sql`, noticed AS (
           INSERT INTO crm_outbound_notice (order_id, kind, payload, created_at)
-          VALUES (${w.orderId}, 'COMPLETION', ${JSON.stringify(w.completionNotice)}::jsonb, ${enqueuedAt})
+          SELECT ${t.orderId}::int, 'COMPLETION', payload, ${enqueuedAt}::timestamp(3)
+          FROM (${Prisma.join(notices, ' UNION ALL ')}) AS notice (n, payload)
+          ORDER BY n
           ON CONFLICT (order_id, kind) DO NOTHING
         )`
       : Prisma.empty;
     return prepared(Prisma.sql`
-      WITH created AS (
-        INSERT INTO work_order (work_order_no, order_id, step_id, state, position_id, created_at, accept_due_at, warn_at, due_at, next_alarm_at)
-        VALUES (${w.workOrderNo}, ${w.orderId}, ${w.stepId}, 'PENDING', ${w.positionId}, ${w.now}, ${w.due.acceptDueAt}, ${w.due.warnAt}, ${w.due.dueAt}, ${w.due.nextAlarmAt})
-        RETURNING id
-      ), logged AS (
-        INSERT INTO order_log (order_id, work_order_id, action, detail, created_at)
-        SELECT ${w.orderId}::int, created.id, line.action, line.detail, ${w.now}::timestamp(3)
-        FROM created, unnest(${w.log.map((line) => line.action)}::text[], ${w.log.map((line) => line.detail)}::text[]) WITH ORDINALITY AS line (action, detail, n)
-        ORDER BY line.n
-      )${request}${notice}, published AS (
-        INSERT INTO outbox_event (topic, payload, created_at)
-        SELECT 'work-order.changed', jsonb_build_object('workOrderId', id, 'orderId', ${w.orderId}::int, 'state', 'PENDING'), ${enqueuedAt}::timestamp(3)
-        FROM created
-      )
-      SELECT id FROM created`);
+      WITH ${Prisma.join(changes, ', ')}, logged AS (
+        INSERT INTO order_log (order_id, work_order_id, staff_id, action, detail, created_at)
+        SELECT ${t.orderId}::int, work_order_id, staff_id, action, detail, created_at
+        FROM (${Prisma.join(lines, ' UNION ALL ')}) AS line (n, work_order_id, staff_id, action, detail, created_at)
+        ORDER BY n
+      )${requested}${noticed}
+      INSERT INTO outbox_event (topic, payload, created_at)
+      SELECT topic, payload, ${enqueuedAt}::timestamp(3)
+      FROM (${Prisma.join(events, ' UNION ALL ')}) AS event (n, topic, payload)
+      ORDER BY n`);
   },
-
-  /** Completes an order that is still executing, with its log line and event. */
-  completeOrder: (orderId: number, now: Date, enqueuedAt = new Date()) => prepared(Prisma.sql`
-    WITH finished AS (
-      UPDATE "order" SET state = 'COMPLETED', completed_at = ${now}, next_alarm_at = NULL
-      WHERE id = ${orderId} AND state = 'EXECUTING'
-      RETURNING id
-    ), logged AS (
-      INSERT INTO order_log (order_id, action, detail, created_at)
-      SELECT id, 'COMPLETE_ORDER', 'Order completed', ${now}::timestamp(3) FROM finished
-    )
-    INSERT INTO outbox_event (topic, payload, created_at)
-    SELECT 'order.changed', jsonb_build_object('orderId', id, 'state', 'COMPLETED'), ${enqueuedAt}::timestamp(3) FROM finished`),
 };
 
-/** Writes the engine's transitions (see {@link transitionSql}); every method runs in the caller's transaction. */
+/** Locks and writes the engine's transitions (see {@link transitionSql}), in the caller's transaction. */
 export class TransitionRepository {
-  /** The work order's step and state, locked until the transaction ends; null when it does not exist. */
-  async lockWorkOrder(tx: Tx, workOrderId: number): Promise<{ stepId: number; state: string } | null> {
-    const [row] = await tx.$queryRaw<{ stepId: number; state: string }[]>(transitionSql.lockWorkOrder(workOrderId));
-    return row ?? null;
-  }
-
-  /** Completes a locked work order; returns the order's work orders as they are now. */
-  async completeWorkOrder(tx: Tx, completed: CompletedWorkOrder): Promise<WorkOrderStep[]> {
-    const rows = await tx.$queryRaw<WorkOrderStep[]>(transitionSql.completeWorkOrder(completed));
-    return rows.map((row) => (row.id === completed.workOrderId ? { ...row, state: 'COMPLETED' } : row));
+  /** The work order, locked until the transaction ends, with the other work orders of its order; null when it does not exist. */
+  async lockWorkOrder(tx: Tx, workOrderId: number): Promise<LockedWorkOrder | null> {
+    const rows = await tx.$queryRaw<(WorkOrderStep & { locked: boolean })[]>(transitionSql.lockWorkOrder(workOrderId));
+    const locked = rows.find((row) => row.locked);
+    if (!locked) return null;
+    return { stepId: locked.stepId, state: locked.state, others: rows.filter((row) => !row.locked).map(({ stepId, state }) => ({ stepId, state })) };
   }
 
   async parkWorkOrder(tx: Tx, parked: ParkedWorkOrder): Promise<void> {
     await tx.$executeRaw(transitionSql.parkWorkOrder(parked));
   }
 
-  /** Creates a work order with everything that goes with it; returns its id. */
-  async createWorkOrder(tx: Tx, workOrder: NewWorkOrder): Promise<number> {
-    const [row] = await tx.$queryRaw<{ id: number }[]>(transitionSql.createWorkOrder(workOrder));
-    return row.id;
-  }
-
-  /** Completes the order unless it no longer executes (then nothing is written). */
-  async completeOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
-    await tx.$executeRaw(transitionSql.completeOrder(orderId, now));
+  /** Writes what a transition decided; nothing when it changes nothing. */
+  async write(tx: Tx, transition: Transition): Promise<void> {
+    if (!transition.completed && transition.created.length === 0 && !transition.orderCompletedAt) return;
+    await tx.$executeRaw(transitionSql.write(transition));
   }
 }

@@ -2,7 +2,7 @@ import type { Prisma } from '@openiom/db';
 import { AppError } from '../../errors/app-error.ts';
 import { findConstructionPosition, manualStepKinds } from '../work-orders/dispatch-rules.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
-import type { TransitionRepository, WorkOrderStep } from './transition.repository.ts';
+import type { Transition, TransitionRepository, WorkOrderStep } from './transition.repository.ts';
 import type { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -31,12 +31,18 @@ const automaticSystems: Partial<Record<StepNode['kind'], 'RESOURCE' | 'PROVISION
   CRM_NOTICE: 'CRM',
 };
 
+/** A transition being decided: what it will write, and the order's work orders as they will be. */
+interface Draft {
+  transition: Transition;
+  workOrders: WorkOrderStep[];
+}
+
 /**
  * Moves orders through their template. Every method runs inside the caller's transaction, which
  * also holds the order log lines and the outbox events it writes: a transition happens whole or
- * not at all. A transition reads what it decides on once (the locked work order, then the order's
- * work orders with its completion) and writes each change with its log lines and event in one
- * statement (see TransitionRepository).
+ * not at all. A transition locks its work order (reading the order's other work orders with it),
+ * decides in memory which work orders to create (joins, rounds, order completion), and writes it
+ * all in one statement (see TransitionRepository).
  */
 export class WorkflowEngine {
   constructor(
@@ -49,7 +55,9 @@ export class WorkflowEngine {
   /** Starts a new order (it has no work orders yet): the steps after START get their work orders. */
   async start(tx: Tx, order: EngineOrder): Promise<void> {
     const graph = await this.repository.graph(tx, order.templateId);
-    await this.follow(tx, graph, order, [], graph.start.id, { kind: 'NORMAL' });
+    const draft: Draft = { transition: { orderId: order.id, completed: null, created: [], orderCompletedAt: null }, workOrders: [] };
+    await this.follow(tx, graph, order, draft, graph.start.id, { kind: 'NORMAL' });
+    await this.transitions.write(tx, draft.transition);
   }
 
   /**
@@ -58,13 +66,13 @@ export class WorkflowEngine {
    */
   async complete(tx: Tx, order: EngineOrder, workOrderId: number, completion: Completion, staffId: number | null, note: string | null): Promise<void> {
     const graph = await this.repository.graph(tx, order.templateId);
-    const row = await this.transitions.lockWorkOrder(tx, workOrderId);
-    if (!row) throw new AppError('NOT_FOUND', `Work order ${workOrderId} does not exist.`);
-    if (!isOpen(row.state)) throw new AppError('CONFLICT', `Work order ${workOrderId} is already ${row.state.toLowerCase()}.`);
-    const step = graph.steps.get(row.stepId) as StepNode;
+    const locked = await this.transitions.lockWorkOrder(tx, workOrderId);
+    if (!locked) throw new AppError('NOT_FOUND', `Work order ${workOrderId} does not exist.`);
+    if (!isOpen(locked.state)) throw new AppError('CONFLICT', `Work order ${workOrderId} is already ${locked.state.toLowerCase()}.`);
+    const step = graph.steps.get(locked.stepId) as StepNode;
     if (completion.kind === 'EXCEPTION' && completion.exceptionType === MANUAL_EXCEPTION && manualStepKinds.has(step.kind)) {
       // Manual exception (人工异常): parked for manual exception handling; the flow does not move.
-      if (row.state === 'MANUAL_EXCEPTION') throw new AppError('CONFLICT', `Work order ${workOrderId} is already in manual exception handling.`);
+      if (locked.state === 'MANUAL_EXCEPTION') throw new AppError('CONFLICT', `Work order ${workOrderId} is already in manual exception handling.`);
       // It leaves its handler: manual exception handling is done by dispatchers (the log keeps who parked it).
       await this.transitions.parkWorkOrder(tx, { orderId: order.id, workOrderId, staffId, note, detail: `${step.name}${note ? `: ${note}` : ''}`, now: this.now() });
       return;
@@ -74,29 +82,34 @@ export class WorkflowEngine {
       if (!allowed) throw new AppError('BAD_USER_INPUT', `Step ${step.code} has no exception flow for "${completion.exceptionType}".`, { field: 'exceptionType' });
     }
     const result = completion.kind === 'NORMAL' ? 'NORMAL' : completion.exceptionType;
-    const workOrders = await this.transitions.completeWorkOrder(tx, {
-      orderId: order.id,
+    const completed = {
       workOrderId,
       result,
       note,
       staffId,
-      action: completion.kind === 'NORMAL' ? 'COMPLETE' : 'COMPLETE_EXCEPTION',
+      action: completion.kind === 'NORMAL' ? ('COMPLETE' as const) : ('COMPLETE_EXCEPTION' as const),
       detail: `${step.name} ${result}${note ? `: ${note}` : ''}`,
       now: this.now(),
-    });
-    await this.follow(tx, graph, order, workOrders, step.id, completion);
+    };
+    const draft: Draft = {
+      transition: { orderId: order.id, completed, created: [], orderCompletedAt: null },
+      workOrders: [...locked.others, { stepId: step.id, state: 'COMPLETED' }],
+    };
+    await this.follow(tx, graph, order, draft, step.id, completion);
+    await this.transitions.write(tx, draft.transition);
   }
 
-  /** Enters the steps the completion leads to; `workOrders` (the order's) gains the ones created. */
-  private async follow(tx: Tx, graph: TemplateGraph, order: EngineOrder, workOrders: WorkOrderStep[], fromStepId: number, completion: Completion): Promise<void> {
+  /** Enters the steps the completion leads to. */
+  private async follow(tx: Tx, graph: TemplateGraph, order: EngineOrder, draft: Draft, fromStepId: number, completion: Completion): Promise<void> {
     const edges = (graph.outgoing.get(fromStepId) ?? []).filter((edge) =>
       completion.kind === 'NORMAL' ? edge.kind === 'NORMAL' : edge.kind === 'EXCEPTION' && edge.exceptionType === completion.exceptionType,
     );
-    for (const edge of edges) await this.enter(tx, graph, order, workOrders, graph.steps.get(edge.toStepId) as StepNode);
+    for (const edge of edges) await this.enter(tx, graph, order, draft, graph.steps.get(edge.toStepId) as StepNode);
   }
 
-  private async enter(tx: Tx, graph: TemplateGraph, order: EngineOrder, workOrders: WorkOrderStep[], step: StepNode): Promise<void> {
-    if (step.kind === 'END') return this.finishIfDone(tx, order, workOrders);
+  private async enter(tx: Tx, graph: TemplateGraph, order: EngineOrder, draft: Draft, step: StepNode): Promise<void> {
+    const { workOrders } = draft;
+    if (step.kind === 'END') return this.finishIfDone(draft);
     if (step.joinAll) {
       // A join waits until every step leading into it has completed and none is still open.
       const predecessors = graph.normalPredecessors.get(step.id) ?? [];
@@ -120,8 +133,7 @@ export class WorkflowEngine {
       );
     }
     const system = automaticSystems[step.kind];
-    const id = await this.transitions.createWorkOrder(tx, {
-      orderId: order.id,
+    draft.transition.created.push({
       workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`,
       stepId: step.id,
       positionId,
@@ -136,12 +148,12 @@ export class WorkflowEngine {
       completionNotice: step.kind === 'CRM_NOTICE' ? { orderNo: order.orderNo, completedAt: now.toISOString() } : null,
       now,
     });
-    workOrders.push({ id, stepId: step.id, state: 'PENDING' });
+    workOrders.push({ stepId: step.id, state: 'PENDING' });
   }
 
-  private async finishIfDone(tx: Tx, order: EngineOrder, workOrders: WorkOrderStep[]): Promise<void> {
-    if (workOrders.some((wo) => isOpen(wo.state))) return;
-    await this.transitions.completeOrder(tx, order.id, this.now());
+  private finishIfDone(draft: Draft): void {
+    if (draft.workOrders.some((wo) => isOpen(wo.state))) return;
+    draft.transition.orderCompletedAt = this.now();
   }
 }
 
