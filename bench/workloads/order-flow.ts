@@ -1,6 +1,6 @@
 import { startOpenIOM, type OpenIOM } from '@openiom/api';
 import { exampleJsonMessage } from '@openiom/api/crm-examples';
-import { bestPosition, crmInboundSql, dispatchRuleSql, enqueueEventSql, manualStepKinds, orderIntakeSql, parseCrmMessage, transitionSql } from '@openiom/api/statements';
+import { bestPosition, crmInboundSql, dispatchRuleSql, manualStepKinds, orderIntakeSql, parseCrmMessage, transitionSql } from '@openiom/api/statements';
 import { preparedStatementName, type Prisma } from '@openiom/db';
 import pg from 'pg';
 import { median, type Figure } from '../lib/harness.ts';
@@ -154,8 +154,7 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
         );
         const order = { id: created.id, orderNo: created.orderNo, templateId: intake.templateId, organisationId: intake.organisationId };
         const first = await newWorkOrder(client, order, steps[0], new Date());
-        await run(client, transitionSql.write({ orderId: order.id, completed: null, created: [first], orderCompletedAt: null }));
-        await run(client, enqueueEventSql('order.changed', { orderId: order.id, state: 'EXECUTING' }));
+        await run(client, transitionSql.write({ orderId: order.id, completed: null, created: [first], orderCompletedAt: null, orderStarted: true }));
         await run(client, crmInboundSql.markProcessed(BigInt(message.id), crm.crmOrderCode, order.id, now));
       }),
     completeStep: (order, workOrderId, stepIndex) =>

@@ -6,4 +6,3 @@ export { crmInboundSql } from './modules/orders/crm-inbound.repository.ts';
 export { orderIntakeSql } from './modules/orders/orders.repository.ts';
 export { bestPosition, dispatchRuleSql, manualStepKinds } from './modules/work-orders/dispatch-rules.ts';
 export { transitionSql } from './modules/workflow/transition.repository.ts';
-export { enqueueEventSql } from './pubsub/outbox.ts';

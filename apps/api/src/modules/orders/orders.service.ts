@@ -191,7 +191,6 @@ export class OrdersService {
     });
     if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
     await this.engine.start(tx, { id: created.id, orderNo: created.orderNo, templateId: template.id, organisationId });
-    await enqueueEvent(tx, 'order.changed', { orderId: created.id, state: 'EXECUTING' });
     return { ok: true, orderId: created.id };
   }
 

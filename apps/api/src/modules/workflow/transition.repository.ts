@@ -59,6 +59,8 @@ export interface Transition {
   created: NewWorkOrder[];
   /** Set when nothing of the order is left open: the order completes then, if it still executes. */
   orderCompletedAt: Date | null;
+  /** Set when the order starts with this transition: its executing event follows the work orders'. */
+  orderStarted?: boolean;
 }
 
 /** The ordinal of the next row of a list (part of the statement's text, not a value). */
@@ -146,6 +148,7 @@ export const transitionSql = {
       lines.push(Prisma.sql`SELECT ${next(lines)}, NULL::int, NULL::int, 'COMPLETE_ORDER', 'Order completed', ${t.orderCompletedAt}::timestamp(3) FROM finished`);
       events.push(Prisma.sql`SELECT ${next(events)}, 'order.changed', jsonb_build_object('orderId', id, 'state', 'COMPLETED') FROM finished`);
     }
+    if (t.orderStarted) events.push(Prisma.sql`SELECT ${next(events)}, 'order.changed', ${JSON.stringify({ orderId: t.orderId, state: 'EXECUTING' })}::jsonb`);
     const requested = requests.length
       ? Prisma.sql`, requested AS (
           INSERT INTO interface_request (system, kind, order_id, work_order_id, request, created_at, next_attempt_at)
@@ -193,7 +196,7 @@ export class TransitionRepository {
 
   /** Writes what a transition decided; nothing when it changes nothing. */
   async write(tx: Tx, transition: Transition): Promise<void> {
-    if (!transition.completed && transition.created.length === 0 && !transition.orderCompletedAt) return;
+    if (!transition.completed && transition.created.length === 0 && !transition.orderCompletedAt && !transition.orderStarted) return;
     await tx.$executeRaw(transitionSql.write(transition));
   }
 }

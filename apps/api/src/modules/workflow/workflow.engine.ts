@@ -52,10 +52,13 @@ export class WorkflowEngine {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Starts a new order (it has no work orders yet): the steps after START get their work orders. */
+  /**
+   * Starts a new order (it has no work orders yet): the steps after START get their work orders,
+   * and the order's executing event follows theirs.
+   */
   async start(tx: Tx, order: EngineOrder): Promise<void> {
     const graph = await this.repository.graph(tx, order.templateId);
-    const draft: Draft = { transition: { orderId: order.id, completed: null, created: [], orderCompletedAt: null }, workOrders: [] };
+    const draft: Draft = { transition: { orderId: order.id, completed: null, created: [], orderCompletedAt: null, orderStarted: true }, workOrders: [] };
     await this.follow(tx, graph, order, draft, graph.start.id, { kind: 'NORMAL' });
     await this.transitions.write(tx, draft.transition);
   }
