@@ -77,8 +77,12 @@ const next = (rows: unknown[]) => Prisma.raw(String(rows.length));
 export const transitionSql = {
   /**
    * Locks a work order for its transition (a concurrent second transition waits, then finds it
-   * done) and returns it first, then the other work orders of its order. The locked row is read by
-   * the locking scan, so after a wait it shows the other transaction's outcome.
+   * done) and returns it, flagged `locked`, with the other work orders of its order. The locked row
+   * comes from the locking scan, so after a wait it shows the other transaction's outcome; the
+   * others are read as the statement started. What can hold this lock (a completion, parking,
+   * dispatch, claim, unlock) moves no other work order between open and done — a cancellation does,
+   * but it ends this one too and the transition is refused — so a wait changes none of the
+   * decisions made on them (joins, rounds, order completion).
    */
   lockWorkOrder: (workOrderId: number) => prepared(Prisma.sql`
     WITH locked AS MATERIALIZED (
