@@ -6,7 +6,8 @@ import { benchStaffPage } from './workloads/staff-page.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
- * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check).
+ * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check);
+ * `BENCH_ONLY=w1` (or `w2`) runs one workload (the other's recorded figures stay as they were).
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -15,9 +16,9 @@ if (!serverUrl) {
 }
 process.env.OPENIOM_LOG_LEVEL ??= 'silent';
 const quick = process.env.BENCH_QUICK === '1';
-/** `BENCH_ONLY=w4` runs the workloads whose id starts with it (and records nothing). */
-const only = process.env.BENCH_ONLY ?? '';
-const selected = (id: string) => id.startsWith(only);
+/** `BENCH_ONLY=w1,w4` runs only those workloads (and records nothing). */
+const only = process.env.BENCH_ONLY;
+const selected = (workload: string) => !only || only.split(',').includes(workload);
 const name = `openiom_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -36,7 +37,7 @@ try {
   }
   if (selected('w1')) {
     console.log('w1.orders_per_s');
-    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4 } : { orders: 200, rounds: 3, concurrency: 4 });
+    const flow = await benchOrderFlow(url.toString(), quick ? { orders: 20, rounds: 1, concurrency: 4, warmup: 10 } : { orders: 150, rounds: 9, concurrency: 4, warmup: 200 });
     figures.push(...flow.figures);
     notes.push(...flow.notes);
   }

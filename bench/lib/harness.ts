@@ -64,7 +64,10 @@ export function median(values: number[]): number {
 const resultsJson = fileURLToPath(new URL('../results.json', import.meta.url));
 const resultsMd = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 
-/** Merges figures into bench/results.json (one entry per id) and rewrites the table in RESULTS.md. */
+/**
+ * Merges figures into bench/results.json (one entry per id) and rewrites the table in RESULTS.md.
+ * Run notes start with the figure id (`w1.orders_per_s: …`); notes of figures not re-run are kept.
+ */
 export function recordFigures(figures: Figure[], runNotes: string[]): void {
   const existing: Record<string, Omit<Figure, 'id'>> = existsSync(resultsJson) ? JSON.parse(readFileSync(resultsJson, 'utf8')) : {};
   for (const { id, ...figure } of figures) existing[id] = figure;
@@ -75,6 +78,11 @@ export function recordFigures(figures: Figure[], runNotes: string[]): void {
     ([id, f]) => `| \`${id}\` | ${f.title} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} ${f.unit} (${f.baselineLabel}) | ${f.ratio.toFixed(2)}× | ${f.target} | ${f.met ? 'yes' : '**no**'} | ${f.date.slice(0, 10)} |`,
   );
   const marker = '<!-- figures -->';
+  const current = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : `# Benchmark results\n\n${marker}\n${marker}\n`;
+  const parts = current.split(marker);
+  const noteId = (note: string) => note.split(':')[0];
+  const rerun = new Set(runNotes.map(noteId));
+  const keptNotes = parts.length >= 3 ? parts[1].split('\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2)).filter((note) => !rerun.has(noteId(note))) : [];
   const table = [
     marker,
     `Latest run on ${machine}.`,
@@ -83,11 +91,9 @@ export function recordFigures(figures: Figure[], runNotes: string[]): void {
     '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    ...runNotes.map((note) => `- ${note}`),
+    ...[...keptNotes, ...runNotes].map((note) => `- ${note}`),
     marker,
   ].join('\n');
-  const current = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : `# Benchmark results\n\n${marker}\n${marker}\n`;
-  const parts = current.split(marker);
   const next = parts.length >= 3 ? `${parts[0]}${table}${parts.slice(2).join(marker)}` : `${current}\n${table}\n`;
   writeFileSync(resultsMd, next);
 }

@@ -124,7 +124,10 @@ async function seedDemoArea(prisma: PrismaClient) {
         await tx.dispatchRule.create({ data: { organisationId: orgIds.get(district.code)!.id, workOrderTypeCode: 'DISPATCH', positionId: await positionFor(district.code, 'DISPATCH') } });
         for (let g = 0; g < district.grids.length; g++) {
           const grid = gridCode(district.code, g);
-          await tx.dispatchRule.create({ data: { organisationId: orgIds.get(grid)!.id, workOrderTypeCode: null, positionId: await positionFor(grid, 'INSTALL') } });
+          // Field work only: a rule for any type would also win the dispatch-center step (the nearest area wins).
+          for (const workOrderTypeCode of ['INSTALL', 'REMOVE']) {
+            await tx.dispatchRule.create({ data: { organisationId: orgIds.get(grid)!.id, workOrderTypeCode, positionId: await positionFor(grid, 'INSTALL') } });
+          }
         }
       }
     },

@@ -28,8 +28,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'work-orders',
     route: null,
     children: [
-      { code: 'work-orders.by-position', route: null },
-      { code: 'work-orders.by-staff', route: null },
+      { code: 'work-orders.by-position', route: '/work-orders/by-position' },
+      { code: 'work-orders.by-staff', route: '/work-orders/by-staff' },
       { code: 'work-orders.manual-assignment', route: null },
       { code: 'work-orders.manual-exception', route: null },
     ],

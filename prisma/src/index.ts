@@ -17,6 +17,7 @@ import { PrismaClient } from '../generated/client/client.ts';
 import { type DatabaseConfig, resolveDatabaseConfig } from './config.ts';
 import { pgConnectionOptions } from './pg-url.ts';
 import { openPGlite } from './pglite.ts';
+import { preparedStatementName } from './prepared-statements.ts';
 
 export * from '../generated/client/client.ts';
 export {
@@ -31,6 +32,7 @@ export {
   resolveDatabaseConfig,
 } from './config.ts';
 export { acquirePGliteDirLock, discardInMemoryDatabase, freshInMemoryPGlite, PGliteDirLockedError } from './pglite.ts';
+export { prepared, preparedStatementName } from './prepared-statements.ts';
 export type { PGlite } from '@electric-sql/pglite';
 
 export interface OpenDatabaseOptions {
@@ -72,7 +74,8 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     const pgPool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, application_name: 'openiom' });
     // An idle client losing its connection (server restart) must not crash the process.
     pgPool.on('error', () => {});
-    const prisma = new PrismaClient({ ...clientOptions, adapter: new PrismaPg(pgPool, schema ? { schema } : undefined) });
+    const adapter = new PrismaPg(pgPool, { ...(schema ? { schema } : {}), statementNameGenerator: (query) => preparedStatementName(query.sql) as string });
+    const prisma = new PrismaClient({ ...clientOptions, adapter });
     let closing: Promise<void> | undefined;
     return {
       prisma,

@@ -50,7 +50,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations);
   timeLimits.onChanged = () => void pubsub.publish('config.changed', { what: 'time-limits' });
   const workflows = new WorkflowService(prisma, timeLimits, now);
-  const orders = new OrdersService(prisma, relay, workflows.engine, workflows.repository, organisations, timeLimits, now);
+  const orders = new OrdersService(prisma, relay, workflows.engine, organisations, timeLimits, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);

@@ -17,11 +17,12 @@ test('an installer sees exactly the menus of its positions', async ({ page }) =>
   await expect(shell.currentStaff).toHaveAttribute('data-staff-no', DEMO.installer.staffNo);
 
   expect(await shell.menuGroupCodes()).toEqual(['help', 'work-orders', 'dispatch']);
-  expect(await shell.menuLeafCodes()).toEqual(['help.about', 'work-orders.by-staff', 'dispatch.todo']);
+  expect(await shell.menuLeafCodes()).toEqual(['help.about', 'work-orders.by-position', 'work-orders.by-staff', 'dispatch.todo']);
   for (const hidden of ['system', 'config', 'billing', 'monitoring', 'queries']) {
     await expect(shell.navItem(hidden)).toHaveCount(0);
   }
-  await expect(shell.navItem('work-orders.by-staff')).toHaveAttribute('data-planned', 'true');
+  await expect(shell.navItem('work-orders.by-staff')).not.toHaveAttribute('data-planned', 'true');
+  await expect(shell.navItem('dispatch.todo')).toHaveAttribute('data-planned', 'true');
   await expect(shell.main.getByRole('link', { name: 'About OpenIOM' })).toBeVisible();
   await captureScreen(page, 'home-installer-en');
 });

@@ -1,11 +1,16 @@
-import type { Prisma, PrismaClient } from '@openiom/db';
+import { Prisma, prepared, type PrismaClient } from '@openiom/db';
 import { BackgroundLoop } from '../lib/background-loop.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Topic, TopicPayloads } from './topics.ts';
 
+/** The statement that writes an event (`created_at` from the wall clock, as the ORM's default would). */
+export function enqueueEventSql<T extends Topic>(topic: T, payload: TopicPayloads[T], enqueuedAt = new Date()): Prisma.Sql {
+  return prepared(Prisma.sql`INSERT INTO outbox_event (topic, payload, created_at) VALUES (${topic}, ${JSON.stringify(payload)}::jsonb, ${enqueuedAt})`);
+}
+
 /** Writes an event in the caller's transaction; it is published only once that transaction commits. */
 export async function enqueueEvent<T extends Topic>(tx: Prisma.TransactionClient, topic: T, payload: TopicPayloads[T]): Promise<void> {
-  await tx.outboxEvent.create({ data: { topic, payload: payload as unknown as Prisma.InputJsonValue } });
+  await tx.$executeRaw(enqueueEventSql(topic, payload));
 }
 
 interface OutboxRow {

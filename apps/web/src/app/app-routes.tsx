@@ -14,6 +14,9 @@ import { NotFoundPage } from './routes/not-found-page';
 const StaffListPage = lazy(() =>
   import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
 );
+const WorkOrderQueuePage = lazy(() =>
+  import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
+);
 // The monitors are a dispatcher's and manager's screens: not everyone needs their code.
 const PreAlarmPage = lazy(() =>
   import('../modules/monitors/routes/pre-alarm-page').then((m) => ({ default: m.PreAlarmPage })),
@@ -54,6 +57,8 @@ export function AppRoutes() {
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
           <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
+          <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
+          <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="monitoring/pre-alarm" element={guarded('monitoring.pre-alarm', <PreAlarmPage />)} />
           <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
           <Route path="*" element={<NotFoundPage />} />

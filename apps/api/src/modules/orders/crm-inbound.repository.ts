@@ -1,6 +1,17 @@
-import type { Prisma, PrismaClient } from '@openiom/db';
+import { Prisma, prepared, type PrismaClient } from '@openiom/db';
 
 type Tx = Prisma.TransactionClient;
+
+/** The statements of message processing; the benchmark's raw-`pg` baseline issues these same statements. */
+export const crmInboundSql = {
+  claimNext: () => prepared(Prisma.sql`
+    SELECT id, format, payload, attempts FROM crm_inbound_message
+    WHERE state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`),
+  markProcessed: (id: bigint, crmOrderCode: string, orderId: number, now: Date) => prepared(Prisma.sql`
+    UPDATE crm_inbound_message
+    SET state = 'PROCESSED', crm_order_code = ${crmOrderCode}, order_id = ${orderId}, processed_at = ${now}, attempts = attempts + 1
+    WHERE id = ${id}`),
+};
 
 export interface ClaimedMessage {
   id: bigint;
@@ -20,14 +31,12 @@ export class CrmInboundRepository {
 
   /** Locks the oldest pending message no other process holds (several pollers may run). */
   async claimNext(tx: Tx): Promise<ClaimedMessage | null> {
-    const rows = await tx.$queryRaw<ClaimedMessage[]>`
-      SELECT id, format, payload, attempts FROM crm_inbound_message
-      WHERE state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    const rows = await tx.$queryRaw<ClaimedMessage[]>(crmInboundSql.claimNext());
     return rows[0] ?? null;
   }
 
   async markProcessed(tx: Tx, id: bigint, crmOrderCode: string, orderId: number, now: Date): Promise<void> {
-    await tx.crmInboundMessage.update({ where: { id }, data: { state: 'PROCESSED', crmOrderCode, orderId, processedAt: now, attempts: { increment: 1 } } });
+    await tx.$executeRaw(crmInboundSql.markProcessed(id, crmOrderCode, orderId, now));
   }
 
   async markFailed(db: Tx | PrismaClient, id: bigint, reason: string, crmOrderCode: string | null, now: Date): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '@openiom/db';
+import { Prisma, prepared, type PrismaClient } from '@openiom/db';
+import type { OrderDueTimes } from '../time-limits/time-limits.types.ts';
 import { toConnection } from '../../lib/connection.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import { likeLiteral } from '../../lib/like.ts';
@@ -55,8 +56,95 @@ const orderSortColumns: Record<OrderSortField, SortColumn<OrderRecord>> = {
   ORDER_NO: { field: 'orderNo', type: 'text' },
 };
 
+type Tx = Prisma.TransactionClient;
+
+/** What turning a CRM order into an order needs to know before it writes anything. */
+export interface OrderIntake {
+  /** The order already made from this CRM order code (a re-sent message), or null. */
+  existingOrderId: number | null;
+  /** The newest active version of the template the business code runs; null for an unknown code. */
+  template: { id: number; code: string; version: number } | null;
+  /** The organisation of the area code, or null (none given, or unknown). */
+  organisationId: number | null;
+}
+
+/** An order from CRM as it is first written. */
+export interface NewOrder {
+  crmOrderCode: string;
+  businessCode: string;
+  orderType: string;
+  templateId: number;
+  acceptanceNo: string | null;
+  customerName: string;
+  customerPhone: string | null;
+  address: string;
+  broadbandAccount: string | null;
+  productCode: string | null;
+  organisationId: number | null;
+  acceptedAt: Date;
+  due: OrderDueTimes;
+  /** Its demand (order parameters), key → value. */
+  demand: Record<string, string>;
+  /** Its first log line (CREATE_ORDER). */
+  logDetail: string;
+  now: Date;
+}
+
+/** The statements of order intake; the benchmark's raw-`pg` baseline issues these same statements. */
+export const orderIntakeSql = {
+  lookups: (crmOrderCode: string, businessCode: string, areaCode: string | null) => prepared(Prisma.sql`
+    SELECT (SELECT id FROM "order" WHERE crm_order_code = ${crmOrderCode}) AS "existingOrderId",
+           (SELECT id FROM organisation WHERE code = ${areaCode}) AS "organisationId",
+           t.id AS "templateId", t.code AS "templateCode", t.version AS "templateVersion"
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT t.id, t.code, t.version
+      FROM business_workflow b JOIN workflow_template t ON t.code = b.template_code AND t.active
+      WHERE b.business_code = ${businessCode}
+      ORDER BY t.version DESC LIMIT 1
+    ) AS t ON true`),
+
+  /** The order number is `O` and the order's id in 10 digits, so the id is taken from its sequence first. */
+  insertOrder: (order: NewOrder) => prepared(Prisma.sql`
+    WITH next AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('"order"', 'id'))::int AS id),
+    created AS (
+      INSERT INTO "order" (id, order_no, crm_order_code, business_code, order_type, template_id, acceptance_no, customer_name, customer_phone,
+                           address, broadband_account, product_code, organisation_id, accepted_at, created_at, warn_at, due_at, next_alarm_at)
+      VALUES ((SELECT id FROM next), (SELECT 'O' || lpad(id::text, 10, '0') FROM next), ${order.crmOrderCode}, ${order.businessCode}, ${order.orderType},
+              ${order.templateId}, ${order.acceptanceNo}, ${order.customerName}, ${order.customerPhone}, ${order.address}, ${order.broadbandAccount},
+              ${order.productCode}, ${order.organisationId}, ${order.acceptedAt}, ${order.now}, ${order.due.warnAt}, ${order.due.dueAt}, ${order.due.nextAlarmAt})
+      RETURNING id, order_no
+    ), demand AS (
+      INSERT INTO order_demand (order_id, key, value, updated_at)
+      SELECT created.id, d.key, d.value, ${order.now}::timestamp(3)
+      FROM created, unnest(${Object.keys(order.demand)}::text[], ${Object.values(order.demand)}::text[]) AS d (key, value)
+    ), logged AS (
+      INSERT INTO order_log (order_id, action, detail, created_at)
+      SELECT id, 'CREATE_ORDER', ${order.logDetail}, ${order.now}::timestamp(3) FROM created
+    )
+    SELECT id, order_no AS "orderNo" FROM created`),
+};
+
 export class OrdersRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  async intake(tx: Tx, crmOrderCode: string, businessCode: string, areaCode: string | null): Promise<OrderIntake> {
+    const [row] = await tx.$queryRaw<{ existingOrderId: number | null; organisationId: number | null; templateId: number | null; templateCode: string; templateVersion: number }[]>(
+      orderIntakeSql.lookups(crmOrderCode, businessCode, areaCode),
+    );
+    return {
+      existingOrderId: row.existingOrderId,
+      template: row.templateId === null ? null : { id: row.templateId, code: row.templateCode, version: row.templateVersion },
+      organisationId: row.organisationId,
+    };
+  }
+
+  /** Writes an order from CRM with its demand and its first log line; returns its id and number. */
+  async insertOrder(tx: Tx, order: NewOrder): Promise<{ id: number; orderNo: string }> {
+    const [row] = await tx.$queryRaw<{ id: number; orderNo: string }[]>(orderIntakeSql.insertOrder(order));
+    return row;
+  }
+
 
   findInScope(id: number, scope: DataScope): Promise<OrderRecord | null> {
     return this.prisma.order.findFirst({ where: { AND: [{ id }, orderScope(scope)] }, select: orderSelect });

@@ -4,7 +4,6 @@ import { CRM_MESSAGE_MAX_BYTES, parseCrmMessage, type CrmOrder } from '../../int
 import { logger } from '../../lib/logger.ts';
 import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
-import type { WorkflowRepository } from '../workflow/workflow.repository.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { CrmInboundRepository } from './crm-inbound.repository.ts';
 import { OrdersRepository } from './orders.repository.ts';
@@ -44,7 +43,6 @@ export class OrdersService {
     private readonly prisma: PrismaClient,
     private readonly relay: OutboxRelay,
     private readonly engine: WorkflowEngine,
-    private readonly workflows: WorkflowRepository,
     private readonly organisations: OrganisationsService,
     private readonly timeLimits: TimeLimitsService,
     private readonly now: () => Date = () => new Date(),
@@ -168,10 +166,9 @@ export class OrdersService {
   }
 
   private async createOrder(tx: Tx, crm: CrmOrder, now: Date): Promise<Outcome> {
-    const existing = await tx.order.findUnique({ where: { crmOrderCode: crm.crmOrderCode }, select: { id: true } });
+    const { existingOrderId, template, organisationId } = await this.repository.intake(tx, crm.crmOrderCode, crm.businessCode, crm.areaCode);
     // A re-sent order is not a second order: the message points at the first one.
-    if (existing) return { ok: true, orderId: existing.id };
-    const template = await this.workflows.templateForBusiness(tx, crm.businessCode);
+    if (existingOrderId !== null) return { ok: true, orderId: existingOrderId };
     if (!template) return { ok: false, reason: `Unknown business code "${crm.businessCode}": no workflow is configured for it.` };
 
     let cancelled: { id: number; orderNo: string } | null = null;
@@ -184,40 +181,29 @@ export class OrdersService {
       cancelled = target;
     }
 
-    const organisation = crm.areaCode ? await tx.organisation.findUnique({ where: { code: crm.areaCode }, select: { id: true } }) : null;
     // The order's time limit counts from CRM's acceptance (never from a time still to come).
     const acceptedAt = new Date(crm.acceptedAt);
-    const due = await this.timeLimits.orderDueTimes(tx, crm.orderType, organisation?.id ?? null, acceptedAt < now ? acceptedAt : now);
-    const created = await tx.order.create({
-      data: {
-        orderNo: `pending:${crm.crmOrderCode}`,
-        crmOrderCode: crm.crmOrderCode,
-        businessCode: crm.businessCode,
-        orderType: crm.orderType,
-        templateId: template.id,
-        acceptanceNo: crm.acceptanceNo,
-        customerName: crm.customer.name,
-        customerPhone: crm.customer.phone,
-        address: crm.customer.address,
-        broadbandAccount: crm.broadbandAccount,
-        productCode: crm.productCode,
-        organisationId: organisation?.id ?? null,
-        acceptedAt,
-        createdAt: now,
-        ...due,
-      },
-      select: { id: true },
-    });
-    const orderNo = `O${String(created.id).padStart(10, '0')}`;
-    await tx.order.update({ where: { id: created.id }, data: { orderNo } });
-    const demand = Object.entries(crm.parameters).map(([key, value]) => ({ orderId: created.id, key, value, updatedAt: now }));
-    if (demand.length > 0) await tx.orderDemand.createMany({ data: demand });
-    await tx.orderLog.create({
-      data: { orderId: created.id, action: 'CREATE_ORDER', detail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`, createdAt: now },
+    const due = await this.timeLimits.orderDueTimes(tx, crm.orderType, organisationId, acceptedAt < now ? acceptedAt : now);
+    const created = await this.repository.insertOrder(tx, {
+      crmOrderCode: crm.crmOrderCode,
+      businessCode: crm.businessCode,
+      orderType: crm.orderType,
+      templateId: template.id,
+      acceptanceNo: crm.acceptanceNo,
+      customerName: crm.customer.name,
+      customerPhone: crm.customer.phone,
+      address: crm.customer.address,
+      broadbandAccount: crm.broadbandAccount,
+      productCode: crm.productCode,
+      organisationId,
+      acceptedAt,
+      due,
+      demand: crm.parameters,
+      logDetail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`,
+      now,
     });
     if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
-    await this.engine.start(tx, { id: created.id, orderNo, templateId: template.id, organisationId: organisation?.id ?? null });
-    await enqueueEvent(tx, 'order.changed', { orderId: created.id, state: 'EXECUTING' });
+    await this.engine.start(tx, { id: created.id, orderNo: created.orderNo, templateId: template.id, organisationId });
     return { ok: true, orderId: created.id };
   }
 

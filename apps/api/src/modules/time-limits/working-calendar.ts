@@ -12,6 +12,21 @@ export interface CalendarException {
 const HOUR = 3_600_000;
 /** A limit can not reach further than this many days (a calendar with no working day at all). */
 const MAX_DAYS = 3660;
+/** Time zone offsets are whole quarter hours, so each quarter hour lies within one local day. */
+const QUARTER_HOUR = 900_000;
+/** Local days remembered (a quarter hour each): a few months of limits counted from "now". */
+const MAX_REMEMBERED = 20_000;
+
+/** A local day in the calendar's time zone. */
+interface LocalDay {
+  /** `yyyy-MM-dd` */
+  date: string;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  /** The instants it starts and the next local day starts (ms). */
+  start: number;
+  next: number;
+}
 
 /**
  * The working-day calendar (日期管理): Monday to Friday are working days and weekends are not,
@@ -22,6 +37,12 @@ const MAX_DAYS = 3660;
 export class WorkingCalendar {
   /** date → (organisation id or 0 for all areas) → working */
   private readonly byDate = new Map<string, Map<number, boolean>>();
+  /**
+   * Quarter hour (ms / 15 min) → its local day. Finding the local day of an instant is the costly
+   * part of counting (time zone arithmetic), and limits are counted from the same few days over and
+   * over, so each day is worked out once.
+   */
+  private readonly days = new Map<number, LocalDay>();
 
   constructor(
     exceptions: Iterable<CalendarException>,
@@ -54,17 +75,34 @@ export class WorkingCalendar {
   /** The instant `hours` of working time after `start` (time on non-working days does not count). */
   addWorkingHours(start: Date, hours: number, areaChain: readonly number[]): Date {
     let remaining = hours * HOUR;
-    let cursor: TZDate = new TZDate(start.getTime(), this.timeZone);
+    let cursor = start.getTime();
     for (let day = 0; day < MAX_DAYS; day++) {
-      const nextDay: TZDate = startOfDay(addDays(cursor, 1));
-      if (this.isWorkingDay(format(cursor, 'yyyy-MM-dd'), areaChain, cursor.getDay())) {
-        const available = nextDay.getTime() - cursor.getTime();
-        if (remaining <= available) return new Date(cursor.getTime() + remaining);
+      const local = this.localDay(cursor);
+      if (this.isWorkingDay(local.date, areaChain, local.weekday)) {
+        const available = local.next - cursor;
+        if (remaining <= available) return new Date(cursor + remaining);
         remaining -= available;
       }
-      cursor = nextDay;
+      cursor = local.next;
     }
     throw new RangeError(`no ${hours} working hours within ${MAX_DAYS} days of ${start.toISOString()}: check the calendar`);
+  }
+
+  /** The local day an instant falls in. */
+  private localDay(instant: number): LocalDay {
+    const quarter = Math.floor(instant / QUARTER_HOUR);
+    const known = this.days.get(quarter);
+    if (known && known.start <= instant && instant < known.next) return known;
+    const cursor = new TZDate(instant, this.timeZone);
+    const day: LocalDay = {
+      date: format(cursor, 'yyyy-MM-dd'),
+      weekday: cursor.getDay(),
+      start: startOfDay(cursor).getTime(),
+      next: startOfDay(addDays(cursor, 1)).getTime(),
+    };
+    if (this.days.size >= MAX_REMEMBERED) this.days.clear();
+    this.days.set(quarter, day);
+    return day;
   }
 
   private weekday(date: string): number {

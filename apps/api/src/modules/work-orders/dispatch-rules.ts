@@ -1,7 +1,29 @@
-import type { Prisma } from '@openiom/db';
+import { Prisma, prepared } from '@openiom/db';
 
 /** Step kinds whose work orders people handle, so they go to a construction position's queue. */
 export const manualStepKinds = new Set(['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL']);
+
+/** A dispatch rule of the order's area or one of its ancestors (all null but `path` when none applies). */
+export interface DispatchCandidate {
+  /** The order's area as a materialised path (`/1/5/12/`), null when the order has no area. */
+  path: string | null;
+  organisationId: number | null;
+  workOrderTypeCode: string | null;
+  positionId: number | null;
+}
+
+/** The statement behind auto-dispatch; the benchmark's raw-`pg` baseline issues this same statement. */
+export const dispatchRuleSql = {
+  /** One row per rule of the order's area or an ancestor (its path lists them) for the type or any type, or one row without a rule. */
+  candidates: (orderId: number, workOrderTypeCode: string | null) => prepared(Prisma.sql`
+    SELECT o.path, r.organisation_id AS "organisationId", r.work_order_type_code AS "workOrderTypeCode", r.position_id AS "positionId"
+    FROM "order" ord
+    JOIN organisation o ON o.id = ord.organisation_id
+    LEFT JOIN dispatch_rule r
+      ON r.organisation_id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
+     AND (r.work_order_type_code = ${workOrderTypeCode} OR r.work_order_type_code IS NULL)
+    WHERE ord.id = ${orderId}`),
+};
 
 /**
  * Auto-dispatch (分派规则): the construction position for a work order of an order, from the rules of
@@ -9,15 +31,15 @@ export const manualStepKinds = new Set(['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL
  * beats one for any type. Null when no rule applies: the work order waits for manual assignment.
  */
 export async function findConstructionPosition(tx: Prisma.TransactionClient, orderId: number, workOrderTypeCode: string | null): Promise<number | null> {
-  const order = await tx.order.findUnique({ where: { id: orderId }, select: { organisation: { select: { path: true } } } });
-  const path = order?.organisation?.path;
+  return bestPosition(await tx.$queryRaw<DispatchCandidate[]>(dispatchRuleSql.candidates(orderId, workOrderTypeCode)));
+}
+
+/** The position of the best rule among the candidates (see {@link findConstructionPosition}). */
+export function bestPosition(candidates: DispatchCandidate[]): number | null {
+  const path = candidates[0]?.path;
   if (!path) return null;
   const areaIds = path.split('/').filter(Boolean).map(Number).reverse(); // nearest first
-  const rules = await tx.dispatchRule.findMany({
-    where: { organisationId: { in: areaIds }, OR: [{ workOrderTypeCode }, { workOrderTypeCode: null }] },
-    select: { organisationId: true, workOrderTypeCode: true, positionId: true },
-  });
-  const rank = (rule: (typeof rules)[number]) => areaIds.indexOf(rule.organisationId) * 2 + (rule.workOrderTypeCode === null ? 1 : 0);
-  const best = rules.sort((a, b) => rank(a) - rank(b))[0];
+  const rank = (rule: DispatchCandidate) => areaIds.indexOf(rule.organisationId as number) * 2 + (rule.workOrderTypeCode === null ? 1 : 0);
+  const best = candidates.filter((rule) => rule.organisationId !== null).sort((a, b) => rank(a) - rank(b))[0];
   return best?.positionId ?? null;
 }

@@ -54,7 +54,9 @@ export class WorkOrdersRepository {
     if (filter.positionId !== null) where.push({ positionId: filter.positionId });
     if (filter.staffId !== null) where.push({ staffId: filter.staffId });
     if (filter.awaitingAssignment) where.push({ positionId: null, state: 'PENDING', step: { kind: { in: ['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL'] } } });
-    if (filter.state) where.push({ state: filter.state });
+    // A queue is a to-do list: without a state, what is still to be done (parked manual exceptions
+    // have their own queue).
+    where.push({ state: filter.state ?? { in: ['PENDING', 'IN_PROGRESS'] } });
     const seek: Prisma.WorkOrderWhereInput[] = after ? [{ id: { gt: decodeCursor(after, 'ID').id } }] : [];
     const rows = await this.prisma.workOrder.findMany({ where: { AND: [...where, ...seek] }, select: workOrderSelect, orderBy: { id: 'asc' }, take: first + 1 });
     const page = {

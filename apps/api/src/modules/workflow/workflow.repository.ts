@@ -3,20 +3,9 @@ import type { StepNode, TemplateGraph, TransitionEdge } from './workflow.types.t
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Templates, the business-code mapping and the graph of a template version. */
+/** The graph of a template version (the business-code mapping is read with order intake: OrdersRepository). */
 export class WorkflowRepository {
   private readonly graphs = new Map<number, Promise<TemplateGraph>>();
-
-  /** The newest active version of the template a business code runs, or null for an unknown code. */
-  async templateForBusiness(db: Db, businessCode: string): Promise<{ id: number; code: string; version: number } | null> {
-    const mapping = await db.businessWorkflow.findUnique({ where: { businessCode }, select: { templateCode: true } });
-    if (!mapping) return null;
-    return db.workflowTemplate.findFirst({
-      where: { code: mapping.templateCode, active: true },
-      orderBy: { version: 'desc' },
-      select: { id: true, code: true, version: true },
-    });
-  }
 
   /** Work-order types (with their category) by code. */
   workOrderTypes(db: Db, codes: readonly string[]) {

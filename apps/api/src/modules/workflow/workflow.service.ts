@@ -6,6 +6,7 @@ import type { WorkOrderRecord } from '../work-orders/work-orders.types.ts';
 import { manualStepKinds } from '../work-orders/dispatch-rules.ts';
 import { MANUAL_EXCEPTION, WorkflowEngine } from './workflow.engine.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
+import { TransitionRepository } from './transition.repository.ts';
 import { WorkflowRepository } from './workflow.repository.ts';
 import type { StepNode, TemplateGraph } from './workflow.types.ts';
 
@@ -19,7 +20,7 @@ export class WorkflowService {
     timeLimits: TimeLimitsService,
     now?: () => Date,
   ) {
-    this.engine = new WorkflowEngine(this.repository, timeLimits, now);
+    this.engine = new WorkflowEngine(this.repository, new TransitionRepository(), timeLimits, now);
   }
 
   graph(templateId: number): Promise<TemplateGraph> {

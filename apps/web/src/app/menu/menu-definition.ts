@@ -38,8 +38,8 @@ export const MENU: readonly MenuGroup[] = [
   ]),
   group('config', [['workflows'], ['calendar'], ['time-limits'], ['dispatch-rules']]),
   group('work-orders', [
-    ['by-position'],
-    ['by-staff'],
+    ['by-position', '/work-orders/by-position'],
+    ['by-staff', '/work-orders/by-staff'],
     ['manual-assignment'],
     ['manual-exception'],
   ]),

@@ -26,7 +26,7 @@ describe.runIf(process.env.DATABASE_URL)('inbound CRM interface with two workers
       const relay = new OutboxRelay(db.prisma, new MemoryPubSub(), 60_000);
       const timeLimits = new TimeLimitsService(db.prisma, 'Asia/Shanghai');
       const workflows = new WorkflowService(db.prisma, timeLimits);
-      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, workflows.repository, new OrganisationsService(db.prisma), timeLimits) });
+      workers.push({ db, orders: new OrdersService(db.prisma, relay, workflows.engine, new OrganisationsService(db.prisma), timeLimits) });
     }
   });
   afterAll(async () => {

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, startOfDay } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../working-calendar.ts';
 
@@ -54,5 +56,38 @@ describe('working-day calendar', () => {
   it('refuses a limit that never ends', () => {
     const never = new WorkingCalendar([], zone);
     expect(() => never.addWorkingHours(at('2026-01-01T00:00:00'), 1_000_000, [])).toThrow(/working hours within/);
+  });
+
+  it('counts the same as walking the days one by one, across time zones with and without daylight saving', () => {
+    // The calendar remembers local days; this is the plain walk it must agree with.
+    const walk = (calendar: WorkingCalendar, start: Date, hours: number, chain: number[]) => {
+      let remaining = hours * 3_600_000;
+      let cursor: TZDate = new TZDate(start.getTime(), calendar.timeZone);
+      for (;;) {
+        const next: TZDate = startOfDay(addDays(cursor, 1));
+        if (calendar.isWorkingDay(format(cursor, 'yyyy-MM-dd'), chain, cursor.getDay())) {
+          if (remaining <= next.getTime() - cursor.getTime()) return new Date(cursor.getTime() + remaining);
+          remaining -= next.getTime() - cursor.getTime();
+        }
+        cursor = next;
+      }
+    };
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (const timeZone of [zone, 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) {
+      const exceptions = [
+        { organisationId: null, date: '2026-03-30', working: false },
+        { organisationId: 2, date: '2026-10-24', working: true },
+      ];
+      const remembering = new WorkingCalendar(exceptions, timeZone);
+      const plain = new WorkingCalendar(exceptions, timeZone);
+      for (let i = 0; i < 400; i++) {
+        // Instants around the spring and autumn clock changes of 2026, on and off the quarter hour.
+        const start = new Date(Date.UTC(2026, i % 2 ? 2 : 9, 20 + Math.floor(random() * 14), 0, 0) + Math.floor(random() * 86_400_000));
+        const hours = [0, 0.5, 1, 2, 13.25, 24, 50][i % 7];
+        const chain = i % 3 ? [] : [3, 2, 1];
+        expect(remembering.addWorkingHours(start, hours, chain), `${timeZone} ${start.toISOString()} + ${hours} h`).toEqual(walk(plain, start, hours, chain));
+      }
+    }
   });
 });

@@ -131,9 +131,10 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
       totalCountCapped: false,
       edges: [{ node: { order: { customerName: 'Removal Customer', organisation: { id: String(d.id) } }, position: { id: String(position) }, step: { workOrderType: { code: 'REMOVE', name: '拆机', category: { code: 'FIELD', nameEn: 'Field work' } } } } }],
     });
-    // The queues keep working, and count too.
-    const queue = await gqlRequest(app.url, 'query($filter: WorkOrderQueueFilter!) { workOrders(filter: $filter) { totalCount edges { node { id } } } }', { filter: { positionId: String(position) } }, token.admin);
-    expect(queue.data.workOrders).toEqual({ totalCount: 2, edges: [{ node: { id: wo.dispatch.id } }, { node: { id: wo.remove.id } }] });
+    // The queues keep working, and count too: by default the to-do (the completed dispatch step only when asked for).
+    const queue = async (filter: object) => (await gqlRequest(app.url, 'query($filter: WorkOrderQueueFilter!) { workOrders(filter: $filter) { totalCount edges { node { id } } } }', { filter }, token.admin)).data.workOrders;
+    expect(await queue({ positionId: String(position) })).toEqual({ totalCount: 1, edges: [{ node: { id: wo.remove.id } }] });
+    expect(await queue({ positionId: String(position), state: 'COMPLETED' })).toEqual({ totalCount: 1, edges: [{ node: { id: wo.dispatch.id } }] });
   });
 
   it('shows only work orders of orders within the data permissions', async () => {

@@ -25,6 +25,7 @@ export const ViewerFieldsFragment = graphql(`
           id
           name
           nameEn
+          kind
         }
       }
     }
