@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { FailedCrmMessagesQuery } from '../graphql/failed-crm-messages-query';
 import { useCursorPages } from '../hooks/use-cursor-pages';
-import { ListPager } from './list-pager';
-import { ListStatus } from './list-status';
+import { PagedTable } from './paged-table';
 
 const PAGE_SIZE = 20;
 
@@ -17,52 +16,39 @@ export function FailedCrmMessagesList() {
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.crmInboundMessages;
-  const rows = connection?.edges ?? [];
 
   return (
-    <>
-      <ListStatus loading={loading && !data} error={error} empty={!!data && rows.length === 0} onRetry={() => void refetch().catch(() => undefined)} />
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table drill-table" data-testid="failed-crm-messages">
-            <thead>
-              <tr>
-                <th scope="col">{t('interfaceMonitor.messageColumns.id')}</th>
-                <th scope="col">{t('interfaceMonitor.messageColumns.receivedAt')}</th>
-                <th scope="col">{t('interfaceMonitor.messageColumns.format')}</th>
-                <th scope="col">{t('interfaceMonitor.messageColumns.crmOrderCode')}</th>
-                <th scope="col">{t('interfaceMonitor.messageColumns.attempts')}</th>
-                <th scope="col">{t('interfaceMonitor.messageColumns.failureReason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ node }) => (
-                <tr key={node.id} data-testid="failed-crm-message-row" data-message-id={node.id}>
-                  <td className="mono">{node.id}</td>
-                  <td>{formatDateTime(node.receivedAt)}</td>
-                  <td>{node.format}</td>
-                  <td className="mono">{node.crmOrderCode ?? <span className="muted">—</span>}</td>
-                  <td className="num">{node.attempts}</td>
-                  <td className="wrap" data-testid="failure-reason">
-                    {node.failureReason ?? '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <PagedTable
+      testId="failed-crm-messages"
+      pages={pages}
+      pageSize={PAGE_SIZE}
+      connection={connection}
+      loaded={!!data}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch().catch(() => undefined)}
+      head={
+        <>
+          <th scope="col">{t('interfaceMonitor.messageColumns.id')}</th>
+          <th scope="col">{t('interfaceMonitor.messageColumns.receivedAt')}</th>
+          <th scope="col">{t('interfaceMonitor.messageColumns.format')}</th>
+          <th scope="col">{t('interfaceMonitor.messageColumns.crmOrderCode')}</th>
+          <th scope="col">{t('interfaceMonitor.messageColumns.attempts')}</th>
+          <th scope="col">{t('interfaceMonitor.messageColumns.failureReason')}</th>
+        </>
+      }
+      row={(node) => (
+        <tr key={node.id} data-testid="failed-crm-message-row" data-message-id={node.id}>
+          <td className="mono">{node.id}</td>
+          <td>{formatDateTime(node.receivedAt)}</td>
+          <td>{node.format}</td>
+          <td className="mono">{node.crmOrderCode ?? <span className="muted">—</span>}</td>
+          <td className="num">{node.attempts}</td>
+          <td className="wrap" data-testid="failure-reason">
+            {node.failureReason ?? '—'}
+          </td>
+        </tr>
       )}
-      {connection && (rows.length > 0 || pages.pageIndex > 0) && (
-        <ListPager
-          pageIndex={pages.pageIndex}
-          pageSize={PAGE_SIZE}
-          rows={rows.length}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onPrevious={pages.previous}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-        />
-      )}
-    </>
+    />
   );
 }

@@ -8,8 +8,7 @@ import { FailedInterfaceRequestsQuery } from '../graphql/failed-interface-reques
 import { InterfaceMonitorQuery } from '../graphql/interface-monitor-query';
 import { ResendInterfaceRequestMutation } from '../graphql/resend-interface-request-mutation';
 import { useCursorPages } from '../hooks/use-cursor-pages';
-import { ListPager } from './list-pager';
-import { ListStatus } from './list-status';
+import { PagedTable } from './paged-table';
 
 const PAGE_SIZE = 20;
 
@@ -38,7 +37,6 @@ export function FailedRequestsList({ system, kind, canResend }: FailedRequestsLi
     refetchQueries: [InterfaceMonitorQuery, FailedInterfaceRequestsQuery],
   });
   const connection = (data ?? previousData)?.interfaceRequests;
-  const rows = connection?.edges ?? [];
 
   const resend = async (id: string) => {
     setSending(id);
@@ -67,61 +65,51 @@ export function FailedRequestsList({ system, kind, canResend }: FailedRequestsLi
           </p>
         )}
       </div>
-      <ListStatus loading={loading && !data} error={error} empty={!!data && rows.length === 0} onRetry={() => void refetch().catch(() => undefined)} />
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table drill-table" data-testid="failed-requests">
-            <thead>
-              <tr>
-                <th scope="col">{t('interfaceMonitor.requestColumns.id')}</th>
-                <th scope="col">{t('interfaceMonitor.requestColumns.orderNo')}</th>
-                <th scope="col">{t('interfaceMonitor.requestColumns.createdAt')}</th>
-                <th scope="col">{t('interfaceMonitor.requestColumns.failedAt')}</th>
-                <th scope="col">{t('interfaceMonitor.requestColumns.attempts')}</th>
-                <th scope="col">{t('interfaceMonitor.requestColumns.lastError')}</th>
-                {canResend && <th scope="col">{t('interfaceMonitor.requestColumns.action')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ node }) => (
-                <tr key={node.id} data-testid="failed-request-row" data-request-id={node.id} data-order-no={node.order.orderNo}>
-                  <td className="mono">{node.id}</td>
-                  <td className="mono">{node.order.orderNo}</td>
-                  <td>{formatDateTime(node.createdAt)}</td>
-                  <td>{formatDateTime(node.completedAt) || '—'}</td>
-                  <td className="num">{node.attempts}</td>
-                  <td className="wrap">{node.lastError ?? '—'}</td>
-                  {canResend && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void resend(node.id)}
-                        disabled={sending !== null}
-                        aria-label={t('interfaceMonitor.resendLabel', { id: node.id, orderNo: node.order.orderNo })}
-                        data-testid="resend"
-                      >
-                        {sending === node.id ? t('interfaceMonitor.resending') : t('interfaceMonitor.resend')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {connection && (rows.length > 0 || pages.pageIndex > 0) && (
-        <ListPager
-          pageIndex={pages.pageIndex}
-          pageSize={PAGE_SIZE}
-          rows={rows.length}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onPrevious={pages.previous}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-        />
-      )}
+      <PagedTable
+        testId="failed-requests"
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        connection={connection}
+        loaded={!!data}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch().catch(() => undefined)}
+        head={
+          <>
+            <th scope="col">{t('interfaceMonitor.requestColumns.id')}</th>
+            <th scope="col">{t('interfaceMonitor.requestColumns.orderNo')}</th>
+            <th scope="col">{t('interfaceMonitor.requestColumns.createdAt')}</th>
+            <th scope="col">{t('interfaceMonitor.requestColumns.failedAt')}</th>
+            <th scope="col">{t('interfaceMonitor.requestColumns.attempts')}</th>
+            <th scope="col">{t('interfaceMonitor.requestColumns.lastError')}</th>
+            {canResend && <th scope="col">{t('interfaceMonitor.requestColumns.action')}</th>}
+          </>
+        }
+        row={(node) => (
+          <tr key={node.id} data-testid="failed-request-row" data-request-id={node.id} data-order-no={node.order.orderNo}>
+            <td className="mono">{node.id}</td>
+            <td className="mono">{node.order.orderNo}</td>
+            <td>{formatDateTime(node.createdAt)}</td>
+            <td>{formatDateTime(node.completedAt) || '—'}</td>
+            <td className="num">{node.attempts}</td>
+            <td className="wrap">{node.lastError ?? '—'}</td>
+            {canResend && (
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void resend(node.id)}
+                  disabled={sending !== null}
+                  aria-label={t('interfaceMonitor.resendLabel', { id: node.id, orderNo: node.order.orderNo })}
+                  data-testid="resend"
+                >
+                  {sending === node.id ? t('interfaceMonitor.resending') : t('interfaceMonitor.resend')}
+                </button>
+              </td>
+            )}
+          </tr>
+        )}
+      />
     </>
   );
 }

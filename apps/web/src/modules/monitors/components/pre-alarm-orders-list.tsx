@@ -6,8 +6,7 @@ import { localName } from '../../../lib/local-name';
 import { orderFilterFor, type PreAlarmSelection } from '../drill-down';
 import { PreAlarmOrdersQuery } from '../graphql/pre-alarm-orders-query';
 import { useCursorPages } from '../hooks/use-cursor-pages';
-import { ListPager } from './list-pager';
-import { ListStatus } from './list-status';
+import { PagedTable } from './paged-table';
 import { TimeStateBadge } from './time-state-badge';
 
 const PAGE_SIZE = 20;
@@ -23,60 +22,45 @@ export function PreAlarmOrdersList({ selection }: { selection: PreAlarmSelection
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.orders;
-  const rows = connection?.edges ?? [];
 
   return (
-    <>
-      <ListStatus loading={loading && !data} error={error} empty={!!data && rows.length === 0} onRetry={() => void refetch().catch(() => undefined)} />
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table drill-table" data-testid="pre-alarm-orders">
-            <thead>
-              <tr>
-                <th scope="col">{t('preAlarm.orderColumns.orderNo')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.orderType')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.customer')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.address')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.organisation')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.acceptedAt')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.dueAt')}</th>
-                <th scope="col">{t('preAlarm.orderColumns.timeState')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ node }) => (
-                <tr key={node.id} data-testid="pre-alarm-order-row" data-order-no={node.orderNo}>
-                  <td className="mono">{node.orderNo}</td>
-                  <td>{t(`monitors.orderType.${node.orderType}`, { defaultValue: node.orderType })}</td>
-                  <td>{node.customerName}</td>
-                  <td className="clip" title={node.address}>
-                    {node.address}
-                  </td>
-                  <td>{localName(node.organisation, lng)}</td>
-                  <td>{formatDateTime(node.acceptedAt, SHORT)}</td>
-                  <td>{formatDateTime(node.dueAt, SHORT) || '—'}</td>
-                  <td>
-                    <TimeStateBadge state={node.timeState} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <PagedTable
+      testId="pre-alarm-orders"
+      pages={pages}
+      pageSize={PAGE_SIZE}
+      connection={connection}
+      loaded={!!data}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch().catch(() => undefined)}
+      head={
+        <>
+          <th scope="col">{t('preAlarm.orderColumns.orderNo')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.orderType')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.customer')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.address')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.organisation')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.acceptedAt')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.dueAt')}</th>
+          <th scope="col">{t('preAlarm.orderColumns.timeState')}</th>
+        </>
+      }
+      row={(node) => (
+        <tr key={node.id} data-testid="pre-alarm-order-row" data-order-no={node.orderNo}>
+          <td className="mono">{node.orderNo}</td>
+          <td>{t(`monitors.orderType.${node.orderType}`, { defaultValue: node.orderType })}</td>
+          <td>{node.customerName}</td>
+          <td className="clip" title={node.address}>
+            {node.address}
+          </td>
+          <td>{localName(node.organisation, lng)}</td>
+          <td>{formatDateTime(node.acceptedAt, SHORT)}</td>
+          <td>{formatDateTime(node.dueAt, SHORT) || '—'}</td>
+          <td>
+            <TimeStateBadge state={node.timeState} />
+          </td>
+        </tr>
       )}
-      {connection && (rows.length > 0 || pages.pageIndex > 0) && (
-        <ListPager
-          pageIndex={pages.pageIndex}
-          pageSize={PAGE_SIZE}
-          rows={rows.length}
-          total={connection.totalCount}
-          totalCapped={connection.totalCountCapped}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onPrevious={pages.previous}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-        />
-      )}
-    </>
+    />
   );
 }

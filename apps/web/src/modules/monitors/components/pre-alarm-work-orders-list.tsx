@@ -6,8 +6,7 @@ import { localName } from '../../../lib/local-name';
 import { workOrderFilterFor, type PreAlarmSelection } from '../drill-down';
 import { PreAlarmWorkOrdersQuery } from '../graphql/pre-alarm-work-orders-query';
 import { useCursorPages } from '../hooks/use-cursor-pages';
-import { ListPager } from './list-pager';
-import { ListStatus } from './list-status';
+import { PagedTable } from './paged-table';
 import { TimeStateBadge } from './time-state-badge';
 
 const PAGE_SIZE = 20;
@@ -23,73 +22,58 @@ export function PreAlarmWorkOrdersList({ selection }: { selection: PreAlarmSelec
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.workOrderQuery;
-  const rows = connection?.edges ?? [];
 
   return (
-    <>
-      <ListStatus loading={loading && !data} error={error} empty={!!data && rows.length === 0} onRetry={() => void refetch().catch(() => undefined)} />
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table drill-table" data-testid="pre-alarm-work-orders">
-            <thead>
-              <tr>
-                <th scope="col">{t('preAlarm.workOrderColumns.workOrderNo')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.step')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.state')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.position')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.handler')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.acceptDueAt')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.dueAt')}</th>
-                <th scope="col">{t('preAlarm.workOrderColumns.timeState')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ node }) => (
-                <tr
-                  key={node.id}
-                  data-testid="pre-alarm-work-order-row"
-                  data-work-order-no={node.workOrderNo}
-                  data-order-no={node.order.orderNo}
-                  title={t('preAlarm.createdAt', { time: formatDateTime(node.createdAt), customer: node.order.customerName })}
-                >
-                  <td className="mono">{node.workOrderNo}</td>
-                  <td className="wrap-narrow">{localName(node.step, lng)}</td>
-                  <td>{t(`monitors.workOrderState.${node.state}`)}</td>
-                  {node.position ? (
-                    <td className="wrap-narrow">
-                      {localName(node.position, lng)}
-                    </td>
-                  ) : (
-                    <td className="muted">{t('preAlarm.noPosition')}</td>
-                  )}
-                  <td>{node.handler ? `${node.handler.name} (${node.handler.staffNo})` : <span className="muted">—</span>}</td>
-                  <td className={node.acceptOverdue ? 'is-late' : undefined} data-accept-overdue={node.acceptOverdue}>
-                    {formatDateTime(node.acceptDueAt, SHORT) || '—'}
-                    {node.acceptOverdue && <span className="visually-hidden"> ({t('preAlarm.acceptOverdueBadge')})</span>}
-                  </td>
-                  <td>{formatDateTime(node.dueAt, SHORT) || '—'}</td>
-                  <td>
-                    <TimeStateBadge state={node.timeState} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <PagedTable
+      testId="pre-alarm-work-orders"
+      pages={pages}
+      pageSize={PAGE_SIZE}
+      connection={connection}
+      loaded={!!data}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch().catch(() => undefined)}
+      head={
+        <>
+          <th scope="col">{t('preAlarm.workOrderColumns.workOrderNo')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.step')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.state')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.position')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.handler')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.acceptDueAt')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.dueAt')}</th>
+          <th scope="col">{t('preAlarm.workOrderColumns.timeState')}</th>
+        </>
+      }
+      row={(node) => (
+        <tr
+          key={node.id}
+          data-testid="pre-alarm-work-order-row"
+          data-work-order-no={node.workOrderNo}
+          data-order-no={node.order.orderNo}
+          title={t('preAlarm.createdAt', { time: formatDateTime(node.createdAt), customer: node.order.customerName })}
+        >
+          <td className="mono">{node.workOrderNo}</td>
+          <td className="wrap-narrow">{localName(node.step, lng)}</td>
+          <td>{t(`monitors.workOrderState.${node.state}`)}</td>
+          {node.position ? (
+            <td className="wrap-narrow">
+              {localName(node.position, lng)}
+            </td>
+          ) : (
+            <td className="muted">{t('preAlarm.noPosition')}</td>
+          )}
+          <td>{node.handler ? `${node.handler.name} (${node.handler.staffNo})` : <span className="muted">—</span>}</td>
+          <td className={node.acceptOverdue ? 'is-late' : undefined} data-accept-overdue={node.acceptOverdue}>
+            {formatDateTime(node.acceptDueAt, SHORT) || '—'}
+            {node.acceptOverdue && <span className="visually-hidden"> ({t('preAlarm.acceptOverdueBadge')})</span>}
+          </td>
+          <td>{formatDateTime(node.dueAt, SHORT) || '—'}</td>
+          <td>
+            <TimeStateBadge state={node.timeState} />
+          </td>
+        </tr>
       )}
-      {connection && (rows.length > 0 || pages.pageIndex > 0) && (
-        <ListPager
-          pageIndex={pages.pageIndex}
-          pageSize={PAGE_SIZE}
-          rows={rows.length}
-          total={connection.totalCount}
-          totalCapped={connection.totalCountCapped}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onPrevious={pages.previous}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-        />
-      )}
-    </>
+    />
   );
 }
