@@ -208,6 +208,8 @@ export class OrdersService {
   }
 
   private async cancelOrder(tx: Tx, order: { id: number; orderNo: string }, reason: string, now: Date): Promise<void> {
+    // The order first, as the engine locks it: a transition in flight finishes before, or is refused after.
+    await tx.$queryRaw`SELECT id FROM "order" WHERE id = ${order.id} FOR UPDATE`;
     const open = await tx.workOrder.findMany({ where: { orderId: order.id, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
     await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
     await tx.order.update({ where: { id: order.id }, data: { state: 'CANCELLED', cancelledAt: now, nextAlarmAt: null } });

@@ -82,8 +82,12 @@ export class WorkOrdersRepository {
     return toConnection(keys.page(rows, first, after), (limit) => this.prisma.workOrder.count({ where, take: limit }));
   }
 
-  /** Locks the work orders (FOR UPDATE) and returns those inside the scope. */
+  /**
+   * Locks the work orders (FOR UPDATE) and returns those inside the scope. Their orders are locked
+   * first, as the engine's transitions lock them (the same order everywhere: no deadlock).
+   */
   async lockInScope(tx: Prisma.TransactionClient, ids: number[], scope: DataScope): Promise<WorkOrderRecord[]> {
+    await tx.$queryRaw`SELECT id FROM "order" WHERE id IN (SELECT order_id FROM work_order WHERE id = ANY(${ids})) ORDER BY id FOR UPDATE`;
     await tx.$queryRaw`SELECT id FROM work_order WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
     return tx.workOrder.findMany({ where: { id: { in: ids }, order: orderScope(scope) }, select: workOrderSelect, orderBy: { id: 'asc' } });
   }

@@ -76,13 +76,18 @@ const next = (rows: unknown[]) => Prisma.raw(String(rows.length));
  */
 export const transitionSql = {
   /**
+   * Locks an order for a transition of one of its work orders, before anything of it is read. Two
+   * branches of a parallel flow completing at the same time would otherwise each read the other
+   * still open, and neither would create the join. Everything that locks an order and its work
+   * orders takes the order first, so they cannot deadlock.
+   */
+  lockOrder: (orderId: number) => prepared(Prisma.sql`SELECT id FROM "order" WHERE id = ${orderId} FOR UPDATE`),
+
+  /**
    * Locks a work order for its transition (a concurrent second transition waits, then finds it
-   * done) and returns it, flagged `locked`, with the other work orders of its order. The locked row
-   * comes from the locking scan, so after a wait it shows the other transaction's outcome; the
-   * others are read as the statement started. What can hold this lock (a completion, parking,
-   * dispatch, claim, unlock) moves no other work order between open and done — a cancellation does,
-   * but it ends this one too and the transition is refused — so a wait changes none of the
-   * decisions made on them (joins, rounds, order completion).
+   * done) and returns it, flagged `locked`, with the other work orders of its order. Run after
+   * `lockOrder`, in its own statement so that the others are read after that lock was granted:
+   * they show every transition of the order committed before this one.
    */
   lockWorkOrder: (workOrderId: number) => prepared(Prisma.sql`
     WITH locked AS MATERIALIZED (
@@ -186,6 +191,11 @@ export const transitionSql = {
 
 /** Locks and writes the engine's transitions (see {@link transitionSql}), in the caller's transaction. */
 export class TransitionRepository {
+  /** Locks the order of a transition until the transaction ends (see `transitionSql.lockOrder`). */
+  async lockOrder(tx: Tx, orderId: number): Promise<void> {
+    await tx.$queryRaw(transitionSql.lockOrder(orderId));
+  }
+
   /** The work order, locked until the transaction ends, with the other work orders of its order; null when it does not exist. */
   async lockWorkOrder(tx: Tx, workOrderId: number): Promise<LockedWorkOrder | null> {
     const rows = await tx.$queryRaw<(WorkOrderStep & { locked: boolean })[]>(transitionSql.lockWorkOrder(workOrderId));

@@ -65,10 +65,13 @@ export class WorkflowEngine {
 
   /**
    * Completes an open work order and follows the matching transitions. The caller has checked who
-   * may do it; a locked row (FOR UPDATE) makes a concurrent second completion fail, not repeat.
+   * may do it. The order is locked first, so transitions of one order run one after the other and
+   * each decides on what the previous ones did (joins); the locked work order makes a concurrent
+   * second completion fail, not repeat.
    */
   async complete(tx: Tx, order: EngineOrder, workOrderId: number, completion: Completion, staffId: number | null, note: string | null): Promise<void> {
     const graph = await this.repository.graph(tx, order.templateId);
+    await this.transitions.lockOrder(tx, order.id);
     const locked = await this.transitions.lockWorkOrder(tx, workOrderId);
     if (!locked) throw new AppError('NOT_FOUND', `Work order ${workOrderId} does not exist.`);
     if (!isOpen(locked.state)) throw new AppError('CONFLICT', `Work order ${workOrderId} is already ${locked.state.toLowerCase()}.`);
