@@ -45,7 +45,8 @@ export function AppHeader({ navId, navOpen = false, onToggleNav, navToggleRef }:
           </svg>
         </button>
       )}
-      <Link to="/" className="app-brand" aria-label={t('header.home')}>
+      {/* Its accessible name is its visible text (WCAG 2.5.3); the title says where it leads. */}
+      <Link to="/" className="app-brand" title={t('header.home')}>
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-subtitle">{t('app.subtitle')}</span>
       </Link>
