@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../../../components/use-modal-dialog';
 import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
 import type { WorkOrderRow } from './work-order-grid';
 
@@ -9,11 +10,11 @@ const MANUAL = 'MANUAL';
 
 /**
  * Completion (回单) of one work order: normal, with an exception type (starts that exception flow),
- * or manual exception. A native modal dialog: focus stays inside, Escape closes it.
+ * or manual exception. A modal dialog: focus stays inside, Escape closes it.
  */
 export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const noteId = useId();
   const typeId = useId();
   const exceptionTypes = workOrder.exceptionTypes.filter((type) => type !== MANUAL);
@@ -23,12 +24,6 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [complete, { loading }] = useMutation(CompleteWorkOrderMutation);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

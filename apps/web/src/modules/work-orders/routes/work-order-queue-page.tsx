@@ -159,8 +159,12 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
           </button>
         </p>
       )}
-      <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} />
-      {single ? <WorkOrderDetail key={single.id} workOrder={single} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
+      <div className="queue-workspace">
+        <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} />
+        <div className="queue-side">
+          {single ? <WorkOrderDetail key={single.id} workOrder={single} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
+        </div>
+      </div>
       {completing && (
         <CompleteDialog
           workOrder={completing}
