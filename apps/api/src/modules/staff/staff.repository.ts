@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { likeLiteral } from '../../lib/like.ts';
 import type { DataScope } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
 import type { OnlineStaffRecord, StaffPage, StaffPageRequest, StaffRecord } from './staff.types.ts';
@@ -67,7 +68,7 @@ export class StaffRepository {
     const and: Prisma.StaffWhereInput[] = [{ organisation: organisationInScope(scope) }];
     if (request.organisationPath) and.push({ organisation: { path: { startsWith: request.organisationPath } } });
     if (request.search) {
-      and.push({ OR: [{ staffNo: { contains: request.search, mode: 'insensitive' } }, { name: { contains: request.search, mode: 'insensitive' } }] });
+      and.push({ OR: [{ staffNo: { contains: likeLiteral(request.search), mode: 'insensitive' } }, { name: { contains: likeLiteral(request.search), mode: 'insensitive' } }] });
     }
     return { AND: and };
   }

@@ -70,6 +70,9 @@ describe.each(testBackends())('staff list (%s)', (backend) => {
   it('filters by text and by organisation subtree', async () => {
     const byName = await readAll(adminToken, 'NAME', 'ASC', 50, { search: '王' });
     expect(byName.seen.map((s) => s.name)).toEqual(['王五']);
+    // LIKE's wildcards in the search text match themselves, not "anything".
+    expect((await readAll(adminToken, 'NAME', 'ASC', 50, { search: '%' })).total).toBe(0);
+    expect((await readAll(adminToken, 'NAME', 'ASC', 50, { search: '_' })).total).toBe(0);
     const inA = await readAll(adminToken, 'STAFF_NO', 'ASC', 50, { organisationId: String(districtA) });
     expect(inA.total).toBe(names.length / 2 + 1);
   });
