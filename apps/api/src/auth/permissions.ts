@@ -11,7 +11,8 @@ export type Action = (typeof actions)[number];
 export const grants: Record<PositionKind, readonly Action[]> = {
   SYSTEM_ADMIN: ['staff:read', 'staff:online', 'session:force-logout', 'crm:submit', 'orders:read', 'interfaces:resend', 'simulators:configure', 'work-orders:dispatch', 'work-orders:unlock', 'interfaces:monitor', 'config:write'],
   WORK_ORDER: ['orders:read', 'work-orders:complete', 'work-orders:dispatch'],
-  GENERAL: ['orders:read'],
+  // General positions (managers) carry menus; what those menus show is read-only (re-sending stays with admins).
+  GENERAL: ['orders:read', 'interfaces:monitor'],
 };
 
 export function permissionsFor(kinds: Iterable<PositionKind>): Set<Action> {

@@ -181,5 +181,10 @@ describe.each(testBackends())('automatic steps through the external-system simul
     // Dispatch-center staff without the monitor permission are refused.
     const refused = await gqlRequest(app.url, '{ interfaceMonitor { kind } }', {}, handler);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // General positions (managers) watch the monitor; re-sending stays with administrators.
+    const watched = await gqlRequest(app.url, '{ interfaceMonitor { kind } }', {}, outsider);
+    expect(watched.errors).toBeUndefined();
+    const resend = await gqlRequest(app.url, 'mutation($id: ID!) { resendInterfaceRequest(input: { id: $id }) { ok } }', { id: '1' }, outsider);
+    expect(resend.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
