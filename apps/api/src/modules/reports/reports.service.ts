@@ -22,15 +22,16 @@ export class ReportsService {
     this.repository = new ReportsRepository(prisma);
   }
 
-  /** The report of `date` (yyyy-MM-dd, already checked for shape), which must not lie in the future. */
-  async dailyReport(viewer: ViewerRecord, date: string): Promise<DailyReportRecord> {
+  /** The report of `date` (yyyy-MM-dd, already checked for shape; null: today), which must not lie in the future. */
+  async dailyReport(viewer: ViewerRecord, requested: string | null): Promise<DailyReportRecord> {
     assertCan(viewer, 'orders:read');
     const now = this.now();
     const today = this.dateOf(now);
+    const date = requested ?? today;
     if (date > today) throw new AppError('BAD_USER_INPUT', `date: ${date} is in the future (today is ${today} in ${this.timeZone}).`, { field: 'date' });
     const day = this.window(date, now);
     const rows = await this.repository.dailyWorkOrders(viewer.scope, day);
-    return { ...day, timeZone: this.timeZone, rows: rows.sort((a, b) => (a.organisationId ?? 0) - (b.organisationId ?? 0) || (a.workOrderTypeCode ?? '').localeCompare(b.workOrderTypeCode ?? '')) };
+    return { ...day, today, timeZone: this.timeZone, rows: rows.sort((a, b) => (a.organisationId ?? 0) - (b.organisationId ?? 0) || (a.workOrderTypeCode ?? '').localeCompare(b.workOrderTypeCode ?? '')) };
   }
 
   /** The dashboard's frame: the last `days` local days, today last. Its panels are read by the methods below. */

@@ -12,6 +12,7 @@ export interface DailyReportRowRecord {
 
 export interface DailyReportRecord {
   date: string;
+  today: string;
   timeZone: string;
   from: Date;
   to: Date;

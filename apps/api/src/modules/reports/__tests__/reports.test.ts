@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 const REPORT = /* GraphQL */ `
   query($date: String!) {
     dailyWorkOrderReport(date: $date) {
-      date timeZone from to asOf
+      date today timeZone from to asOf
       rows { organisation { id } workOrderType { code } created completed completedOnTime exceptions open overdue }
     }
   }
@@ -103,7 +103,7 @@ describe.each(testBackends())('daily work-order report and manager dashboard (%s
 
   it('counts the local day before midnight in Shanghai, open and overdue as the day ended', async () => {
     const day = await report('2026-03-10');
-    expect(day).toMatchObject({ date: '2026-03-10', timeZone: 'Asia/Shanghai', from: '2026-03-09T16:00:00.000Z', to: '2026-03-10T16:00:00.000Z', asOf: '2026-03-10T16:00:00.000Z' });
+    expect(day).toMatchObject({ date: '2026-03-10', today: '2026-03-11', timeZone: 'Asia/Shanghai', from: '2026-03-09T16:00:00.000Z', to: '2026-03-10T16:00:00.000Z', asOf: '2026-03-10T16:00:00.000Z' });
     expect(byKey(day.rows)).toEqual({
       'd/NETWORK_MGMT': counts(1, 1, 1, 0, 0, 0),
       'd/DISPATCH': counts(1, 0, 0, 0, 1, 0),
@@ -115,6 +115,9 @@ describe.each(testBackends())('daily work-order report and manager dashboard (%s
   it('counts today until now: late and exception completions, open and overdue work orders', async () => {
     const day = await report('2026-03-11');
     expect(day.from).toBe('2026-03-10T16:00:00.000Z');
+    // Without a date: today, the same counts.
+    const today = (await gqlRequest(app.url, '{ dailyWorkOrderReport { date today rows { created } } }', {}, token.admin)).data.dailyWorkOrderReport;
+    expect(today).toMatchObject({ date: '2026-03-11', today: '2026-03-11', rows: day.rows.map((row: Row) => ({ created: row.created })) });
     expect(Date.parse(day.asOf)).toBeLessThan(Date.parse(day.to));
     expect(byKey(day.rows)).toEqual({
       // The removal that arrived at 00:30 (overdue from 02:30) and the install's network step.

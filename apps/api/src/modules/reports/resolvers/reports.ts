@@ -8,7 +8,9 @@ const reportArgs = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as yyyy-MM-dd')
-    .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'is not a calendar date'),
+    .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'is not a calendar date')
+    .nullish()
+    .transform((date) => date ?? null),
 });
 
 export const dailyWorkOrderReport: QueryResolvers['dailyWorkOrderReport'] = (_parent, rawArgs, context) => {
