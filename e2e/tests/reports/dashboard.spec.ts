@@ -39,6 +39,8 @@ test('the manager dashboard follows new orders and completed work orders live, w
   const apiCompletedToday = async () => (await api()).throughput.at(-1)!.workOrders;
   await expect.poll(async () => (await dashboard.workOrdersCompletedToday()) === (await apiCompletedToday()) && (await dashboard.workOrdersCompletedToday()) > completedBefore, { timeout: 15_000 }).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+  // Tall enough for every panel in the screenshot (the main area scrolls inside the layout).
+  await page.setViewportSize({ width: 1280, height: 1200 });
   await captureScreen(page, 'dashboard-en');
 
   await new AppShell(page).switchLanguage('zh-CN');

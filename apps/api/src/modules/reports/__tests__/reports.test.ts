@@ -86,7 +86,8 @@ describe.each(testBackends())('daily work-order report and manager dashboard (%s
     for (const step of ['WIRING', 'NUMBER', 'PORT', 'NETWORK']) await complete(fixed.id, step);
     await complete(fixed.id, 'INSTALL', 'LINE_FAULT');
     await app.services.alarmScanner.scanOnce();
-  });
+    // Six orders and a dozen completions: half a minute alone, much more on a shared, busy machine.
+  }, 180_000);
   afterAll(() => app?.close());
 
   async function report(date: string, who = 'admin') {

@@ -15,7 +15,7 @@ export function DailyReportChart({ data }: { data: ReturnType<typeof chartByType
           <XAxis dataKey="type" interval={0} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="created" name={t('dailyReport.created')} fill={CHART.created} isAnimationActive={false} />
           <Bar dataKey="completed" name={t('dailyReport.completed')} fill={CHART.completed} isAnimationActive={false} />
           <Bar dataKey="overdue" name={t('dailyReport.overdue')} fill={CHART.overdue} isAnimationActive={false} />

@@ -98,7 +98,7 @@ export function OverdueTrendPanel({ dashboard }: { dashboard: Dashboard }) {
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           <Line dataKey="orders" name={t('dashboard.orders')} stroke={CHART.orders} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="workOrders" name={t('dashboard.workOrders')} stroke={CHART.overdue} strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
@@ -122,7 +122,7 @@ export function ThroughputPanel({ dashboard }: { dashboard: Dashboard }) {
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="orders" name={t('dashboard.orders')} fill={CHART.orders} isAnimationActive={false} />
           <Bar dataKey="workOrders" name={t('dashboard.workOrders')} fill={CHART.completed} isAnimationActive={false} />
         </BarChart>
