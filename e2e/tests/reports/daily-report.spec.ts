@@ -23,6 +23,8 @@ async function reportRow(api: GraphQLClient, typeCode: string) {
 test.use({ who: { login: DEMO.manager.login } });
 
 test('the manager sees today\'s new orders in the daily report, moves between days and exports the table as .xlsx', async ({ page, session, adminApi }, testInfo) => {
+  // Three orders, a download and two languages: slow when the shared machine is busy.
+  test.setTimeout(120_000);
   const manager = session!.client;
   const before = (await reportRow(manager, 'NETWORK_MGMT')).row?.created ?? 0;
   // Three removals: each starts with one network-management work order (综合网管).
