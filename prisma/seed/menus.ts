@@ -40,6 +40,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'monitoring.pre-alarm', route: '/monitoring/pre-alarm' },
       { code: 'monitoring.interfaces', route: '/monitoring/interfaces' },
+      { code: 'monitoring.dashboard', route: '/dashboard' },
     ],
   },
   {
@@ -48,7 +49,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'queries.orders', route: null },
       { code: 'queries.work-orders', route: null },
-      { code: 'queries.daily-report', route: null },
+      { code: 'queries.daily-report', route: '/queries/daily-report' },
     ],
   },
   {

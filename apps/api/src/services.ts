@@ -17,6 +17,7 @@ import { InterfaceRequestsWorker } from './modules/interfaces/interface-requests
 import type { Clock } from './lib/clock.ts';
 import { AlarmScanner } from './modules/time-limits/alarm-scanner.ts';
 import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts';
+import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -36,6 +37,7 @@ export interface Services {
   timeLimits: TimeLimitsService;
   alarmScanner: AlarmScanner;
   monitors: MonitorsService;
+  reports: ReportsService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -72,6 +74,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     alarmScanner: new AlarmScanner(prisma, relay, now, config.alarms.scanMs),
     clock,
     monitors: new MonitorsService(prisma, organisations),
+    reports: new ReportsService(prisma, config.timeZone, now),
     config,
     orders,
     workOrders: new WorkOrdersService(prisma, relay, workflows.engine, organisations, now),

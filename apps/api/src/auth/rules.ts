@@ -31,6 +31,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     interfaceRequests: { can: 'interfaces:monitor' },
     crmInboundMessages: { can: 'interfaces:monitor' },
     workOrderQuery: { can: 'orders:read' },
+    dailyWorkOrderReport: { can: 'orders:read' },
+    managerDashboard: { can: 'orders:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -124,4 +126,12 @@ export const parentGuardedTypes = new Set([
   'OrderConnection',
   'WorkOrderType',
   'WorkOrderCategory',
+  'DailyWorkOrderReport',
+  'DailyWorkOrderReportRow',
+  'ManagerDashboard',
+  'OrderTimeStateCount',
+  'WorkOrderStateCount',
+  'DailyOverdueCount',
+  'DailyThroughput',
+  'PositionOverdueCount',
 ]);

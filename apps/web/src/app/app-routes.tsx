@@ -24,6 +24,13 @@ const PreAlarmPage = lazy(() =>
 const InterfaceMonitorPage = lazy(() =>
   import('../modules/monitors/routes/interface-monitor-page').then((m) => ({ default: m.InterfaceMonitorPage })),
 );
+// Reports and the dashboard carry recharts (and exceljs on export): loaded when opened.
+const DailyReportPage = lazy(() =>
+  import('../modules/reports/routes/daily-report-page').then((m) => ({ default: m.DailyReportPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../modules/reports/routes/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -61,6 +68,8 @@ export function AppRoutes() {
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="monitoring/pre-alarm" element={guarded('monitoring.pre-alarm', <PreAlarmPage />)} />
           <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
+          <Route path="dashboard" element={guarded('monitoring.dashboard', <DashboardPage />)} />
+          <Route path="queries/daily-report" element={guarded('queries.daily-report', <DailyReportPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -67,6 +67,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.interfaceMonitor': '{ interfaceMonitor { kind } }',
     'Query.interfaceRequests': '{ interfaceRequests { edges { cursor } } }',
     'Query.crmInboundMessages': '{ crmInboundMessages { edges { cursor } } }',
+    'Query.dailyWorkOrderReport': '{ dailyWorkOrderReport(date: "2026-01-01") { date } }',
+    'Query.managerDashboard': '{ managerDashboard { ordersInFlight { count } } }',
     'Mutation.setCalendarDays': 'mutation { setCalendarDays(input: { days: [{ date: "2026-01-01", working: true }] }) { ok } }',
     'Mutation.setOrderTimeLimit': 'mutation { setOrderTimeLimit(input: { orderType: "NEW", warningHours: 1, processHours: 2 }) { ok } }',
     'Mutation.setWorkOrderTimeLimit': 'mutation { setWorkOrderTimeLimit(input: { workOrderType: "PORT", acceptHours: 1, warningHours: 1, processHours: 2 }) { ok } }',

@@ -29,6 +29,16 @@ export function orderScope(scope: DataScope): Prisma.OrderWhereInput {
   return rootScope ? { OR: [inScope, { organisationId: null }] } : inScope;
 }
 
+/** `orderScope` as a SQL condition on the orders aliased `alias`, for hand-written aggregates. */
+export function orderScopeSql(scope: DataScope, alias: string): Prisma.Sql {
+  if (scope.orgPaths.length === 0) return Prisma.sql`false`;
+  const order = Prisma.raw(alias);
+  const prefixes = scope.orgPaths.map((path) => `${likeLiteral(path)}%`);
+  const inScope = Prisma.sql`${order}.organisation_id IN (SELECT id FROM organisation WHERE path LIKE ANY(${prefixes}::text[]))`;
+  const rootScope = scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1);
+  return rootScope ? Prisma.sql`(${inScope} OR ${order}.organisation_id IS NULL)` : inScope;
+}
+
 /** The order query's conditions as Prisma conditions (all must hold). */
 export function orderCriteriaWhere(c: OrderCriteria | null): Prisma.OrderWhereInput[] {
   if (!c) return [];

@@ -46,8 +46,9 @@ export const MENU: readonly MenuGroup[] = [
   group('monitoring', [
     ['pre-alarm', '/monitoring/pre-alarm'],
     ['interfaces', '/monitoring/interfaces'],
+    ['dashboard', '/dashboard'],
   ]),
-  group('queries', [['orders'], ['work-orders'], ['daily-report']]),
+  group('queries', [['orders'], ['work-orders'], ['daily-report', '/queries/daily-report']]),
   group('billing', [['bills'], ['arrears'], ['prepaid']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];
