@@ -25,6 +25,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workingCalendar: 'staff',
     orderTimeLimits: 'staff',
     workOrderTimeLimits: 'staff',
+    workOrderTypes: 'staff',
     clock: 'staff',
     preAlarmMonitor: { can: 'orders:read' },
     interfaceMonitor: { can: 'interfaces:monitor' },

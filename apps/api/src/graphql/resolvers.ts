@@ -27,6 +27,7 @@ import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChan
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
 import { workOrderQuery } from '../modules/work-orders/resolvers/Query/workOrderQuery.ts';
+import { workOrderTypes } from '../modules/work-orders/resolvers/Query/workOrderTypes.ts';
 import { WorkflowStep, WorkOrder, WorkOrderConnection } from '../modules/work-orders/resolvers/WorkOrder.ts';
 import {
   assignWorkOrderPosition,
@@ -46,7 +47,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workOrderTypes, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,

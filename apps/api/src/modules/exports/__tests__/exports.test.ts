@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogin, createOrganisation } from '../../../testing/factories.ts';
-import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { gqlRequest, type GraphQLResponse } from '../../../testing/graphql-client.ts';
 import { submitOrders } from '../../../testing/orders.ts';
 import { loginAs } from '../../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
@@ -29,12 +29,12 @@ const ORDER_QUERY = /* GraphQL */ `
 
 /** Every page of a connection, read as the SPA reads it. */
 async function allNodes(url: string, token: string, query: string, field: string, filter: unknown) {
-  const nodes = [];
+  const nodes: any[] = [];
   let after: string | null = null;
   let pages = 0;
   do {
-    const response = await gqlRequest(url, query, { filter, after }, token);
-    const connection = response.data?.[field];
+    const response: GraphQLResponse = await gqlRequest(url, query, { filter, after }, token);
+    const connection: { edges: { node: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } | undefined = response.data?.[field];
     if (!connection) throw new Error(JSON.stringify(response));
     nodes.push(...connection.edges.map((edge: { node: unknown }) => edge.node));
     after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
@@ -43,7 +43,7 @@ async function allNodes(url: string, token: string, query: string, field: string
   return { nodes, pages };
 }
 
-async function download(url: string, token: string | null) {
+async function download(url: string, token: string | null): Promise<Response> {
   return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 }
 
@@ -147,19 +147,19 @@ describe.each(testBackends())('Excel exports and work-order sheet PDFs (%s)', (b
 
     const anonymous = await download(`${app.url}/export/work-orders.xlsx`, null);
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const notJson = await download(`${app.url}/export/orders.xlsx?filter=%7Bnope`, token);
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).errors[0].message).toBe('filter: not valid JSON');
+    expect(((await notJson.json()) as any).errors[0].message).toBe('filter: not valid JSON');
 
     const badDate = await download(`${app.url}/export/orders.xlsx?${new URLSearchParams({ filter: JSON.stringify({ acceptedAt: { from: 'yesterday' } }) })}`, token);
     expect(badDate.status).toBe(400);
-    expect((await badDate.json()).errors[0].message).toMatch(/acceptedAt.*from/);
+    expect(((await badDate.json()) as any).errors[0].message).toMatch(/acceptedAt.*from/);
 
     const badLang = await download(`${app.url}/export/orders.xlsx?lang=fr`, token);
     expect(badLang.status).toBe(400);
-    expect((await badLang.json()).errors[0].message).toBe('lang: must be one of en, zh-cn');
+    expect(((await badLang.json()) as any).errors[0].message).toBe('lang: must be one of en, zh-cn');
 
     const foreignArea = await download(`${app.url}/export/orders.xlsx?${new URLSearchParams({ filter: JSON.stringify({ organisationId: String(area.id) }) })}`, outsider);
     expect(foreignArea.status).toBe(404);
@@ -201,6 +201,6 @@ describe.each(testBackends())('Excel exports and work-order sheet PDFs (%s)', (b
     expect(foreign.status).toBe(404);
     const empty = await fetch(`${app.url}/export/work-order-sheets.pdf`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ workOrderIds: [] }) });
     expect(empty.status).toBe(400);
-    expect((await empty.json()).errors[0].message).toBe('workOrderIds: give at least one');
+    expect(((await empty.json()) as any).errors[0].message).toBe('workOrderIds: give at least one');
   });
 });
