@@ -26,6 +26,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     orderTimeLimits: 'staff',
     workOrderTimeLimits: 'staff',
     workOrderTypes: 'staff',
+    positions: 'staff',
     clock: 'staff',
     preAlarmMonitor: { can: 'orders:read' },
     interfaceMonitor: { can: 'interfaces:monitor' },

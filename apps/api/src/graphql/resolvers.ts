@@ -7,7 +7,7 @@ import { viewer } from '../modules/auth/resolvers/Query/viewer.ts';
 import { Viewer } from '../modules/auth/resolvers/Viewer.ts';
 import { Organisation } from '../modules/organisations/resolvers/Organisation.ts';
 import { organisations } from '../modules/organisations/resolvers/Query/organisations.ts';
-import { Position, PositionType } from '../modules/positions/resolvers/Position.ts';
+import { Position, positions, PositionType } from '../modules/positions/resolvers/Position.ts';
 import { OnlineStaff, OnlineStaffEvent } from '../modules/staff/resolvers/OnlineStaff.ts';
 import { onlineStaff } from '../modules/staff/resolvers/Query/onlineStaff.ts';
 import { staff } from '../modules/staff/resolvers/Query/staff.ts';
@@ -47,7 +47,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workOrderTypes, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,

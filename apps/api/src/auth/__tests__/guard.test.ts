@@ -63,6 +63,7 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.orderTimeLimits': '{ orderTimeLimits { orderType } }',
     'Query.workOrderTimeLimits': '{ workOrderTimeLimits { id } }',
     'Query.workOrderTypes': '{ workOrderTypes { code } }',
+    'Query.positions': '{ positions { id } }',
     'Query.clock': '{ clock { now } }',
     'Query.preAlarmMonitor': '{ preAlarmMonitor { executing } }',
     'Query.interfaceMonitor': '{ interfaceMonitor { kind } }',

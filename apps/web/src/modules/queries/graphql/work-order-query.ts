@@ -39,3 +39,19 @@ export const WorkOrderTypesQuery = graphql(`
     }
   }
 `);
+
+/** Work-order handling positions within the viewer's data permissions. */
+export const WorkOrderPositionsQuery = graphql(`
+  query WorkOrderPositions {
+    positions(kind: WORK_ORDER) {
+      id
+      name
+      nameEn
+      organisation {
+        id
+        name
+        nameEn
+      }
+    }
+  }
+`);
