@@ -24,6 +24,9 @@ const PreAlarmPage = lazy(() =>
 const InterfaceMonitorPage = lazy(() =>
   import('../modules/monitors/routes/interface-monitor-page').then((m) => ({ default: m.InterfaceMonitorPage })),
 );
+const OrderQueryPage = lazy(() => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })));
+const WorkOrderQueryPage = lazy(() => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })));
+const PrintWorkOrdersPage = lazy(() => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -52,6 +55,15 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* Sheets to print: no app chrome. The API checks the permission to print. */}
+        <Route
+          path="print/work-orders"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PrintWorkOrdersPage />
+            </Suspense>
+          }
+        />
         <Route element={<MainLayout />}>
           <Route index element={<HomePage />} />
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
@@ -61,6 +73,8 @@ export function AppRoutes() {
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="monitoring/pre-alarm" element={guarded('monitoring.pre-alarm', <PreAlarmPage />)} />
           <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
+          <Route path="queries/orders" element={guarded('queries.orders', <OrderQueryPage />)} />
+          <Route path="queries/work-orders" element={guarded('queries.work-orders', <WorkOrderQueryPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -24,7 +24,7 @@ export function WorkOrderDetail({ workOrder, order: orderRef, version }: DetailS
   const { t } = useTranslation();
   const lng = currentLanguage();
   const baseId = useId();
-  const tabs = workOrder ? TABS : TABS.filter((name) => name !== 'workOrder');
+  const tabs: readonly Tab[] = workOrder ? TABS : TABS.filter((name) => name !== 'workOrder');
   const [tab, setTab] = useState<Tab>(tabs[0]);
   const { data, error, loading, refetch } = useQuery(OrderDetailQuery, { variables: { id: workOrder ? workOrder.order.id : orderRef.id }, fetchPolicy: 'network-only' });
   // A live event touched this order: re-read it (the flow monitor moves on).
