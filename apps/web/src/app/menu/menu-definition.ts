@@ -47,7 +47,7 @@ export const MENU: readonly MenuGroup[] = [
     ['pre-alarm', '/monitoring/pre-alarm'],
     ['interfaces', '/monitoring/interfaces'],
   ]),
-  group('queries', [['orders'], ['work-orders'], ['daily-report']]),
+  group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report']]),
   group('billing', [['bills'], ['arrears'], ['prepaid']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];

@@ -440,6 +440,8 @@ export const en = {
     conditions: 'Query conditions',
     search: 'Search',
     reset: 'Reset',
+    more: 'More conditions ({{count}})',
+    fewer: 'Fewer conditions',
     any: 'Any',
     yes: 'Yes',
     no: 'No',

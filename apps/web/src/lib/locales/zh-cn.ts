@@ -439,6 +439,8 @@ export const zhCN: Messages = {
     conditions: '查询条件',
     search: '查询',
     reset: '重置',
+    more: '更多条件（{{count}}）',
+    fewer: '收起条件',
     any: '全部',
     yes: '是',
     no: '否',

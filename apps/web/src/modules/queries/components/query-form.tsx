@@ -1,16 +1,20 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useMemo, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '../../../lib/local-name';
 import { flattenOrganisations } from '../../organisations/flatten-organisations';
 import { OrganisationsQuery } from '../../organisations/graphql/organisations-query';
 import type { QueryParams } from '../query-params';
 
-export type FieldSpec =
+export type FieldSpec = (
   | { name: string; kind: 'text'; maxLength: number }
   | { name: string; kind: 'date' }
   | { name: string; kind: 'select'; options: { value: string; label: string }[] }
-  | { name: string; kind: 'organisation' };
+  | { name: string; kind: 'organisation' }
+) & {
+  /** A rarer condition, shown under "More conditions" unless it has a value. */
+  more?: boolean;
+};
 
 interface QueryFormProps {
   fields: FieldSpec[];
@@ -26,7 +30,11 @@ interface QueryFormProps {
 export function QueryForm({ fields, values, onChange, onSubmit, onReset, children }: QueryFormProps) {
   const { t } = useTranslation();
   const baseId = useId();
+  const [expanded, setExpanded] = useState(false);
   const set = (name: string, value: string) => onChange({ ...values, [name]: value });
+  const more = fields.filter((field) => field.more);
+  // The usual conditions first, then the rarer ones that are open or set.
+  const shown = [...fields.filter((field) => !field.more), ...more.filter((field) => expanded || (values[field.name] ?? '') !== '')];
 
   return (
     <form
@@ -39,7 +47,7 @@ export function QueryForm({ fields, values, onChange, onSubmit, onReset, childre
       }}
     >
       <div className="query-fields">
-        {fields.map((field) => {
+        {shown.map((field) => {
           const id = `${baseId}-${field.name}`;
           return (
             <div className="query-field" key={field.name}>
@@ -68,6 +76,11 @@ export function QueryForm({ fields, values, onChange, onSubmit, onReset, childre
         <button type="button" className="button" onClick={onReset} data-testid="query-reset">
           {t('queries.reset')}
         </button>
+        {more.length > 0 && (
+          <button type="button" className="button link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="query-more">
+            {expanded ? t('queries.fewer') : t('queries.more', { count: more.length })}
+          </button>
+        )}
         {children}
       </div>
     </form>

@@ -21,9 +21,12 @@ type OrderRow = OrderRowFieldsFragment;
 
 const SORT_COLUMNS: Record<string, OrderSortField> = { orderNo: 'ORDER_NO', acceptedAt: 'ACCEPTED_AT' };
 
-/** The order query's conditions, in the order of the seed's query form. */
-export function orderFields(t: (key: string) => string): FieldSpec[] {
-  return [
+/**
+ * The order query's conditions, in the order of the seed's query form; those named in `usual` stay
+ * in view, the others go under "More conditions".
+ */
+export function orderFields(t: (key: string) => string, usual: readonly string[]): FieldSpec[] {
+  const fields: FieldSpec[] = [
     { name: 'area', kind: 'organisation' },
     { name: 'acceptanceNo', kind: 'text', maxLength: 64 },
     { name: 'orderNo', kind: 'text', maxLength: 64 },
@@ -39,7 +42,10 @@ export function orderFields(t: (key: string) => string): FieldSpec[] {
     { name: 'acceptedFrom', kind: 'date' },
     { name: 'acceptedTo', kind: 'date' },
   ];
+  return fields.map((field) => ({ ...field, more: !usual.includes(field.name) }));
 }
+
+const USUAL = ['area', 'acceptanceNo', 'orderNo', 'customerName', 'customerPhone', 'orderState', 'acceptedFrom', 'acceptedTo'];
 
 export const yesNo = (t: (key: string) => string) => [
   { value: 'yes', label: t('queries.yes') },
@@ -99,7 +105,7 @@ export function OrderQueryPage() {
       <div className="page-header">
         <h1>{title}</h1>
       </div>
-      <QueryForm fields={orderFields(t)} values={query.draft} onChange={query.setDraft} onSubmit={query.submit} onReset={query.reset}>
+      <QueryForm fields={orderFields(t, USUAL)} values={query.draft} onChange={query.setDraft} onSubmit={query.submit} onReset={query.reset}>
         <ExportButton path="/export/orders.xlsx" args={{ filter, sortBy, sortDirection }} />
       </QueryForm>
       <QueryStatus total={total} invalid={query.parsed.invalid} loadError={loadError} />

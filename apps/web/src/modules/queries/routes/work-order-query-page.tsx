@@ -47,7 +47,6 @@ export function WorkOrderQueryPage() {
     const categories = new Map((types.data?.workOrderTypes ?? []).map((type) => [type.category.code, type.category]));
     const category = query.draft.category;
     return [
-      ...orderFields(t),
       { name: 'workOrderNo', kind: 'text', maxLength: 80 },
       { name: 'position', kind: 'select', options: (positions.data?.positions ?? []).map((p) => ({ value: p.id, label: `${localName(p, lng)} · ${localName(p.organisation, lng)}` })) },
       { name: 'category', kind: 'select', options: [...categories.values()].map((c) => ({ value: c.code, label: localName(c, lng) })) },
@@ -58,11 +57,12 @@ export function WorkOrderQueryPage() {
       },
       { name: 'state', kind: 'select', options: WORK_ORDER_STATES.map((value) => ({ value, label: stateLabel(t, value) })) },
       { name: 'timeState', kind: 'select', options: TIME_STATES.map((value) => ({ value, label: t(`workOrders.timeState.${value}`) })) },
-      { name: 'pendingInstall', kind: 'select', options: yesNo(t) },
-      { name: 'open', kind: 'select', options: yesNo(t) },
-      { name: 'acceptOverdue', kind: 'select', options: yesNo(t) },
       { name: 'createdFrom', kind: 'date' },
       { name: 'createdTo', kind: 'date' },
+      ...orderFields(t, ['area', 'orderNo', 'customerName', 'customerPhone']),
+      { name: 'pendingInstall', kind: 'select', options: yesNo(t), more: true },
+      { name: 'open', kind: 'select', options: yesNo(t), more: true },
+      { name: 'acceptOverdue', kind: 'select', options: yesNo(t), more: true },
     ];
   }, [t, lng, types.data, positions.data, query.draft.category]);
 
