@@ -65,7 +65,7 @@ export const ordersExport: QueryExport = {
     order.acceptanceNo,
     order.crmOrderCode,
     order.businessCode,
-    order.orderType,
+    labels.orderType[order.orderType] ?? order.orderType,
     order.productCode,
     labels.orderState[order.state as keyof ExportLabels['orderState']],
     labels.timeState[order.timeState as keyof ExportLabels['timeState']],

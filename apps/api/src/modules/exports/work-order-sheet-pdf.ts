@@ -96,7 +96,7 @@ export function writeWorkOrderSheetsPdf(out: Writable, sheets: SheetData[], opti
       [c.phone, order.customerPhone ?? '—'],
       [c.broadbandAccount, order.broadbandAccount ?? '—'],
       [c.area, localName(order.organisation, options.lang) || '—'],
-      [c.businessCode, `${order.businessCode} · ${order.orderType}`],
+      [c.businessCode, `${order.businessCode} · ${labels.orderType[order.orderType] ?? order.orderType}`],
       [c.productCode, order.productCode ?? '—'],
       [c.acceptedAt, time(order.acceptedAt)],
     ];

@@ -137,6 +137,7 @@ describe.each(testBackends())('Excel exports and work-order sheet PDFs (%s)', (b
     expect(sheet.rows.map((row) => row[0])).toEqual(query.nodes.map((node) => node.orderNo));
     expect(sheet.rows.map((row) => row[sheet.header.indexOf('Customer')])).toEqual(query.nodes.map((node) => node.customerName));
     expect(new Set(sheet.rows.map((row) => row[sheet.header.indexOf('Order state')]))).toEqual(new Set(['Executing']));
+    expect(new Set(sheet.rows.map((row) => row[sheet.header.indexOf('Order type')]))).toEqual(new Set(['New install']));
   });
 
   it('applies the data permissions, needs a session and names a bad argument', async () => {
