@@ -15,6 +15,8 @@ import { QueryStatus, type QueryTotal } from '../components/query-status';
 import { OrderQueryQuery } from '../graphql/order-query';
 import { useQueryUrl } from '../hooks/use-query-url';
 import { ORDER_PARAMS, ORDER_STATES, ORDER_TYPES, parseOrderQuery, TIME_STATES } from '../query-params';
+// The detail tabs' styles live with the queue screen that first had them.
+import '../../work-orders/routes/work-order-queue-page.css';
 import './queries.css';
 
 type OrderRow = OrderRowFieldsFragment;

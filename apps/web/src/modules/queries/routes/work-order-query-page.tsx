@@ -19,6 +19,8 @@ import { WorkOrderPositionsQuery, WorkOrderQueryQuery, WorkOrderTypesQuery } fro
 import { useQueryUrl } from '../hooks/use-query-url';
 import { ORDER_PARAMS, parseWorkOrderQuery, TIME_STATES, WORK_ORDER_PARAMS, WORK_ORDER_STATES } from '../query-params';
 import { orderFields, yesNo } from './order-query-page';
+// The detail tabs' styles live with the queue screen that first had them.
+import '../../work-orders/routes/work-order-queue-page.css';
 import './queries.css';
 
 const SORT_COLUMNS: Record<string, WorkOrderSortField> = { workOrderNo: 'WORK_ORDER_NO', createdAt: 'CREATED_AT' };
