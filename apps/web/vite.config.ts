@@ -4,8 +4,9 @@ import pkg from './package.json' with { type: 'json' };
 
 const API = 'http://127.0.0.1:4000';
 
-// `/graphql` carries both HTTP and graphql-ws, so the proxy must upgrade WebSockets too.
-const proxy = { '/graphql': { target: API, ws: true } };
+// `/graphql` carries both HTTP and graphql-ws, so the proxy must upgrade WebSockets too; `/export`
+// serves Excel and PDF downloads.
+const proxy = { '/graphql': { target: API, ws: true }, '/export': { target: API } };
 
 export default defineConfig({
   plugins: [react()],

@@ -47,8 +47,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'queries',
     route: null,
     children: [
-      { code: 'queries.orders', route: null },
-      { code: 'queries.work-orders', route: null },
+      { code: 'queries.orders', route: '/queries/orders' },
+      { code: 'queries.work-orders', route: '/queries/work-orders' },
       { code: 'queries.daily-report', route: '/queries/daily-report' },
     ],
   },

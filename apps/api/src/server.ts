@@ -16,6 +16,7 @@ import { formatError } from './errors/app-error.ts';
 import { assertComplexity, assertQueryLength, validationRules } from './graphql/limits.ts';
 import { buildApiSchema } from './graphql/schema.ts';
 import { logger } from './lib/logger.ts';
+import { createExportRouter } from './modules/exports/exports.routes.ts';
 import { runWithRequestId } from './lib/request-scope.ts';
 import type { Services } from './services.ts';
 
@@ -152,6 +153,10 @@ export async function startServer(services: Services, config: ApiConfig): Promis
         }),
     }),
   );
+
+  // Excel exports and work-order sheet PDFs (before the SPA's catch-all, which would answer with HTML).
+  app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/export/') ? runWithRequestId(() => next()) : next()));
+  app.use(createExportRouter(services, schema));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

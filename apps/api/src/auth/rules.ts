@@ -25,6 +25,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workingCalendar: 'staff',
     orderTimeLimits: 'staff',
     workOrderTimeLimits: 'staff',
+    workOrderTypes: 'staff',
+    positions: 'staff',
     clock: 'staff',
     preAlarmMonitor: { can: 'orders:read' },
     interfaceMonitor: { can: 'interfaces:monitor' },

@@ -7,7 +7,7 @@ import { viewer } from '../modules/auth/resolvers/Query/viewer.ts';
 import { Viewer } from '../modules/auth/resolvers/Viewer.ts';
 import { Organisation } from '../modules/organisations/resolvers/Organisation.ts';
 import { organisations } from '../modules/organisations/resolvers/Query/organisations.ts';
-import { Position, PositionType } from '../modules/positions/resolvers/Position.ts';
+import { Position, positions, PositionType } from '../modules/positions/resolvers/Position.ts';
 import { OnlineStaff, OnlineStaffEvent } from '../modules/staff/resolvers/OnlineStaff.ts';
 import { onlineStaff } from '../modules/staff/resolvers/Query/onlineStaff.ts';
 import { staff } from '../modules/staff/resolvers/Query/staff.ts';
@@ -27,6 +27,7 @@ import { orderChanged } from '../modules/orders/resolvers/Subscription/orderChan
 import { workOrderChanged } from '../modules/orders/resolvers/Subscription/workOrderChanged.ts';
 import { completeWorkOrder } from '../modules/work-orders/resolvers/Mutation/completeWorkOrder.ts';
 import { workOrderQuery } from '../modules/work-orders/resolvers/Query/workOrderQuery.ts';
+import { workOrderTypes } from '../modules/work-orders/resolvers/Query/workOrderTypes.ts';
 import { WorkflowStep, WorkOrder, WorkOrderConnection } from '../modules/work-orders/resolvers/WorkOrder.ts';
 import {
   assignWorkOrderPosition,
@@ -47,7 +48,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,

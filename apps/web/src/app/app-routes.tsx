@@ -31,6 +31,9 @@ const DailyReportPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../modules/reports/routes/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
+const OrderQueryPage = lazy(() => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })));
+const WorkOrderQueryPage = lazy(() => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })));
+const PrintWorkOrdersPage = lazy(() => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -59,6 +62,15 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* Sheets to print: no app chrome. The API checks the permission to print. */}
+        <Route
+          path="print/work-orders"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PrintWorkOrdersPage />
+            </Suspense>
+          }
+        />
         <Route element={<MainLayout />}>
           <Route index element={<HomePage />} />
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
@@ -70,6 +82,8 @@ export function AppRoutes() {
           <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
           <Route path="dashboard" element={guarded('monitoring.dashboard', <DashboardPage />)} />
           <Route path="queries/daily-report" element={guarded('queries.daily-report', <DailyReportPage />)} />
+          <Route path="queries/orders" element={guarded('queries.orders', <OrderQueryPage />)} />
+          <Route path="queries/work-orders" element={guarded('queries.work-orders', <WorkOrderQueryPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -62,6 +62,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.workingCalendar': '{ workingCalendar(from: "2026-01-01", to: "2026-01-02") { date } }',
     'Query.orderTimeLimits': '{ orderTimeLimits { orderType } }',
     'Query.workOrderTimeLimits': '{ workOrderTimeLimits { id } }',
+    'Query.workOrderTypes': '{ workOrderTypes { code } }',
+    'Query.positions': '{ positions { id } }',
     'Query.clock': '{ clock { now } }',
     'Query.preAlarmMonitor': '{ preAlarmMonitor { executing } }',
     'Query.interfaceMonitor': '{ interfaceMonitor { kind } }',

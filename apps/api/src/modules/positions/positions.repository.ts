@@ -1,4 +1,6 @@
-import type { PrismaClient } from '@openiom/db';
+import type { PositionKind, PrismaClient } from '@openiom/db';
+import type { DataScope } from '../auth/auth.types.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
 import type { PositionRecord, PositionTypeRecord } from './positions.types.ts';
 
 const positionSelect = { id: true, code: true, name: true, nameEn: true, organisationId: true, positionTypeId: true } as const;
@@ -12,6 +14,15 @@ export class PositionsRepository {
 
   byIds(ids: readonly number[]): Promise<PositionRecord[]> {
     return this.prisma.position.findMany({ where: { id: { in: [...ids] } }, select: positionSelect });
+  }
+
+  /** Positions of organisations inside the scope, optionally of one kind, by organisation then code. */
+  inScope(scope: DataScope, kind: PositionKind | null): Promise<PositionRecord[]> {
+    return this.prisma.position.findMany({
+      where: { organisation: organisationInScope(scope), ...(kind ? { positionType: { kind } } : {}) },
+      select: positionSelect,
+      orderBy: [{ organisation: { path: 'asc' } }, { code: 'asc' }],
+    });
   }
 
   /** Positions held by each of the given staff, as (staffId, position) pairs. */

@@ -8,9 +8,11 @@ export class WorkflowRepository {
   private readonly graphs = new Map<number, Promise<TemplateGraph>>();
 
   /** Work-order types (with their category) by code. */
-  workOrderTypes(db: Db, codes: readonly string[]) {
+  /** The work-order types of `codes`, or every type when `codes` is null (by category, then code). */
+  workOrderTypes(db: Db, codes: readonly string[] | null) {
     return db.workOrderType.findMany({
-      where: { code: { in: [...codes] } },
+      where: codes === null ? {} : { code: { in: [...codes] } },
+      orderBy: [{ categoryCode: 'asc' }, { code: 'asc' }],
       select: { code: true, name: true, nameEn: true, category: { select: { code: true, name: true, nameEn: true } } },
     });
   }

@@ -27,7 +27,7 @@ export class WorkflowService {
     return this.repository.graph(this.prisma, templateId);
   }
 
-  workOrderTypes(codes: readonly string[]) {
+  workOrderTypes(codes: readonly string[] | null) {
     return this.repository.workOrderTypes(this.prisma, codes);
   }
 

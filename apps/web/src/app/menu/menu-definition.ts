@@ -48,7 +48,7 @@ export const MENU: readonly MenuGroup[] = [
     ['interfaces', '/monitoring/interfaces'],
     ['dashboard', '/dashboard'],
   ]),
-  group('queries', [['orders'], ['work-orders'], ['daily-report', '/queries/daily-report']]),
+  group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report', '/queries/daily-report']]),
   group('billing', [['bills'], ['arrears'], ['prepaid']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];

@@ -1,5 +1,6 @@
-import type { PositionResolvers, PositionTypeResolvers } from '../../../generated/resolvers-types.ts';
+import type { PositionResolvers, PositionTypeResolvers, QueryResolvers } from '../../../generated/resolvers-types.ts';
 import { loadRequired } from '../../../graphql/load-required.ts';
+import type { ViewerRecord } from '../../auth/auth.types.ts';
 
 export const Position: PositionResolvers = {
   id: (position) => String(position.id),
@@ -10,3 +11,5 @@ export const Position: PositionResolvers = {
 export const PositionType: PositionTypeResolvers = {
   id: (type) => String(type.id),
 };
+
+export const positions: QueryResolvers['positions'] = (_parent, args, context) => context.services.positions.visible(context.viewer as ViewerRecord, args.kind ?? null);

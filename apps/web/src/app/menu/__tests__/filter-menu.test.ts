@@ -52,6 +52,8 @@ describe('filterMenu', () => {
       ['monitoring.interfaces', '/monitoring/interfaces'],
       ['monitoring.dashboard', '/dashboard'],
       ['queries.daily-report', '/queries/daily-report'],
+      ['queries.orders', '/queries/orders'],
+      ['queries.work-orders', '/queries/work-orders'],
     ]);
     expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 9);
   });

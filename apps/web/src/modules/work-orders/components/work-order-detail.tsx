@@ -12,17 +12,21 @@ import { FlowMonitor } from './flow-monitor';
 const TABS = ['workOrder', 'order', 'log', 'flow'] as const;
 type Tab = (typeof TABS)[number];
 
+/** The selected work order, or (order query) an order alone: then there is no work-order tab. */
+type DetailSubject = { workOrder: WorkOrderRow; order?: never } | { workOrder?: never; order: { id: string; orderNo: string } };
+
 /**
  * Detail tabs of the selected work order: work-order info, order info (acceptance, product,
  * resources old/new, resource-processing records), order log and flow monitor. `version` changes
  * when a live event touched the order, to re-read it.
  */
-export function WorkOrderDetail({ workOrder, version }: { workOrder: WorkOrderRow; version: number }) {
+export function WorkOrderDetail({ workOrder, order: orderRef, version }: DetailSubject & { version: number }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const baseId = useId();
-  const [tab, setTab] = useState<Tab>('workOrder');
-  const { data, error, loading, refetch } = useQuery(OrderDetailQuery, { variables: { id: workOrder.order.id }, fetchPolicy: 'network-only' });
+  const tabs: readonly Tab[] = workOrder ? TABS : TABS.filter((name) => name !== 'workOrder');
+  const [tab, setTab] = useState<Tab>(tabs[0]);
+  const { data, error, loading, refetch } = useQuery(OrderDetailQuery, { variables: { id: workOrder ? workOrder.order.id : orderRef.id }, fetchPolicy: 'network-only' });
   // A live event touched this order: re-read it (the flow monitor moves on).
   useEffect(() => {
     if (version > 0) void refetch().catch(() => undefined);
@@ -30,8 +34,8 @@ export function WorkOrderDetail({ workOrder, version }: { workOrder: WorkOrderRo
   const order = data?.order;
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    const i = tabs.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
     if (next) {
       e.preventDefault();
       setTab(next);
@@ -40,9 +44,9 @@ export function WorkOrderDetail({ workOrder, version }: { workOrder: WorkOrderRo
   };
 
   return (
-    <section className="work-order-detail panel" aria-label={t('workOrders.detail.label', { no: workOrder.workOrderNo })} data-testid="work-order-detail">
+    <section className="work-order-detail panel" aria-label={t('workOrders.detail.label', { no: workOrder ? workOrder.workOrderNo : orderRef.orderNo })} data-testid="work-order-detail">
       <div role="tablist" className="tabs" aria-label={t('workOrders.detail.tabs')}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             id={`${baseId}-${name}`}
@@ -61,7 +65,7 @@ export function WorkOrderDetail({ workOrder, version }: { workOrder: WorkOrderRo
         ))}
       </div>
       <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}`} className="tab-panel">
-        {tab === 'workOrder' && (
+        {tab === 'workOrder' && workOrder && (
           <dl className="detail-grid" data-testid="work-order-info">
             <dt>{t('workOrders.columns.workOrderNo')}</dt>
             <dd className="mono">{workOrder.workOrderNo}</dd>

@@ -7,6 +7,7 @@ import type { WorkOrderEventFilter, WorkOrderQueueFilter } from '../../../genera
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useWsStatus } from '../../../lib/ws-status';
+import { PrintButton } from '../../queries/components/print-button';
 import { LiveIndicator } from '../../staff/components/live-indicator';
 import { CompleteDialog } from '../components/complete-dialog';
 import { WorkOrderDetail } from '../components/work-order-detail';
@@ -138,6 +139,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
         >
           {t('workOrders.unlock')}
         </button>
+        <PrintButton workOrderIds={selected.map((row) => row.id)} />
         <button type="button" className="button" onClick={refresh} data-testid="action-refresh">
           {t('common.refresh')}
         </button>
