@@ -3,11 +3,13 @@ import { recordFigures, type Figure } from './lib/harness.ts';
 import { benchAlarmScan } from './workloads/alarm-scan.ts';
 import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
+import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
  * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check);
  * `BENCH_ONLY=w1` (or `w2`) runs one workload (the other's recorded figures stay as they were).
+ * `BENCH_W5_WORK_ORDERS` sets how many work orders w5 generates (default 1 000 000, quick 20 000).
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -41,6 +43,18 @@ try {
     figures.push(...flow.figures);
     notes.push(...flow.notes);
   }
+  if (selected('w5')) {
+    console.log('w5.work_order_query');
+    // Its own database: 10⁶ generated work orders must not slow down the other workloads.
+    await admin.query(`CREATE DATABASE ${name}_w5`);
+    const w5Url = new URL(url);
+    w5Url.pathname = `/${name}_w5`;
+    const workOrders = Number(process.env.BENCH_W5_WORK_ORDERS ?? (quick ? 20_000 : 1_000_000));
+    if (!Number.isInteger(workOrders) || workOrders < 1000) throw new Error(`BENCH_W5_WORK_ORDERS: a whole number ≥ 1000 expected, got ${process.env.BENCH_W5_WORK_ORDERS}`);
+    const query = await benchWorkOrderQuery(w5Url.toString(), { workOrders, runs: quick ? 10 : 200 });
+    figures.push(...query.figures);
+    notes.push(...query.notes);
+  }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
     const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
@@ -49,6 +63,7 @@ try {
   }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
   await admin.end();
 }
 
