@@ -4,7 +4,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { median, type Figure } from '../lib/harness.ts';
-import { generateWorkOrders } from '../lib/work-order-data.ts';
 
 /** A page of the work-order query as a result grid asks for it (the pre-alarm drill-down's fields). */
 export const WORK_ORDER_QUERY = `query WorkOrderQueryPage($filter: WorkOrderQueryFilter, $first: Int!, $after: String, $withCount: Boolean!) {
@@ -172,13 +171,14 @@ interface Scenario {
 }
 
 /**
- * W5: the work-order query over `workOrders` generated work orders (bench/lib/work-order-data.ts)
- * on a database of its own with the demo seed. Each scenario — a viewer with the demo data
+ * W5: the work-order query over the generated work orders of a database prepared by
+ * `prepareWorkOrderDatabase` (bench/lib/work-order-data.ts). Each scenario — a viewer with the demo data
  * permissions, a filter, page 1 or a deep cursor — runs `runs` times through the whole API over
  * HTTP (auth guard, zod, complexity check, DataLoaders, Prisma) alternating with the hand-written
  * baseline; both answers are compared once (same work orders in the same order, same count).
  */
-export async function benchWorkOrderQuery(databaseUrl: string, options: { workOrders: number; runs: number }): Promise<{ figures: Figure[]; notes: string[] }> {
+export async function benchWorkOrderQuery(databaseUrl: string, options: { generated: { orders: number; workOrders: number; ms: number }; runs: number }): Promise<{ figures: Figure[]; notes: string[] }> {
+  const { generated } = options;
   const app = await startOpenIOM({
     database: { kind: 'postgres', url: databaseUrl },
     config: { port: 0, webDist: null, redisUrl: null, crmPollMs: 3_600_000, alarms: { ...loadConfig().alarms, enabled: false }, interfaces: { ...loadConfig().interfaces, enabled: false } },
@@ -187,11 +187,6 @@ export async function benchWorkOrderQuery(databaseUrl: string, options: { workOr
   await client.connect();
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
-    const generated = await generateWorkOrders(client, options.workOrders);
-    // What autovacuum leaves after a bulk load, and statistics for the small seeded tables too
-    // (below autovacuum's 50-row threshold they are never analysed on their own).
-    await client.query('VACUUM ANALYZE');
-    console.log(`  generated ${generated.workOrders} work orders (${generated.orders} orders) in ${(generated.ms / 1000).toFixed(0)} s`);
     baseline = await startBaseline(databaseUrl);
 
     const ids = await client.query<{ code: string; id: number }>(`SELECT code, id FROM organisation WHERE code IN ('GZ-TH-02') UNION ALL SELECT code, id FROM position WHERE code = 'GZ-TH.DISPATCH'`);

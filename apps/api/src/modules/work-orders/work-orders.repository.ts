@@ -79,7 +79,11 @@ export class WorkOrdersRepository {
       orderBy: keys.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
       take: first + 1,
     });
-    return toConnection(keys.page(rows, first, after), (limit) => this.prisma.workOrder.count({ where, take: limit }));
+    // The bounded count reads ids without an order: Prisma's `count({ take })` sorts by id first,
+    // which on 10⁶ work orders means walking the whole scope (~100–200 ms) instead of stopping
+    // after `limit` matching rows (~10 ms).
+    const countUpTo = async (limit: number) => (await this.prisma.workOrder.findMany({ where, select: { id: true }, take: limit })).length;
+    return toConnection(keys.page(rows, first, after), countUpTo);
   }
 
   /** Locks the work orders (FOR UPDATE) and returns those inside the scope. */
