@@ -10,7 +10,7 @@ import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
  * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check);
- * `BENCH_ONLY=w1` (or `w2`) runs one workload (the other's recorded figures stay as they were).
+ * `BENCH_ONLY=w1` (or `w1,w4`) runs those workloads; the others' recorded figures stay as they were.
  * `BENCH_W5_WORK_ORDERS` sets how many work orders w5 and w6 generate (default 1 000 000, quick
  * 20 000); w6 needs the built SPA (`pnpm run build`) and Chromium at /usr/bin/chromium.
  */
@@ -21,7 +21,7 @@ if (!serverUrl) {
 }
 process.env.OPENIOM_LOG_LEVEL ??= 'silent';
 const quick = process.env.BENCH_QUICK === '1';
-/** `BENCH_ONLY=w1,w4` runs only those workloads (and records nothing). */
+/** `BENCH_ONLY=w1,w4` runs only those workloads (their figures replace the recorded ones). */
 const only = process.env.BENCH_ONLY;
 const selected = (workload: string) => !only || only.split(',').includes(workload);
 const name = `openiom_bench_${process.pid}`;
@@ -81,4 +81,4 @@ try {
 }
 
 for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
-if (!quick && !only) recordFigures(figures, notes);
+if (!quick) recordFigures(figures, notes);

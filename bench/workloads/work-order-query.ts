@@ -2,6 +2,7 @@ import { loadConfig, startOpenIOM } from '@openiom/api';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import pg from 'pg';
 import { median, type Figure } from '../lib/harness.ts';
 
@@ -268,7 +269,7 @@ export async function benchWorkOrderQuery(databaseUrl: string, options: { genera
         { id: 'w5.work_order_query_count_p99_ms', title: 'work-order query page 1 with its capped totalCount: worst p99', value: countP99, unit: 'ms', baseline: worst(counted, 'base'), baselineLabel: 'count(*) over a LIMITed subquery with raw pg, worst p99', ratio: countRatio, target: 'p99 ≤ 30 ms and ≥ 0.5× (p50)', met: countP99 <= 30 && countRatio >= 0.5, date },
       ],
       notes: [
-        `w5: ${generated.workOrders} work orders (${generated.orders} orders) generated in ${(generated.ms / 1000).toFixed(0)} s; ${options.runs} runs per scenario alternating API and baseline after 5 warm-up runs, sequential, over HTTP on loopback; ratio = the worst scenario's baseline p50 / API p50. ${detail}.`,
+        `w5: ${generated.workOrders} work orders (${generated.orders} orders) generated in ${(generated.ms / 1000).toFixed(0)} s; ${options.runs} runs per scenario alternating API and baseline after 5 warm-up runs, sequential, over HTTP on loopback; ratio = the worst scenario's baseline p50 / API p50. 1-min load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores at the end (other jobs share the machine). ${detail}.`,
       ],
     };
   } finally {
