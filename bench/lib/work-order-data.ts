@@ -27,7 +27,7 @@ export async function prepareWorkOrderDatabase(databaseUrl: string, workOrders: 
  * Generates `workOrders` work orders (and the ~workOrders / 4.5 orders they belong to) on a
  * database that holds the demo seed, with set-based SQL (a few statements, no row loop):
  *
- * - orders over the 24 demo grids, skewed (the busiest grid gets ~6× the quietest), 1 % without
+ * - orders over the 24 demo grids, skewed (the busiest grid gets ~5× the quietest), 1 % without
  *   an area; business codes 30 % fixed-line new, 35 % broadband new, 15 % move, 15 % removal,
  *   5 % cancellation; accepted over the last 365 days in the order of their ids;
  * - orders accepted in the last 10 days are mostly still executing, older ones mostly completed
