@@ -3,11 +3,16 @@ import { recordFigures, type Figure } from './lib/harness.ts';
 import { benchAlarmScan } from './workloads/alarm-scan.ts';
 import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
+import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
+import { benchQueueFirstRows } from './workloads/queue-first-rows.ts';
+import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
  * (bench/results.json, bench/RESULTS.md). `BENCH_QUICK=1` shortens the rounds (smoke check);
- * `BENCH_ONLY=w1` (or `w2`) runs one workload (the other's recorded figures stay as they were).
+ * `BENCH_ONLY=w1` (or `w1,w4`) runs those workloads; the others' recorded figures stay as they were.
+ * `BENCH_W5_WORK_ORDERS` sets how many work orders w5 and w6 generate (default 1 000 000, quick
+ * 20 000); w6 needs the built SPA (`pnpm run build`) and Chromium at /usr/bin/chromium.
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -16,7 +21,7 @@ if (!serverUrl) {
 }
 process.env.OPENIOM_LOG_LEVEL ??= 'silent';
 const quick = process.env.BENCH_QUICK === '1';
-/** `BENCH_ONLY=w1,w4` runs only those workloads (and records nothing). */
+/** `BENCH_ONLY=w1,w4` runs only those workloads (their figures replace the recorded ones). */
 const only = process.env.BENCH_ONLY;
 const selected = (workload: string) => !only || only.split(',').includes(workload);
 const name = `openiom_bench_${process.pid}`;
@@ -41,6 +46,28 @@ try {
     figures.push(...flow.figures);
     notes.push(...flow.notes);
   }
+  if (selected('w5') || selected('w6')) {
+    // Their own database: 10⁶ generated work orders must not slow down the other workloads.
+    const workOrders = Number(process.env.BENCH_W5_WORK_ORDERS ?? (quick ? 20_000 : 1_000_000));
+    if (!Number.isInteger(workOrders) || workOrders < 1000) throw new Error(`BENCH_W5_WORK_ORDERS: a whole number ≥ 1000 expected, got ${process.env.BENCH_W5_WORK_ORDERS}`);
+    await admin.query(`CREATE DATABASE ${name}_w5`);
+    const w5Url = new URL(url);
+    w5Url.pathname = `/${name}_w5`;
+    const generated = await prepareWorkOrderDatabase(w5Url.toString(), workOrders);
+    console.log(`generated ${generated.workOrders} work orders (${generated.orders} orders) in ${(generated.ms / 1000).toFixed(0)} s`);
+    if (selected('w5')) {
+      console.log('w5.work_order_query');
+      const query = await benchWorkOrderQuery(w5Url.toString(), { generated, runs: quick ? 10 : 200 });
+      figures.push(...query.figures);
+      notes.push(...query.notes);
+    }
+    if (selected('w6')) {
+      console.log('w6.queue_first_rows');
+      const queue = await benchQueueFirstRows(w5Url.toString(), { runs: quick ? 2 : 9 });
+      figures.push(...queue.figures);
+      notes.push(...queue.notes);
+    }
+  }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
     const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
@@ -49,8 +76,9 @@ try {
   }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
   await admin.end();
 }
 
 for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
-if (!quick && !only) recordFigures(figures, notes);
+if (!quick) recordFigures(figures, notes);

@@ -20,7 +20,13 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   await seedWorkflows(prisma);
   await seedTimeLimits(prisma);
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
-  if (demo) await seedDemoArea(prisma);
+  if (demo) {
+    await seedDemoArea(prisma);
+    // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed
+    // rows, so the 32 demo organisations would never get any, and without them the planner takes
+    // a data scope (`path LIKE '/1/2/%'`) for a tiny one and sorts every work order in it.
+    await prisma.$executeRawUnsafe('ANALYZE');
+  }
   return { menus: menuTree.reduce((sum, entry) => sum + 1 + entry.children.length, 0), demo };
 }
 

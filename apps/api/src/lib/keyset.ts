@@ -41,7 +41,11 @@ export function keyset<Row extends { id: number }>(list: string, sortName: strin
       if (cursor === null) return [];
       const decoded = decodeCursor(cursor, tag);
       const value = column.type === 'date' ? toDate(decoded.value) : decoded.value;
-      return [{ OR: [{ [column.field]: { [beyond]: value } }, { [column.field]: value, id: { [beyond]: decoded.id } }] }];
+      // The first condition is implied by the second; it is there for the planner, which cannot
+      // start an index scan at an OR: with it, (column, id) indexes seek to the cursor instead of
+      // reading every row before it (~1 s half a million rows deep).
+      const atOrBeyond = direction === 'ASC' ? 'gte' : 'lte';
+      return [{ [column.field]: { [atOrBeyond]: value } }, { OR: [{ [column.field]: { [beyond]: value } }, { [column.field]: value, id: { [beyond]: decoded.id } }] }];
     },
     /** The page from rows read with `take: first + 1`. */
     page(rows: Row[], first: number, after: string | null): KeysetPage<Row> {

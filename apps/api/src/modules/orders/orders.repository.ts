@@ -25,8 +25,12 @@ export const interfaceRequestSelect = { id: true, orderId: true, workOrderId: tr
  */
 export function orderScope(scope: DataScope): Prisma.OrderWhereInput {
   const inScope: Prisma.OrderWhereInput = { organisation: organisationInScope(scope) };
-  const rootScope = scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1);
-  return rootScope ? { OR: [inScope, { organisationId: null }] } : inScope;
+  return seesOrdersWithoutArea(scope) ? { OR: [inScope, { organisationId: null }] } : inScope;
+}
+
+/** Whether the scope is a whole tree root, which also sees the orders without an area. */
+export function seesOrdersWithoutArea(scope: DataScope): boolean {
+  return scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1);
 }
 
 /** `orderScope` as a SQL condition on the orders aliased `alias`, for hand-written aggregates. */

@@ -3,7 +3,8 @@ import { toConnection } from '../../lib/connection.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import type { DataScope } from '../auth/auth.types.ts';
-import { orderCriteriaWhere, orderScope, workOrderSelect } from '../orders/orders.repository.ts';
+import { organisationInScope } from '../auth/data-scope.ts';
+import { orderCriteriaWhere, orderScope, seesOrdersWithoutArea, workOrderSelect } from '../orders/orders.repository.ts';
 import type { WorkOrderConnectionRecord, WorkOrderCriteria, WorkOrderRecord, WorkOrderSortField } from './work-orders.types.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -69,8 +70,12 @@ export class WorkOrdersRepository {
 
   /** Keyset page of the work-order query inside the scope; the count runs only when asked for. */
   async query(scope: DataScope, criteria: WorkOrderCriteria | null, sortBy: WorkOrderSortField, direction: SortDirection, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
+    const orderCriteria = criteria?.order ?? null;
     const where: Prisma.WorkOrderWhereInput = {
-      AND: [{ order: { AND: [orderScope(scope), ...orderCriteriaWhere(criteria?.order ?? null)] } }, ...workOrderCriteriaWhere(criteria)],
+      AND: [
+        { order: { AND: [await this.organisationsWhere(scope, orderCriteria?.organisationPath ?? null), ...orderCriteriaWhere(orderCriteria && { ...orderCriteria, organisationPath: null })] } },
+        ...workOrderCriteriaWhere(criteria),
+      ],
     };
     const keys = keyset('work-orders', sortBy, workOrderSortColumns[sortBy], direction);
     const rows = await this.prisma.workOrder.findMany({
@@ -79,7 +84,27 @@ export class WorkOrdersRepository {
       orderBy: keys.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
       take: first + 1,
     });
-    return toConnection(keys.page(rows, first, after), (limit) => this.prisma.workOrder.count({ where, take: limit }));
+    // Counted in order of the order id: PostgreSQL then merges the orders in scope with their work
+    // orders and stops at the limit (~15 ms for 10 000 of 10⁶); Prisma's default for `take`, the
+    // work-order id, made it read and sort every work order in scope first (~0.1–0.2 s).
+    const countUpTo = (limit: number) => this.prisma.workOrder.count({ where, take: limit, orderBy: { orderId: 'asc' } });
+    return toConnection(keys.page(rows, first, after), countUpTo);
+  }
+
+  /**
+   * The scope (and the organisation condition, if any) as the ids of its organisations, read first
+   * from the small organisation table: the planner estimates `organisation_id IN (…)` from the
+   * order table's statistics, where a join on `path LIKE '/1/2/3/%'` left it guessing — it took
+   * a large district or grid for a few rows and sorted all of their work orders (~0.2–0.4 s at
+   * 10⁶ work orders) instead of walking the (created_at, id) index.
+   */
+  private async organisationsWhere(scope: DataScope, organisationPath: string | null): Promise<Prisma.OrderWhereInput> {
+    const inScope = await this.prisma.organisation.findMany({
+      where: { AND: [organisationInScope(scope), ...(organisationPath === null ? [] : [{ path: { startsWith: organisationPath } }])] },
+      select: { id: true },
+    });
+    const byId: Prisma.OrderWhereInput = { organisationId: { in: inScope.map((organisation) => organisation.id) } };
+    return organisationPath === null && seesOrdersWithoutArea(scope) ? { OR: [byId, { organisationId: null }] } : byId;
   }
 
   /**
