@@ -34,9 +34,11 @@ import {
   completeWorkOrders,
   dispatchWorkOrders,
   handleManualException,
+  positionStaff,
   printWorkOrders,
   unlockWorkOrder,
   WorkOrderSheet,
+  workOrderPositions,
   workOrders,
 } from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
@@ -46,7 +48,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
