@@ -31,7 +31,7 @@ export function ActionDialog({ title, testId, onClose, onSubmit, submitLabel, su
   }, []);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} data-testid={testId}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} data-testid={`${testId}-dialog`}>
       <form
         className="dialog-form"
         onSubmit={(e) => {

@@ -31,10 +31,16 @@ export function TaskQueueScreen({ title, intro, filter, emptyText, actions, dial
   const [message, setMessage] = useState<ScreenMessage>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const { refresh, reload, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(null);
-  const onSelect = useCallback((rows: WorkOrderRow[]) => setSelected(rows), []);
+  // The detail panel stays on the last work order opened alone, also when a live refresh takes its row
+  // out of this queue (completed, moved on): the flow monitor then shows where the order went.
+  const [detailRow, setDetailRow] = useState<WorkOrderRow | null>(null);
+  const onSelect = useCallback((rows: WorkOrderRow[]) => {
+    setSelected(rows);
+    if (rows.length === 1) setDetailRow(rows[0]);
+    else if (rows.length > 1) setDetailRow(null);
+  }, []);
   const onError = useCallback((error: unknown) => setLoadError(error), []);
-  const onOpen = useCallback((row: WorkOrderRow) => setSelected([row]), []);
-  const single = selected.length === 1 ? selected[0] : null;
+  const onOpen = useCallback((row: WorkOrderRow) => (setSelected([row]), setDetailRow(row)), []);
 
   return (
     <div className="page work-order-queue-page">
@@ -68,7 +74,7 @@ export function TaskQueueScreen({ title, intro, filter, emptyText, actions, dial
         </p>
       )}
       <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} emptyText={emptyText} />
-      {single ? <WorkOrderDetail key={single.id} workOrder={single} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
+      {detailRow ? <WorkOrderDetail key={detailRow.id} workOrder={detailRow} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
       {dialog(setMessage, refresh)}
     </div>
   );

@@ -54,9 +54,16 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   const eventFilter = useMemo<WorkOrderEventFilter | null>(() => (mode === 'position' && positionId !== ALL_POSITIONS ? { positionId } : null), [mode, positionId]);
   const { refresh, reload, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(eventFilter, mode === 'position' && positionId === null);
 
-  const onSelect = useCallback((rows: WorkOrderRow[]) => setSelected(rows), []);
+  // The detail panel stays on the last work order opened alone, also when a live refresh takes its row
+  // out of this queue (completed, moved on): the flow monitor then shows where the order went.
+  const [detailRow, setDetailRow] = useState<WorkOrderRow | null>(null);
+  const onSelect = useCallback((rows: WorkOrderRow[]) => {
+    setSelected(rows);
+    if (rows.length === 1) setDetailRow(rows[0]);
+    else if (rows.length > 1) setDetailRow(null);
+  }, []);
   const onError = useCallback((error: unknown) => setLoadError(error), []);
-  const onOpen = useCallback((row: WorkOrderRow) => setSelected([row]), []);
+  const onOpen = useCallback((row: WorkOrderRow) => (setSelected([row]), setDetailRow(row)), []);
 
   const [claim] = useMutation(ClaimWorkOrderMutation);
   const [unlock] = useMutation(UnlockWorkOrderMutation);
@@ -167,7 +174,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
         </p>
       )}
       <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} />
-      {single ? <WorkOrderDetail key={single.id} workOrder={single} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
+      {detailRow ? <WorkOrderDetail key={detailRow.id} workOrder={detailRow} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
       {dialog?.kind === 'complete' && dialog.rows.length === 1 && (
         <CompleteDialog
           workOrder={dialog.rows[0]}
