@@ -55,7 +55,7 @@ test.describe('in Chinese, as the dispatcher', () => {
     await exceptions.select(parked.workOrderNo);
     await captureScreen(page, 'work-orders-manual-exception-zh');
     const handle = await exceptions.openHandle();
-    await expect(handle.getByText('转客户联系')).toBeVisible();
+    await expect(handle.getByLabel('转客户联系')).toBeChecked();
     await captureScreen(page, 'work-orders-manual-exception-dialog-zh');
     await page.keyboard.press('Escape');
   });

@@ -158,7 +158,7 @@ describe('BatchCompleteDialog', () => {
     const summary = await screen.findByTestId('batch-complete-summary');
     expect(summary).toHaveTextContent('1 completed, 1 refused');
     const rows = within(summary).getAllByTestId('batch-complete-row');
-    expect(rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent])).toEqual([
+    expect(rows.map((r) => [...(r as HTMLTableRowElement).cells].map((cell) => cell.textContent))).toEqual([
       ['O0001-INSTALL', 'Completed'],
       ['O0002-INSTALL', 'Work order 2 is locked to another staff member. (NOT_YOUR_WORK_ORDER)'],
     ]);

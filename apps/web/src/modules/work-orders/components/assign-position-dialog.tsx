@@ -51,12 +51,12 @@ export function AssignPositionDialog({ workOrders, onClose, onDone }: { workOrde
       setBusy(false);
     }
     if (refused.length === 0) onDone(localName(positions.data!.workOrderPositions.find((p) => p.id === chosen.id)!, lng));
-    else setError(t('workOrders.assign.refused', { count: refused.length, list: refused.join('; ') }));
+    else setError(t(refused.length === 1 ? 'workOrders.assign.refusedOne' : 'workOrders.assign.refusedMany', { count: refused.length, list: refused.join('; ') }));
   }
 
   return (
     <ActionDialog
-      title={t('workOrders.assign.title', { count: workOrders.length })}
+      title={t(workOrders.length === 1 ? 'workOrders.assign.titleOne' : 'workOrders.assign.titleMany', { count: workOrders.length })}
       testId="assign"
       onClose={onClose}
       onSubmit={noneAtAll ? null : () => void submit()}
@@ -70,7 +70,7 @@ export function AssignPositionDialog({ workOrders, onClose, onDone }: { workOrde
       {noneAtAll ? (
         <div className="form-warning" role="status" data-testid="assign-no-position">
           <strong>{t('workOrders.assign.noPositionTitle')}</strong>
-          <p>{t('workOrders.assign.noPositionBody', { count: workOrders.length })}</p>
+          <p>{t(workOrders.length === 1 ? 'workOrders.assign.noPositionBodyOne' : 'workOrders.assign.noPositionBodyMany', { count: workOrders.length })}</p>
         </div>
       ) : (
         <SearchSelect

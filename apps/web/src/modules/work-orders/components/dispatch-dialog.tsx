@@ -50,7 +50,7 @@ export function DispatchDialog({ workOrders, onClose, onDone }: { workOrders: Wo
 
   return (
     <ActionDialog
-      title={t('workOrders.dispatch.title', { count: workOrders.length })}
+      title={t(workOrders.length === 1 ? 'workOrders.dispatch.titleOne' : 'workOrders.dispatch.titleMany', { count: workOrders.length })}
       testId="dispatch"
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -61,7 +61,9 @@ export function DispatchDialog({ workOrders, onClose, onDone }: { workOrders: Wo
       <p className="dialog-subject" data-testid="dispatch-work-orders">
         {numbers}
       </p>
-      <p className="muted">{target.position ? t('workOrders.dispatch.position', { position: localName(target.position, lng) }) : t('workOrders.dispatch.noPosition')}</p>
+      <p className="muted">{target.position
+          ? t(target.positionCount > 1 ? 'workOrders.dispatch.firstPosition' : 'workOrders.dispatch.position', { position: localName(target.position, lng) })
+          : t('workOrders.dispatch.noPosition')}</p>
       {(target.positionCount > 1 || (target.unqueued > 0 && target.position !== null)) && (
         <p className="form-warning" data-testid="dispatch-mixed-warning">
           {t('workOrders.dispatch.mixedWarning', { count: target.positionCount + (target.unqueued > 0 ? 1 : 0) })}

@@ -40,7 +40,7 @@ export function ManualAssignmentPage() {
             workOrders={assigning}
             onClose={() => setAssigning(null)}
             onDone={(positionName) => {
-              say({ kind: 'ok', text: t('workOrders.assign.done', { count: assigning.length, position: positionName }) });
+              say({ kind: 'ok', text: t(assigning.length === 1 ? 'workOrders.assign.doneOne' : 'workOrders.assign.doneMany', { count: assigning.length, position: positionName }) });
               setAssigning(null);
               refresh();
             }}

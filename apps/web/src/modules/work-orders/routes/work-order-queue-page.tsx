@@ -201,7 +201,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
           workOrders={dialog.rows}
           onClose={() => setDialog(null)}
           onDone={(staffName) => {
-            setMessage({ kind: 'ok', text: t('workOrders.dispatch.done', { count: dialog.rows.length, name: staffName }) });
+            setMessage({ kind: 'ok', text: t(dialog.rows.length === 1 ? 'workOrders.dispatch.doneOne' : 'workOrders.dispatch.doneMany', { count: dialog.rows.length, name: staffName }) });
             setDialog(null);
             refresh();
           }}
