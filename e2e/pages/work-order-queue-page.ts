@@ -18,7 +18,8 @@ export class WorkOrderQueuePage {
 
   async goto(mode: 'by-position' | 'by-staff'): Promise<void> {
     await this.page.goto(`/work-orders/${mode}`);
-    await expect(this.grid).toBeVisible();
+    // The first visit loads the grid's code: slow on a busy two-core machine.
+    await expect(this.grid).toBeVisible({ timeout: 30_000 });
     await expect(this.liveIndicator).toHaveAttribute('data-state', 'live');
   }
 

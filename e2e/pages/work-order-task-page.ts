@@ -17,7 +17,8 @@ export class WorkOrderTaskPage {
 
   async goto(screen: 'manual-assignment' | 'manual-exception'): Promise<void> {
     await this.page.goto(`/work-orders/${screen}`);
-    await expect(this.grid).toBeVisible();
+    // The first visit loads the grid's code: slow on a busy two-core machine.
+    await expect(this.grid).toBeVisible({ timeout: 30_000 });
     await expect(this.liveIndicator).toHaveAttribute('data-state', 'live');
   }
 
