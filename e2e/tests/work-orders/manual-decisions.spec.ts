@@ -30,6 +30,9 @@ test.describe('as the dispatcher', () => {
     await expect(dialog).toBeHidden();
     await expect(screen.message).toHaveText('Queued 1 work order at Guangzhou Tianhe Shipai grid Installer');
     await expect(screen.row(order.workOrderNo)).toHaveCount(0);
+    // The assigned work order left the list: nothing stays selected, so the action cannot run on it twice.
+    await expect(page.getByTestId('queue-selection')).toHaveText('');
+    await expect(page.getByTestId('action-assign')).toBeDisabled();
     const { order: after } = await adminApi.request(E2eOrderWorkOrdersQuery, { id: order.orderId });
     expect(after!.workOrders.find((wo) => wo.id === order.workOrderId)?.position?.id).toBeTruthy();
     await captureScreen(page, 'work-orders-manual-assignment-en');

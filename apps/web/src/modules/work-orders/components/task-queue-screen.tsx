@@ -16,8 +16,8 @@ interface TaskQueueScreenProps {
   emptyText: string;
   /** Toolbar buttons for the selected rows; `say` sets the screen's message line. */
   actions: (selected: WorkOrderRow[], say: (message: ScreenMessage) => void) => ReactNode;
-  /** The open dialog, if any; `refresh` re-reads the grid after an action. */
-  dialog: (say: (message: ScreenMessage) => void, refresh: () => void) => ReactNode;
+  /** The open dialog, if any; `done` re-reads the grid after an action that took the selected rows out of the list. */
+  dialog: (say: (message: ScreenMessage) => void, done: () => void) => ReactNode;
 }
 
 /**
@@ -30,7 +30,7 @@ export function TaskQueueScreen({ title, intro, filter, emptyText, actions, dial
   const [selected, setSelected] = useState<WorkOrderRow[]>([]);
   const [message, setMessage] = useState<ScreenMessage>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const { refresh, reload, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(null);
+  const { refresh, reload, clearSelection, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(null);
   // The detail panel stays on the last work order opened alone, also when a live refresh takes its row
   // out of this queue (completed, moved on): the flow monitor then shows where the order went.
   const [detailRow, setDetailRow] = useState<WorkOrderRow | null>(null);
@@ -75,7 +75,7 @@ export function TaskQueueScreen({ title, intro, filter, emptyText, actions, dial
       )}
       <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} emptyText={emptyText} />
       {detailRow ? <WorkOrderDetail key={detailRow.id} workOrder={detailRow} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
-      {dialog(setMessage, refresh)}
+      {dialog(setMessage, () => (clearSelection(), refresh()))}
     </div>
   );
 }

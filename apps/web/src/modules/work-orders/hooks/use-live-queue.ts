@@ -37,6 +37,8 @@ export function useLiveQueue(eventFilter: WorkOrderEventFilter | null, skip = fa
   }, []);
   /** Drops every loaded block (after a load error): the grid reads again from the top. */
   const reload = useCallback(() => gridApi.current?.purgeInfiniteCache(), []);
+  /** Clears the selection after an action took the selected rows out of the queue (the grid keeps gone rows selected). */
+  const clearSelection = useCallback(() => gridApi.current?.deselectAll(), []);
 
-  return { refresh, reload, onReady, detailVersion, wsStatus, subscriptionFailed: !!subscription.error };
+  return { refresh, reload, clearSelection, onReady, detailVersion, wsStatus, subscriptionFailed: !!subscription.error };
 }

@@ -34,7 +34,7 @@ export function ManualAssignmentPage() {
           {selected.length > 1 ? t('workOrders.assign.openBatch', { count: selected.length }) : t('workOrders.assign.open')}
         </button>
       )}
-      dialog={(say, refresh) =>
+      dialog={(say, done) =>
         assigning && (
           <AssignPositionDialog
             workOrders={assigning}
@@ -42,7 +42,7 @@ export function ManualAssignmentPage() {
             onDone={(positionName) => {
               say({ kind: 'ok', text: t(assigning.length === 1 ? 'workOrders.assign.doneOne' : 'workOrders.assign.doneMany', { count: assigning.length, position: positionName }) });
               setAssigning(null);
-              refresh();
+              done();
             }}
           />
         )

@@ -34,7 +34,7 @@ export function ManualExceptionPage() {
           {t('workOrders.manualException.open')}
         </button>
       )}
-      dialog={(say, refresh) =>
+      dialog={(say, done) =>
         handling && (
           <ManualExceptionDialog
             workOrder={handling}
@@ -42,7 +42,7 @@ export function ManualExceptionPage() {
             onDone={(action) => {
               say({ kind: 'ok', text: t(`workOrders.manualException.done.${action}`, { no: handling.workOrderNo }) });
               setHandling(null);
-              refresh();
+              done();
             }}
           />
         )

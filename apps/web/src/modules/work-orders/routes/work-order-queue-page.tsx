@@ -52,7 +52,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   // One position: that position's events. By staff or all positions: every event in scope (a
   // dispatch to me or an unlock away from me both change my queue), refreshed at most every 400 ms.
   const eventFilter = useMemo<WorkOrderEventFilter | null>(() => (mode === 'position' && positionId !== ALL_POSITIONS ? { positionId } : null), [mode, positionId]);
-  const { refresh, reload, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(eventFilter, mode === 'position' && positionId === null);
+  const { refresh, reload, clearSelection, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(eventFilter, mode === 'position' && positionId === null);
 
   // The detail panel stays on the last work order opened alone, also when a live refresh takes its row
   // out of this queue (completed, moved on): the flow monitor then shows where the order went.
@@ -182,6 +182,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
           onDone={() => {
             setMessage({ kind: 'ok', text: t('workOrders.completed', { no: dialog.rows[0].workOrderNo }) });
             setDialog(null);
+            clearSelection();
             refresh();
           }}
         />
@@ -192,6 +193,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
           onClose={() => setDialog(null)}
           onDone={(completed) => {
             setMessage({ kind: completed === dialog.rows.length ? 'ok' : 'error', text: t('workOrders.batchComplete.done', { completed, count: dialog.rows.length }) });
+            clearSelection();
             refresh();
           }}
         />
