@@ -18,7 +18,8 @@ export class WorkOrderQueuePage {
 
   async goto(mode: 'by-position' | 'by-staff'): Promise<void> {
     await this.page.goto(`/work-orders/${mode}`);
-    await expect(this.grid).toBeVisible();
+    // The first visit loads the grid's code: slow on a busy two-core machine.
+    await expect(this.grid).toBeVisible({ timeout: 30_000 });
     await expect(this.liveIndicator).toHaveAttribute('data-state', 'live');
   }
 
@@ -30,6 +31,56 @@ export class WorkOrderQueuePage {
   async select(workOrderNo: string): Promise<void> {
     await this.row(workOrderNo).locator('[col-id="step"]').click();
     await expect(this.detail).toBeVisible();
+  }
+
+  /** Scrolls the queue to its end, where the newest work orders are (queues list the oldest first). */
+  async scrollToEnd(): Promise<void> {
+    // The grid's vertical scroller (whichever element of the grid scrolls).
+    await this.grid.evaluate((root) => {
+      for (const el of root.querySelectorAll<HTMLElement>('*')) if (el.scrollHeight > el.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(el).overflowY)) el.scrollTop = el.scrollHeight;
+    });
+  }
+
+  /** Adds a work order to the selection (Ctrl+click keeps the rows already selected). */
+  async addToSelection(workOrderNo: string): Promise<void> {
+    await this.row(workOrderNo).locator('[col-id="step"]').click({ modifiers: ['ControlOrMeta'] });
+    await expect(this.row(workOrderNo)).toHaveClass(/ag-row-selected/);
+  }
+
+  /** Shows one position's queue (or "all positions"), by the option's label. */
+  async choosePosition(label: string | RegExp): Promise<void> {
+    const select = this.page.getByTestId('queue-position');
+    const option = select.locator('option', { hasText: label });
+    await select.selectOption(await option.getAttribute('value'));
+  }
+
+  /** The selected rows' dispatch dialog, opened from the toolbar. */
+  async openDispatch(): Promise<DispatchDialog> {
+    await this.page.getByTestId('action-dispatch').click();
+    const dialog = new DispatchDialog(this.page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+
+  /** Completes the selected work order with an exception type, by the type's label. */
+  async completeWithException(typeLabel: string): Promise<void> {
+    await this.page.getByTestId('action-complete').click();
+    const dialog = this.page.getByTestId('complete-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('complete-exception').check();
+    await dialog.getByTestId('complete-exception-type').selectOption({ label: typeLabel });
+    await dialog.getByTestId('complete-submit').click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Completes the selected work orders as a batch; returns the dialog showing the per-row summary. */
+  async batchComplete(): Promise<Locator> {
+    await this.page.getByTestId('action-complete').click();
+    const dialog = this.page.getByTestId('batch-complete-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('batch-complete-submit').click();
+    await expect(dialog.getByTestId('batch-complete-summary')).toBeVisible();
+    return dialog;
   }
 
   async openTab(name: 'workOrder' | 'order' | 'log' | 'flow'): Promise<void> {
@@ -47,5 +98,42 @@ export class WorkOrderQueuePage {
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('complete-submit').click();
     await expect(dialog).toBeHidden();
+  }
+}
+
+/** The dispatch dialog: a staff search fed by the API, the staff list, and the server's answer. */
+export class DispatchDialog {
+  readonly root: Locator;
+  readonly error: Locator;
+  readonly warning: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('dispatch-dialog');
+    this.error = this.root.getByTestId('dispatch-error');
+    this.warning = this.root.getByTestId('dispatch-mixed-warning');
+  }
+
+  /** Picks the first staff member the list offers. */
+  async pickFirstStaff(): Promise<void> {
+    const list = this.root.getByTestId('dispatch-staff-list');
+    await expect(list.locator('option').first()).toBeAttached();
+    await list.selectOption({ index: 0 });
+  }
+
+  /** Finds a staff member by number or name and picks the first match. */
+  async pickStaff(search: string): Promise<void> {
+    await this.root.getByTestId('dispatch-staff-search').fill(search);
+    const list = this.root.getByTestId('dispatch-staff-list');
+    await expect(list.locator('option')).toHaveCount(1);
+    await list.selectOption({ index: 0 });
+  }
+
+  async submit(): Promise<void> {
+    await this.root.getByTestId('dispatch-submit').click();
+  }
+
+  async close(): Promise<void> {
+    await this.root.getByTestId('dispatch-close').click();
+    await expect(this.root).toBeHidden();
   }
 }

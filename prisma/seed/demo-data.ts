@@ -19,10 +19,12 @@ export const demoArea = {
 
 /**
  * Position types. As in the seed, only system-admin and general types carry menus; work-order types
- * give a queue (their holders see menus through a general type they also hold).
+ * give a queue (their holders see menus through a general type they also hold). System administrators
+ * see the whole area, so they also get the two work-order screens that need it: manual assignment
+ * (orders without a business area reach only them) and manual exception handling.
  */
 export const demoPositionTypes = [
-  { code: 'SYS_ADMIN', name: '系统管理岗', nameEn: 'System administration', kind: 'SYSTEM_ADMIN', menus: [...group('help'), ...group('system'), ...group('config'), ...group('monitoring')] },
+  { code: 'SYS_ADMIN', name: '系统管理岗', nameEn: 'System administration', kind: 'SYSTEM_ADMIN', menus: [...group('help'), ...group('system'), ...group('config'), ...group('monitoring'), 'work-orders', 'work-orders.manual-assignment', 'work-orders.manual-exception'] },
   { code: 'DISPATCH_GENERAL', name: '调度中心通用岗', nameEn: 'Dispatch center (general)', kind: 'GENERAL', menus: [...group('help'), ...group('work-orders'), ...group('dispatch'), ...group('queries'), 'monitoring', 'monitoring.pre-alarm'] },
   { code: 'INSTALL_GENERAL', name: '装维通用岗', nameEn: 'Installation (general)', kind: 'GENERAL', menus: [...group('help'), 'work-orders', 'work-orders.by-position', 'work-orders.by-staff', 'dispatch', 'dispatch.todo'] },
   { code: 'MANAGER_GENERAL', name: '室经理通用岗', nameEn: 'Manager (general)', kind: 'GENERAL', menus: [...group('help'), ...group('monitoring'), ...group('queries'), 'dispatch', 'dispatch.supervision', 'dispatch.map'] },

@@ -30,8 +30,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'work-orders.by-position', route: '/work-orders/by-position' },
       { code: 'work-orders.by-staff', route: '/work-orders/by-staff' },
-      { code: 'work-orders.manual-assignment', route: null },
-      { code: 'work-orders.manual-exception', route: null },
+      { code: 'work-orders.manual-assignment', route: '/work-orders/manual-assignment' },
+      { code: 'work-orders.manual-exception', route: '/work-orders/manual-exception' },
     ],
   },
   {

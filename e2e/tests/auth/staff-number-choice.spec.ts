@@ -57,7 +57,7 @@ test('an account with two staff numbers picks one after the password and works w
     await login.chooseStaff(staffNos.admin);
     await expect(page).toHaveURL(appUrl('/'));
     await expect(shell.currentStaff).toHaveAttribute('data-staff-no', staffNos.admin);
-    expect(await shell.menuGroupCodes()).toEqual(['help', 'system', 'config', 'monitoring']);
+    expect(await shell.menuGroupCodes()).toEqual(['help', 'system', 'config', 'work-orders', 'monitoring']);
     await expect(shell.navItem('system')).toContainText(en.systemGroup);
     await expect(shell.navItem('system.staff')).toHaveRole('link');
     await expect(shell.navItem('system.position-types')).toHaveAttribute('aria-disabled', 'true');

@@ -7,6 +7,8 @@ import { WorkOrderQueuePage } from '../../pages/work-order-queue-page.ts';
 test.use({ who: { login: DEMO.dispatcher.login } });
 
 test('a dispatcher completes the dispatch-center step; the installer sees the installation work order appear live, and the flow monitor follows', async ({ page, openSession, adminApi }) => {
+  // Two browsers and an order through its automatic steps: slow when the machine is busy.
+  test.setTimeout(120_000);
   const dispatcher = new WorkOrderQueuePage(page);
   await dispatcher.goto('by-position');
   const installerSession = await openSession({ login: DEMO.installer.login });

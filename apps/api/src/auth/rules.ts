@@ -22,6 +22,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     order: { can: 'orders:read' },
     orders: { can: 'orders:read' },
     workOrders: { can: 'orders:read' },
+    workOrderPositions: { can: 'work-orders:dispatch' },
+    positionStaff: { can: 'work-orders:dispatch' },
     workingCalendar: 'staff',
     orderTimeLimits: 'staff',
     workOrderTimeLimits: 'staff',

@@ -35,9 +35,11 @@ import {
   completeWorkOrders,
   dispatchWorkOrders,
   handleManualException,
+  positionStaff,
   printWorkOrders,
   unlockWorkOrder,
   WorkOrderSheet,
+  workOrderPositions,
   workOrders,
 } from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
@@ -48,7 +50,7 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,

@@ -17,6 +17,12 @@ const StaffListPage = lazy(() =>
 const WorkOrderQueuePage = lazy(() =>
   import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
 );
+const ManualAssignmentPage = lazy(() =>
+  import('../modules/work-orders/routes/manual-assignment-page').then((m) => ({ default: m.ManualAssignmentPage })),
+);
+const ManualExceptionPage = lazy(() =>
+  import('../modules/work-orders/routes/manual-exception-page').then((m) => ({ default: m.ManualExceptionPage })),
+);
 // The monitors are a dispatcher's and manager's screens: not everyone needs their code.
 const PreAlarmPage = lazy(() =>
   import('../modules/monitors/routes/pre-alarm-page').then((m) => ({ default: m.PreAlarmPage })),
@@ -78,6 +84,8 @@ export function AppRoutes() {
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
+          <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />
+          <Route path="work-orders/manual-exception" element={guarded('work-orders.manual-exception', <ManualExceptionPage />)} />
           <Route path="monitoring/pre-alarm" element={guarded('monitoring.pre-alarm', <PreAlarmPage />)} />
           <Route path="monitoring/interfaces" element={guarded('monitoring.interfaces', <InterfaceMonitorPage />)} />
           <Route path="dashboard" element={guarded('monitoring.dashboard', <DashboardPage />)} />

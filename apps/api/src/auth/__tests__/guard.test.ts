@@ -51,6 +51,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.completeWorkOrder': 'mutation { completeWorkOrder(input: { workOrderId: "1" }) { ok } }',
     'Query.workOrders': '{ workOrders(filter: { mine: true }) { edges { cursor } } }',
     'Query.orders': '{ orders { edges { cursor } } }',
+    'Query.workOrderPositions': '{ workOrderPositions { id } }',
+    'Query.positionStaff': '{ positionStaff(positionId: "1") { id } }',
     'Query.workOrderQuery': '{ workOrderQuery { edges { cursor } } }',
     'Mutation.assignWorkOrderPosition': 'mutation { assignWorkOrderPosition(input: { workOrderId: "1", positionId: "1" }) { ok } }',
     'Mutation.dispatchWorkOrders': 'mutation { dispatchWorkOrders(input: { workOrderIds: ["1"], staffId: "1" }) { ok } }',

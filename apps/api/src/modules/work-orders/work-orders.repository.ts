@@ -4,6 +4,9 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import type { DataScope } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
+import type { PositionRecord } from '../positions/positions.types.ts';
+import type { StaffRecord } from '../staff/staff.types.ts';
+import { likeLiteral } from '../../lib/like.ts';
 import { orderCriteriaWhere, orderScope, seesOrdersWithoutArea, workOrderSelect } from '../orders/orders.repository.ts';
 import type { WorkOrderConnectionRecord, WorkOrderCriteria, WorkOrderRecord, WorkOrderSortField } from './work-orders.types.ts';
 
@@ -13,6 +16,7 @@ export interface QueueFilter {
   positionId: number | null;
   staffId: number | null;
   awaitingAssignment: boolean;
+  anyPosition: boolean;
   state: WorkOrderRecord['state'] | null;
 }
 
@@ -45,6 +49,18 @@ function workOrderCriteriaWhere(c: WorkOrderCriteria | null): Prisma.WorkOrderWh
   return where;
 }
 
+/**
+ * Positions serving an area (an organisation's materialised path, `/1/5/12/`): those of the area's
+ * organisation, of an organisation above it or below it. An order without an area is served by none.
+ */
+export function positionsServing(areaPath: string | null): Prisma.PositionWhereInput {
+  if (areaPath === null) return { id: -1 };
+  const line = areaPath.split('/').filter(Boolean).map(Number);
+  return { organisation: { OR: [{ id: { in: line } }, { path: { startsWith: areaPath } }] } };
+}
+
+const positionSelect = { id: true, code: true, name: true, nameEn: true, organisationId: true, positionTypeId: true } as const;
+
 /** Work orders as queues, as the work-order query, and as the rows handling actions change. */
 export class WorkOrdersRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -53,6 +69,7 @@ export class WorkOrdersRepository {
   async page(scope: DataScope, filter: QueueFilter, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
     const where: Prisma.WorkOrderWhereInput[] = [{ order: orderScope(scope) }];
     if (filter.positionId !== null) where.push({ positionId: filter.positionId });
+    else if (filter.anyPosition) where.push({ positionId: { not: null } });
     if (filter.staffId !== null) where.push({ staffId: filter.staffId });
     if (filter.awaitingAssignment) where.push({ positionId: null, state: 'PENDING', step: { kind: { in: ['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL'] } } });
     // A queue is a to-do list: without a state, what is still to be done (parked manual exceptions
@@ -115,6 +132,34 @@ export class WorkOrdersRepository {
     await tx.$queryRaw`SELECT id FROM "order" WHERE id IN (SELECT order_id FROM work_order WHERE id = ANY(${ids})) ORDER BY id FOR UPDATE`;
     await tx.$queryRaw`SELECT id FROM work_order WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
     return tx.workOrder.findMany({ where: { id: { in: ids }, order: orderScope(scope) }, select: workOrderSelect, orderBy: { id: 'asc' } });
+  }
+
+  /** Area paths of the orders of work orders inside the scope, by work-order id (null: no area). */
+  async areaPaths(db: Db, ids: number[], scope: DataScope): Promise<Map<number, string | null>> {
+    const rows = await db.workOrder.findMany({ where: { id: { in: ids }, order: orderScope(scope) }, select: { id: true, order: { select: { organisation: { select: { path: true } } } } } });
+    return new Map(rows.map((row) => [row.id, row.order.organisation?.path ?? null]));
+  }
+
+  /** Work-order handling positions inside the scope serving every one of the areas (see `positionsServing`). */
+  handlingPositions(db: Db, scope: DataScope, areaPaths: (string | null)[], search: string | null, first: number): Promise<PositionRecord[]> {
+    const text = search === null ? [] : [{ OR: (['code', 'name', 'nameEn'] as const).map((field) => ({ [field]: { contains: likeLiteral(search), mode: 'insensitive' as const } })) }];
+    return db.position.findMany({
+      where: { AND: [{ positionType: { kind: 'WORK_ORDER' }, organisation: organisationInScope(scope) }, ...areaPaths.map(positionsServing), ...text] },
+      select: positionSelect,
+      orderBy: { code: 'asc' },
+      take: first,
+    });
+  }
+
+  /** Active staff holding the position, by staff number. */
+  positionHolders(db: Db, positionId: number, search: string | null, first: number): Promise<StaffRecord[]> {
+    const text = search === null ? [] : [{ OR: (['staffNo', 'name'] as const).map((field) => ({ [field]: { contains: likeLiteral(search), mode: 'insensitive' as const } })) }];
+    return db.staff.findMany({
+      where: { AND: [{ active: true, positions: { some: { positionId } } }, ...text] },
+      select: { id: true, staffNo: true, name: true, phone: true, active: true, organisationId: true },
+      orderBy: { staffNo: 'asc' },
+      take: first,
+    });
   }
 
   async holdsPosition(db: Db, staffId: number, positionId: number): Promise<boolean> {

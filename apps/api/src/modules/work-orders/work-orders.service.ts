@@ -10,7 +10,9 @@ import { orderScope } from '../orders/orders.repository.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
-import { WorkOrdersRepository, type QueueFilter } from './work-orders.repository.ts';
+import type { PositionRecord } from '../positions/positions.types.ts';
+import type { StaffRecord } from '../staff/staff.types.ts';
+import { positionsServing, WorkOrdersRepository, type QueueFilter } from './work-orders.repository.ts';
 import type { WorkOrderConnectionRecord, WorkOrderFilterInput, WorkOrderRecord, WorkOrderSortField } from './work-orders.types.ts';
 
 type Failure = { code: string; message: string; field?: string };
@@ -41,9 +43,35 @@ export class WorkOrdersService {
     this.repository = new WorkOrdersRepository(prisma);
   }
 
-  queue(viewer: ViewerRecord, filter: { positionId: number | null; mine: boolean; awaitingAssignment: boolean; state: QueueFilter['state'] }, first: number, after: string | null) {
+  queue(viewer: ViewerRecord, filter: { positionId: number | null; mine: boolean; awaitingAssignment: boolean; anyPosition: boolean; state: QueueFilter['state'] }, first: number, after: string | null) {
     assertCan(viewer, 'orders:read');
-    return this.repository.page(viewer.scope, { positionId: filter.positionId, staffId: filter.mine ? viewer.staffId : null, awaitingAssignment: filter.awaitingAssignment, state: filter.state }, first, after);
+    const { mine, ...rest } = filter;
+    return this.repository.page(viewer.scope, { ...rest, staffId: mine ? viewer.staffId : null }, first, after);
+  }
+
+  /**
+   * Positions work orders can be put in by hand: work-order handling positions in the viewer's scope
+   * serving every given work order's area (all of the scope's without work orders).
+   */
+  async assignablePositions(viewer: ViewerRecord, workOrderIds: number[] | null, search: string | null, first: number): Promise<PositionRecord[]> {
+    assertCan(viewer, 'work-orders:dispatch');
+    let areas: (string | null)[] = [];
+    if (workOrderIds !== null) {
+      const unique = [...new Set(workOrderIds)];
+      const paths = await this.repository.areaPaths(this.prisma, unique, viewer.scope);
+      const missing = unique.filter((id) => !paths.has(id));
+      if (missing.length > 0) throw new AppError('NOT_FOUND', `Work order(s) ${missing.join(', ')} do not exist or are outside your data permissions.`, { field: 'workOrderIds' });
+      areas = [...new Set(paths.values())];
+    }
+    return this.repository.handlingPositions(this.prisma, viewer.scope, areas, search, first);
+  }
+
+  /** Active staff holding a work-order handling position of the viewer's scope: whom its work orders can be dispatched to. */
+  async positionStaff(viewer: ViewerRecord, positionId: number, search: string | null, first: number): Promise<StaffRecord[]> {
+    assertCan(viewer, 'work-orders:dispatch');
+    const position = await this.prisma.position.count({ where: { id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: organisationInScope(viewer.scope) } });
+    if (position === 0) throw new AppError('NOT_FOUND', `Position ${positionId} is not a work-order handling position within your data permissions.`, { field: 'positionId' });
+    return this.repository.positionHolders(this.prisma, positionId, search, first);
   }
 
   /** Work-order query (工单查询): a keyset page of the work orders the viewer may see that match the filter. */
@@ -61,11 +89,13 @@ export class WorkOrdersService {
     assertCan(viewer, 'work-orders:dispatch');
     return this.act(viewer, [workOrderId], async (tx, [workOrder], now) => {
       if (workOrder.state !== 'PENDING' || workOrder.staffId !== null) refuse('ALREADY_HANDLED', `Work order ${workOrder.workOrderNo} is already being handled.`, 'workOrderId');
+      const area = (await this.repository.areaPaths(tx, [workOrder.id], viewer.scope)).get(workOrder.id) ?? null;
+      if (area === null) refuse('NO_POSITION_FOR_AREA', `Work order ${workOrder.workOrderNo}: its order has no business area, so no construction position serves it.`, 'workOrderId');
       const position = await tx.position.findFirst({
-        where: { id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: organisationInScope(viewer.scope) },
+        where: { AND: [{ id: positionId, positionType: { kind: 'WORK_ORDER' }, organisation: organisationInScope(viewer.scope) }, positionsServing(area)] },
         select: { id: true, name: true },
       });
-      if (!position) refuse('NO_SUCH_POSITION', `Position ${positionId} is not a work-order handling position within your data permissions.`, 'positionId');
+      if (!position) refuse('NO_SUCH_POSITION', `Position ${positionId} is not a work-order handling position within your data permissions serving the area of work order ${workOrder.workOrderNo}.`, 'positionId');
       await tx.workOrder.update({ where: { id: workOrder.id }, data: { positionId } });
       return [{ workOrder, action: 'MANUAL_ASSIGNMENT', detail: `queued at ${position!.name} by hand` }];
     });

@@ -120,10 +120,10 @@ describe('MainLayout on a wide screen', () => {
 
 describe('SideNav', () => {
   it('names a planned entry in full with the planned hint on hover', () => {
-    renderShell(viewerFixture({ menus: ['work-orders', 'work-orders.manual-assignment'] }));
-    const planned = screen.getByTestId('nav-work-orders.manual-assignment');
+    renderShell(viewerFixture({ menus: ['dispatch', 'dispatch.map'] }));
+    const planned = screen.getByTestId('nav-dispatch.map');
     expect(planned).toHaveAttribute('data-planned', 'true');
-    expect(planned).toHaveAttribute('title', 'Manual position assignment — This screen is planned and not available yet');
-    expect(within(planned).getByText('Manual position assignment')).toBeInTheDocument();
+    expect(planned).toHaveAttribute('title', 'Dispatch map — This screen is planned and not available yet');
+    expect(within(planned).getByText('Dispatch map')).toBeInTheDocument();
   });
 });

@@ -40,8 +40,8 @@ export const MENU: readonly MenuGroup[] = [
   group('work-orders', [
     ['by-position', '/work-orders/by-position'],
     ['by-staff', '/work-orders/by-staff'],
-    ['manual-assignment'],
-    ['manual-exception'],
+    ['manual-assignment', '/work-orders/manual-assignment'],
+    ['manual-exception', '/work-orders/manual-exception'],
   ]),
   group('monitoring', [
     ['pre-alarm', '/monitoring/pre-alarm'],

@@ -77,10 +77,56 @@ describe.each(testBackends())('work-order handling: auto-dispatch, queues, dispa
     expect(await queue('admin', { positionId: String(positionB) })).toContain(inDistrict.workOrderId);
     expect(await queue('admin', { positionId: String(positionA) })).toContain(inOtherDistrict.workOrderId);
     expect(await queue('admin', { awaitingAssignment: true })).toEqual([nowhere.workOrderId]);
+    // Every position's queue together: both placed work orders, not the one waiting for a position.
+    const overview = await queue('admin', { anyPosition: true });
+    expect(overview).toEqual(expect.arrayContaining([inDistrict.workOrderId, inOtherDistrict.workOrderId]));
+    expect(overview).not.toContain(nowhere.workOrderId);
+  });
 
-    const assigned = await act('admin', 'assignWorkOrderPosition', { workOrderId: nowhere.workOrderId, positionId: String(positionA) });
-    expect(assigned).toMatchObject({ ok: true, workOrders: [{ id: nowhere.workOrderId, position: { id: String(positionA) } }] });
-    expect(await queue('admin', { awaitingAssignment: true })).toEqual([]);
+  it('offers, and accepts, only positions serving the order\'s area for manual assignment; none for an order without area', async () => {
+    // A second city without dispatch rules: its orders wait for a position. The province's positions
+    // serve it (above it); the first city's position A does not (a sibling).
+    const city = await app.prisma.organisation.findUniqueOrThrow({ where: { id: district.id }, select: { parent: { select: { parentId: true } } } });
+    const province = city.parent!.parentId!;
+    const lonelyCity = await createOrganisation(app.prisma, { parentId: province, level: 'CITY' });
+    const lonely = await orderAtDispatchStep(lonelyCity.code);
+    const nowhere = (await queue('admin', { awaitingAssignment: true })).find((id: string) => id !== lonely.workOrderId);
+    expect(await queue('admin', { awaitingAssignment: true })).toEqual(expect.arrayContaining([lonely.workOrderId]));
+
+    const offered = async (workOrderIds: string[] | null, search?: string) => {
+      const result = await gqlRequest(app.url, 'query($ids: [ID!], $search: String) { workOrderPositions(workOrderIds: $ids, search: $search) { id organisation { id } positionType { kind } } }', { ids: workOrderIds, search }, token.admin);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data.workOrderPositions as { id: string; organisation: { id: string }; positionType: { kind: string } }[];
+    };
+    const forLonely = await offered([lonely.workOrderId]);
+    expect(forLonely.map((p) => p.id)).toContain(String(positionB));
+    expect(forLonely.map((p) => p.id)).not.toContain(String(positionA));
+    expect(forLonely.every((p) => p.organisation.id === String(province) && p.positionType.kind === 'WORK_ORDER')).toBe(true);
+    expect(await offered([nowhere!])).toEqual([]);
+    expect(await offered([lonely.workOrderId, nowhere!])).toEqual([]);
+    expect((await offered(null)).map((p) => p.id)).toEqual(expect.arrayContaining([String(positionA), String(positionB)]));
+    expect(await offered(null, 'no position has this text')).toEqual([]);
+    const unknown = await gqlRequest(app.url, '{ workOrderPositions(workOrderIds: ["999999"]) { id } }', {}, token.admin);
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const sibling = await act('admin', 'assignWorkOrderPosition', { workOrderId: lonely.workOrderId, positionId: String(positionA) });
+    expect(sibling).toMatchObject({ ok: false, error: { code: 'NO_SUCH_POSITION', field: 'positionId' } });
+    const noArea = await act('admin', 'assignWorkOrderPosition', { workOrderId: nowhere, positionId: String(positionB) });
+    expect(noArea).toMatchObject({ ok: false, error: { code: 'NO_POSITION_FOR_AREA', field: 'workOrderId' } });
+    const assigned = await act('admin', 'assignWorkOrderPosition', { workOrderId: lonely.workOrderId, positionId: String(positionB) });
+    expect(assigned).toMatchObject({ ok: true, workOrders: [{ id: lonely.workOrderId, position: { id: String(positionB) } }] });
+    expect(await queue('admin', { awaitingAssignment: true })).toEqual([nowhere]);
+  });
+
+  it('lists the active staff holding a position of the viewer\'s scope, to dispatch to', async () => {
+    const holders = async (who: string, positionId: number, search?: string) =>
+      gqlRequest(app.url, 'query($id: ID!, $search: String) { positionStaff(positionId: $id, search: $search) { id staffNo name } }', { id: String(positionId), search }, token[who]);
+    const ofA = (await holders('admin', positionA)).data.positionStaff;
+    expect(ofA.map((s: { id: string }) => s.id)).toEqual([String(staffId.installerA)]);
+    expect((await holders('admin', positionA, ofA[0].staffNo.slice(-4).toLowerCase())).data.positionStaff).toHaveLength(1);
+    expect((await holders('admin', positionA, 'nobody has this name')).data.positionStaff).toEqual([]);
+    // Installer A's scope is the city: the province's position is outside it.
+    expect((await holders('installerA', positionB)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses a batch dispatch across positions and changes nothing; dispatches a batch of one position to its holder only', async () => {

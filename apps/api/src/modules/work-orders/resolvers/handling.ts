@@ -14,6 +14,7 @@ const queueArgs = z.object({
     positionId: id('position').nullish().transform((value) => value ?? null),
     mine: z.boolean().nullish().transform((value) => value ?? false),
     awaitingAssignment: z.boolean().nullish().transform((value) => value ?? false),
+    anyPosition: z.boolean().nullish().transform((value) => value ?? false),
     state: z.enum(['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION', 'COMPLETED', 'CANCELLED']).nullish().transform((value) => value ?? null),
   }),
 });
@@ -21,6 +22,19 @@ const queueArgs = z.object({
 export const workOrders: QueryResolvers['workOrders'] = (_parent, rawArgs, context) => {
   const args = parseInput(queueArgs, rawArgs);
   return context.services.workOrders.queue(context.viewer as ViewerRecord, args.filter, args.first, args.after);
+};
+
+const search = z.string().trim().max(100, 'at most 100 characters').nullish().transform((value) => value || null);
+const limit = z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200');
+
+export const workOrderPositions: QueryResolvers['workOrderPositions'] = (_parent, rawArgs, context) => {
+  const args = parseInput(z.object({ workOrderIds: z.array(id('work-order')).max(200, 'at most 200 at a time').nullish().transform((value) => value ?? null), search, first: limit }), rawArgs);
+  return context.services.workOrders.assignablePositions(context.viewer as ViewerRecord, args.workOrderIds, args.search, args.first);
+};
+
+export const positionStaff: QueryResolvers['positionStaff'] = (_parent, rawArgs, context) => {
+  const args = parseInput(z.object({ positionId: id('position'), search, first: limit }), rawArgs);
+  return context.services.workOrders.positionStaff(context.viewer as ViewerRecord, args.positionId, args.search, args.first);
 };
 
 function result(outcome: ActionOutcome) {

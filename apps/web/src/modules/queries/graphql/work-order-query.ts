@@ -41,8 +41,8 @@ export const WorkOrderTypesQuery = graphql(`
 `);
 
 /** Work-order handling positions within the viewer's data permissions. */
-export const WorkOrderPositionsQuery = graphql(`
-  query WorkOrderPositions {
+export const QueryPositionChoicesQuery = graphql(`
+  query QueryPositionChoices {
     positions(kind: WORK_ORDER) {
       id
       name

@@ -15,7 +15,7 @@ import { PrintButton } from '../components/print-button';
 import { QueryForm, type FieldSpec } from '../components/query-form';
 import { QueryGrid, type QueryPage, type QuerySort } from '../components/query-grid';
 import { QueryStatus, type QueryTotal } from '../components/query-status';
-import { WorkOrderPositionsQuery, WorkOrderQueryQuery, WorkOrderTypesQuery } from '../graphql/work-order-query';
+import { QueryPositionChoicesQuery, WorkOrderQueryQuery, WorkOrderTypesQuery } from '../graphql/work-order-query';
 import { useQueryUrl } from '../hooks/use-query-url';
 import { ORDER_PARAMS, parseWorkOrderQuery, TIME_STATES, WORK_ORDER_PARAMS, WORK_ORDER_STATES } from '../query-params';
 import { orderFields, yesNo } from './order-query-page';
@@ -43,7 +43,7 @@ export function WorkOrderQueryPage() {
   const [selected, setSelected] = useState<WorkOrderRow[]>([]);
   const [loadError, setLoadError] = useState<unknown>(null);
   const types = useQuery(WorkOrderTypesQuery);
-  const positions = useQuery(WorkOrderPositionsQuery);
+  const positions = useQuery(QueryPositionChoicesQuery);
 
   const fields = useMemo<FieldSpec[]>(() => {
     const categories = new Map((types.data?.workOrderTypes ?? []).map((type) => [type.category.code, type.category]));

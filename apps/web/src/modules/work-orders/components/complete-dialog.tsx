@@ -1,12 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../../components/use-modal-dialog';
 import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
+import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
+import { ActionDialog } from './action-dialog';
 import type { WorkOrderRow } from './work-order-grid';
 
-/** The exception type that parks a work order in manual exception handling (人工异常). */
-const MANUAL = 'MANUAL';
+const MANUAL = MANUAL_EXCEPTION_TYPE;
 
 /**
  * Completion (回单) of one work order: normal, with an exception type (starts that exception flow),
@@ -14,7 +15,6 @@ const MANUAL = 'MANUAL';
  */
 export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const ref = useModalDialog();
   const noteId = useId();
   const typeId = useId();
   const exceptionTypes = workOrder.exceptionTypes.filter((type) => type !== MANUAL);
@@ -25,8 +25,7 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
   const [error, setError] = useState<string | null>(null);
   const [complete, { loading }] = useMutation(CompleteWorkOrderMutation);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     setError(null);
     const chosen = kind === 'NORMAL' ? null : kind === 'MANUAL' ? MANUAL : exceptionType;
     try {
@@ -40,56 +39,49 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
   }
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${typeId}-title`} onClose={onClose} data-testid="complete-dialog">
-      <form onSubmit={submit} className="dialog-form">
-        <h2 id={`${typeId}-title`}>{t('workOrders.complete.title', { no: workOrder.workOrderNo })}</h2>
-        <fieldset>
-          <legend>{t('workOrders.complete.kind')}</legend>
+    <ActionDialog
+      title={t('workOrders.complete.title', { no: workOrder.workOrderNo })}
+      testId="complete"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submitLabel={t('workOrders.complete.submit')}
+      submitDisabled={loading}
+      error={error}
+    >
+      <fieldset>
+        <legend>{t('workOrders.complete.kind')}</legend>
+        <label>
+          <input type="radio" name="kind" value="NORMAL" checked={kind === 'NORMAL'} onChange={() => setKind('NORMAL')} data-testid="complete-normal" />
+          {t('workOrders.complete.normal')}
+        </label>
+        <label>
+          <input type="radio" name="kind" value="EXCEPTION" checked={kind === 'EXCEPTION'} disabled={exceptionTypes.length === 0} onChange={() => setKind('EXCEPTION')} data-testid="complete-exception" />
+          {t('workOrders.complete.exception')}
+        </label>
+        {manualAllowed && (
           <label>
-            <input type="radio" name="kind" value="NORMAL" checked={kind === 'NORMAL'} onChange={() => setKind('NORMAL')} data-testid="complete-normal" />
-            {t('workOrders.complete.normal')}
+            <input type="radio" name="kind" value="MANUAL" checked={kind === 'MANUAL'} onChange={() => setKind('MANUAL')} data-testid="complete-manual" />
+            {t('workOrders.complete.manual')}
           </label>
-          <label>
-            <input type="radio" name="kind" value="EXCEPTION" checked={kind === 'EXCEPTION'} disabled={exceptionTypes.length === 0} onChange={() => setKind('EXCEPTION')} data-testid="complete-exception" />
-            {t('workOrders.complete.exception')}
-          </label>
-          {manualAllowed && (
-            <label>
-              <input type="radio" name="kind" value="MANUAL" checked={kind === 'MANUAL'} onChange={() => setKind('MANUAL')} data-testid="complete-manual" />
-              {t('workOrders.complete.manual')}
-            </label>
-          )}
-        </fieldset>
-        {kind === 'EXCEPTION' && (
-          <div className="field">
-            <label htmlFor={typeId}>{t('workOrders.complete.exceptionType')}</label>
-            <select id={typeId} value={exceptionType} onChange={(e) => setExceptionType(e.target.value)} data-testid="complete-exception-type">
-              {exceptionTypes.map((type) => (
-                <option key={type} value={type}>
-                  {t(`workOrders.exceptionTypes.${type}`, { defaultValue: type })}
-                </option>
-              ))}
-            </select>
-          </div>
         )}
+      </fieldset>
+      {kind === 'EXCEPTION' && (
         <div className="field">
-          <label htmlFor={noteId}>{t('workOrders.complete.note')}</label>
-          <textarea id={noteId} value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="complete-note" />
+          <label htmlFor={typeId}>{t('workOrders.complete.exceptionType')}</label>
+          <select id={typeId} value={exceptionType} onChange={(e) => setExceptionType(e.target.value)} data-testid="complete-exception-type">
+            {exceptionTypes.map((type) => (
+              <option key={type} value={type}>
+                {exceptionTypeLabel(t, type)}
+              </option>
+            ))}
+          </select>
         </div>
-        {error && (
-          <p className="form-error" role="alert" data-testid="complete-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => ref.current?.close()}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={loading} data-testid="complete-submit">
-            {t('workOrders.complete.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      )}
+      {kind === 'MANUAL' && <p className="muted">{t('workOrders.complete.manualHint')}</p>}
+      <div className="field">
+        <label htmlFor={noteId}>{t('workOrders.complete.note')}</label>
+        <textarea id={noteId} value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="complete-note" />
+      </div>
+    </ActionDialog>
   );
 }

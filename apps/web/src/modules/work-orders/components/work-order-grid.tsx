@@ -23,6 +23,8 @@ interface WorkOrderGridProps {
   onError: (error: unknown) => void;
   /** Enter or double-click on a row. */
   onOpen: (row: WorkOrderRow) => void;
+  /** What an empty queue says (default: "No rows"). */
+  emptyText?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ interface WorkOrderGridProps {
  * Rows are identified by id, so a refresh after a live event keeps the selection and the scroll
  * position.
  */
-export function WorkOrderGrid({ filter, onSelect, onReady, onError, onOpen }: WorkOrderGridProps) {
+export function WorkOrderGrid({ filter, onSelect, onReady, onError, onOpen, emptyText }: WorkOrderGridProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const lng = currentLanguage();
@@ -70,7 +72,7 @@ export function WorkOrderGrid({ filter, onSelect, onReady, onError, onOpen }: Wo
   );
 
   const defaultColDef = useMemo<ColDef<WorkOrderRow>>(() => ({ sortable: false, resizable: true, suppressMovable: true }), []);
-  const localeText = useMemo(() => ({ loadingOoo: t('grid.loading'), noRowsToShow: t('grid.noRows') }), [t]);
+  const localeText = useMemo(() => ({ loadingOoo: t('grid.loading'), noRowsToShow: emptyText ?? t('grid.noRows') }), [t, emptyText]);
   const getRowId = useCallback((p: GetRowIdParams<WorkOrderRow>) => p.data.id, []);
   const rowClassRules = useMemo(() => ({ 'row-deferred': (p: RowClassParams<WorkOrderRow>) => !!p.data?.deferredTo }), []);
 

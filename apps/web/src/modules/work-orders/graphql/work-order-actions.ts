@@ -36,3 +36,63 @@ export const UnlockWorkOrderMutation = graphql(`
     }
   }
 `);
+
+export const DispatchWorkOrdersMutation = graphql(`
+  mutation DispatchWorkOrders($input: DispatchWorkOrdersInput!) {
+    dispatchWorkOrders(input: $input) {
+      ok
+      error {
+        code
+        message
+        field
+      }
+      workOrders {
+        id
+        workOrderNo
+      }
+    }
+  }
+`);
+
+export const AssignWorkOrderPositionMutation = graphql(`
+  mutation AssignWorkOrderPosition($input: AssignWorkOrderPositionInput!) {
+    assignWorkOrderPosition(input: $input) {
+      ok
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const CompleteWorkOrdersMutation = graphql(`
+  mutation CompleteWorkOrders($input: CompleteWorkOrdersInput!) {
+    completeWorkOrders(input: $input) {
+      completed
+      failed
+      rows {
+        workOrderId
+        ok
+        error {
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const HandleManualExceptionMutation = graphql(`
+  mutation HandleManualException($input: HandleManualExceptionInput!) {
+    handleManualException(input: $input) {
+      ok
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);

@@ -1,24 +1,25 @@
-import { useMutation, useSubscription } from '@apollo/client/react';
-import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../app/session/viewer-context';
 import type { WorkOrderEventFilter, WorkOrderQueueFilter } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useWsStatus } from '../../../lib/ws-status';
 import { PrintButton } from '../../queries/components/print-button';
 import { LiveIndicator } from '../../staff/components/live-indicator';
+import { BatchCompleteDialog } from '../components/batch-complete-dialog';
 import { CompleteDialog } from '../components/complete-dialog';
+import { DispatchDialog } from '../components/dispatch-dialog';
 import { WorkOrderDetail } from '../components/work-order-detail';
 import { WorkOrderGrid, type WorkOrderRow } from '../components/work-order-grid';
+import { WorkOrderPositionsQuery } from '../graphql/dispatch-choices-queries';
 import { ClaimWorkOrderMutation, UnlockWorkOrderMutation } from '../graphql/work-order-actions';
-import { WorkOrderChangedSubscription } from '../graphql/work-order-changed-subscription';
+import { useLiveQueue } from '../hooks/use-live-queue';
 import './work-order-queue-page.css';
 
-/** Many events in a burst cause one refresh. */
-const REFRESH_THROTTLE_MS = 400;
 const OPEN_STATES = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'];
+/** The position choice "every position's queue of my area" (dispatchers). */
+const ALL_POSITIONS = 'all';
 
 /**
  * Work-order handling by position (工单处理(按岗位)) or by staff (按员工): the queue, its actions
@@ -31,50 +32,42 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   const title = t(mode === 'position' ? 'menu.work-orders.by-position' : 'menu.work-orders.by-staff');
   useDocumentTitle(title);
 
-  // Only work-order handling positions have queues.
-  const positions = viewer.staff.positions.filter((p) => p.positionType.kind === 'WORK_ORDER');
-  const [positionId, setPositionId] = useState<string | null>(positions[0]?.id ?? null);
+  const can = (permission: string) => viewer.permissions.includes(permission);
+  // Only work-order handling positions have queues: one's own, and for dispatchers every one of
+  // their data permissions (they dispatch other positions' work orders), or all of them together.
+  const own = viewer.staff.positions.filter((p) => p.positionType.kind === 'WORK_ORDER');
+  const dispatcher = mode === 'position' && can('work-orders:dispatch');
+  const inScope = useQuery(WorkOrderPositionsQuery, { variables: { workOrderIds: null, search: null, first: 200 }, skip: !dispatcher });
+  const others = (inScope.data?.workOrderPositions ?? []).filter((p) => !own.some((mine) => mine.id === p.id));
+  const [positionId, setPositionId] = useState<string | null>(own[0]?.id ?? (dispatcher ? ALL_POSITIONS : null));
   const [selected, setSelected] = useState<WorkOrderRow[]>([]);
-  const [detailVersion, setDetailVersion] = useState(0);
-  const [completing, setCompleting] = useState<WorkOrderRow | null>(null);
+  // The dialog keeps the rows it was opened for: live refreshes may change the selection meanwhile.
+  const [dialog, setDialog] = useState<{ kind: 'complete' | 'dispatch'; rows: WorkOrderRow[] } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const gridApi = useRef<GridApi<WorkOrderRow> | null>(null);
 
-  const filter = useMemo<WorkOrderQueueFilter>(() => (mode === 'position' ? { positionId: positionId ?? '0' } : { mine: true }), [mode, positionId]);
-  // By position: that position's events. By staff: every event in scope (a dispatch to me or an
-  // unlock away from me both change my queue), refreshed at most every REFRESH_THROTTLE_MS.
-  const eventFilter = useMemo<WorkOrderEventFilter | null>(() => (mode === 'position' ? { positionId } : null), [mode, positionId]);
+  const filter = useMemo<WorkOrderQueueFilter>(
+    () => (mode === 'staff' ? { mine: true } : positionId === ALL_POSITIONS ? { anyPosition: true } : { positionId: positionId ?? '0' }),
+    [mode, positionId],
+  );
+  // One position: that position's events. By staff or all positions: every event in scope (a
+  // dispatch to me or an unlock away from me both change my queue), refreshed at most every 400 ms.
+  const eventFilter = useMemo<WorkOrderEventFilter | null>(() => (mode === 'position' && positionId !== ALL_POSITIONS ? { positionId } : null), [mode, positionId]);
+  const { refresh, reload, clearSelection, onReady, detailVersion, wsStatus, subscriptionFailed } = useLiveQueue(eventFilter, mode === 'position' && positionId === null);
 
-  const refreshTimer = useRef<number | undefined>(undefined);
-  const refresh = useCallback(() => {
-    if (refreshTimer.current !== undefined) return;
-    refreshTimer.current = window.setTimeout(() => {
-      refreshTimer.current = undefined;
-      // Re-reads the loaded blocks; rows keep their ids, so selection and scroll stay.
-      gridApi.current?.refreshInfiniteCache();
-      setDetailVersion((v) => v + 1);
-    }, REFRESH_THROTTLE_MS);
-  }, []);
-  useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
-
-  const subscription = useSubscription(WorkOrderChangedSubscription, {
-    variables: { filter: eventFilter },
-    skip: mode === 'position' && positionId === null,
-    onData: () => refresh(),
-  });
-  const wsStatus = useWsStatus();
-
-  const onSelect = useCallback((rows: WorkOrderRow[]) => setSelected(rows), []);
-  const onReady = useCallback((api: GridApi<WorkOrderRow>) => {
-    gridApi.current = api;
+  // The detail panel stays on the last work order opened alone, also when a live refresh takes its row
+  // out of this queue (completed, moved on): the flow monitor then shows where the order went.
+  const [detailRow, setDetailRow] = useState<WorkOrderRow | null>(null);
+  const onSelect = useCallback((rows: WorkOrderRow[]) => {
+    setSelected(rows);
+    if (rows.length === 1) setDetailRow(rows[0]);
+    else if (rows.length > 1) setDetailRow(null);
   }, []);
   const onError = useCallback((error: unknown) => setLoadError(error), []);
-  const onOpen = useCallback((row: WorkOrderRow) => setSelected([row]), []);
+  const onOpen = useCallback((row: WorkOrderRow) => (setSelected([row]), setDetailRow(row)), []);
 
   const [claim] = useMutation(ClaimWorkOrderMutation);
   const [unlock] = useMutation(UnlockWorkOrderMutation);
-  const can = (permission: string) => viewer.permissions.includes(permission);
   const single = selected.length === 1 ? selected[0] : null;
   const mineOrFree = (row: WorkOrderRow) => row.handler === null || row.handler.id === viewer.staff.id;
 
@@ -95,19 +88,29 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
     <div className="page work-order-queue-page">
       <div className="page-header">
         <h1>{title}</h1>
-        <LiveIndicator status={wsStatus} failed={!!subscription.error} />
+        <LiveIndicator status={wsStatus} failed={subscriptionFailed} />
       </div>
       <div className="toolbar" role="toolbar" aria-label={t('workOrders.actions')}>
         {mode === 'position' && (
           <div className="toolbar-field">
             <label htmlFor={positionSelectId}>{t('workOrders.position')}</label>
             <select id={positionSelectId} value={positionId ?? ''} onChange={(e) => setPositionId(e.target.value || null)} data-testid="queue-position">
-              {positions.length === 0 && <option value="">{t('workOrders.noPositions')}</option>}
-              {positions.map((p) => (
+              {own.length === 0 && !dispatcher && <option value="">{t('workOrders.noPositions')}</option>}
+              {own.map((p) => (
                 <option key={p.id} value={p.id}>
                   {localName(p)}
                 </option>
               ))}
+              {dispatcher && <option value={ALL_POSITIONS}>{t('workOrders.allPositions')}</option>}
+              {others.length > 0 && (
+                <optgroup label={t('workOrders.otherPositions')}>
+                  {others.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {localName(p)}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
         )}
@@ -121,14 +124,25 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
         >
           {t('workOrders.claim')}
         </button>
+        {mode === 'position' && (
+          <button
+            type="button"
+            className="button"
+            data-testid="action-dispatch"
+            disabled={selected.length === 0 || !can('work-orders:dispatch')}
+            onClick={() => (setMessage(null), setDialog({ kind: 'dispatch', rows: selected }))}
+          >
+            {selected.length > 1 ? t('workOrders.dispatch.openBatch', { count: selected.length }) : t('workOrders.dispatch.open')}
+          </button>
+        )}
         <button
           type="button"
           className="button primary"
           data-testid="action-complete"
-          disabled={!single || !can('work-orders:complete') || !OPEN_STATES.includes(single.state) || single.state === 'MANUAL_EXCEPTION' || !mineOrFree(single)}
-          onClick={() => single && setCompleting(single)}
+          disabled={selected.length === 0 || !can('work-orders:complete') || (single !== null && (!OPEN_STATES.includes(single.state) || single.state === 'MANUAL_EXCEPTION' || !mineOrFree(single)))}
+          onClick={() => (setMessage(null), setDialog({ kind: 'complete', rows: selected }))}
         >
-          {t('workOrders.complete.open')}
+          {selected.length > 1 ? t('workOrders.batchComplete.open', { count: selected.length }) : t('workOrders.complete.open')}
         </button>
         <button
           type="button"
@@ -156,7 +170,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
       {loadError !== null && (
         <p className="form-error" role="alert">
           {t('workOrders.loadFailed')}{' '}
-          <button type="button" className="button link" onClick={() => (setLoadError(null), gridApi.current?.purgeInfiniteCache())}>
+          <button type="button" className="button link" onClick={() => (setLoadError(null), reload())}>
             {t('common.retry')}
           </button>
         </p>
@@ -164,16 +178,39 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
       <div className="queue-workspace">
         <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} />
         <div className="queue-side">
-          {single ? <WorkOrderDetail key={single.id} workOrder={single} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
+          {detailRow ? <WorkOrderDetail key={detailRow.id} workOrder={detailRow} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
         </div>
       </div>
-      {completing && (
+      {dialog?.kind === 'complete' && dialog.rows.length === 1 && (
         <CompleteDialog
-          workOrder={completing}
-          onClose={() => setCompleting(null)}
+          workOrder={dialog.rows[0]}
+          onClose={() => setDialog(null)}
           onDone={() => {
-            setMessage({ kind: 'ok', text: t('workOrders.completed', { no: completing.workOrderNo }) });
-            setCompleting(null);
+            setMessage({ kind: 'ok', text: t('workOrders.completed', { no: dialog.rows[0].workOrderNo }) });
+            setDialog(null);
+            clearSelection();
+            refresh();
+          }}
+        />
+      )}
+      {dialog?.kind === 'complete' && dialog.rows.length > 1 && (
+        <BatchCompleteDialog
+          workOrders={dialog.rows}
+          onClose={() => setDialog(null)}
+          onDone={(completed) => {
+            setMessage({ kind: completed === dialog.rows.length ? 'ok' : 'error', text: t('workOrders.batchComplete.done', { completed, count: dialog.rows.length }) });
+            clearSelection();
+            refresh();
+          }}
+        />
+      )}
+      {dialog?.kind === 'dispatch' && (
+        <DispatchDialog
+          workOrders={dialog.rows}
+          onClose={() => setDialog(null)}
+          onDone={(staffName) => {
+            setMessage({ kind: 'ok', text: t(dialog.rows.length === 1 ? 'workOrders.dispatch.doneOne' : 'workOrders.dispatch.doneMany', { count: dialog.rows.length, name: staffName }) });
+            setDialog(null);
             refresh();
           }}
         />

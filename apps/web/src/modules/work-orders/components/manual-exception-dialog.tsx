@@ -1,0 +1,86 @@
+import { useMutation } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManualExceptionAction } from '../../../generated/graphql';
+import { HandleManualExceptionMutation } from '../graphql/work-order-actions';
+import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
+import { ActionDialog } from './action-dialog';
+import type { WorkOrderRow } from './work-order-grid';
+
+const ACTIONS: ManualExceptionAction[] = ['PICK_EXCEPTION', 'CUSTOMER_CONTACT', 'BUSINESS_OFFICE'];
+
+/**
+ * Manual exception handling (人工异常处理) of one parked work order: pick one of its step's exception
+ * types (that exception flow starts), transfer to customer contact (转客户联系) or to the business
+ * office (转营业处理) — both send it back to its queue, deferred.
+ */
+export function ManualExceptionDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: (action: ManualExceptionAction) => void }) {
+  const { t } = useTranslation();
+  const typeId = useId();
+  const noteId = useId();
+  const exceptionTypes = workOrder.exceptionTypes.filter((type) => type !== MANUAL_EXCEPTION_TYPE);
+  const [action, setAction] = useState<ManualExceptionAction>(exceptionTypes.length > 0 ? 'PICK_EXCEPTION' : 'CUSTOMER_CONTACT');
+  const [exceptionType, setExceptionType] = useState(exceptionTypes[0] ?? '');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [handle, { loading }] = useMutation(HandleManualExceptionMutation);
+
+  async function submit() {
+    setError(null);
+    try {
+      const input = { workOrderId: workOrder.id, action, exceptionType: action === 'PICK_EXCEPTION' ? exceptionType : null, note: note.trim() || null };
+      const outcome = (await handle({ variables: { input } })).data?.handleManualException;
+      if (outcome?.ok) onDone(action);
+      else setError(outcome?.error ? t('workOrders.refused', { code: outcome.error.code, message: outcome.error.message }) : t('common.loadFailed'));
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }
+
+  return (
+    <ActionDialog
+      title={t('workOrders.manualException.title', { no: workOrder.workOrderNo })}
+      testId="manual-exception"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submitLabel={t('workOrders.manualException.submit')}
+      submitDisabled={loading}
+      error={error}
+    >
+      <fieldset>
+        <legend>{t('workOrders.manualException.action')}</legend>
+        {ACTIONS.map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="action"
+              value={value}
+              checked={action === value}
+              disabled={value === 'PICK_EXCEPTION' && exceptionTypes.length === 0}
+              onChange={() => setAction(value)}
+              data-testid={`manual-exception-${value}`}
+            />
+            {t(`workOrders.manualException.actions.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      {action === 'PICK_EXCEPTION' && (
+        <div className="field">
+          <label htmlFor={typeId}>{t('workOrders.complete.exceptionType')}</label>
+          <select id={typeId} value={exceptionType} onChange={(e) => setExceptionType(e.target.value)} data-testid="manual-exception-type">
+            {exceptionTypes.map((type) => (
+              <option key={type} value={type}>
+                {exceptionTypeLabel(t, type)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {exceptionTypes.length === 0 && <p className="muted">{t('workOrders.manualException.noExceptionFlow')}</p>}
+      <div className="field">
+        <label htmlFor={noteId}>{t('workOrders.complete.note')}</label>
+        <textarea id={noteId} value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="manual-exception-note" />
+      </div>
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * /work-orders/manual-assignment and /work-orders/manual-exception: a live list of work orders
+ * waiting for a dispatcher's decision, its action and the decision's dialog.
+ */
+export class WorkOrderTaskPage {
+  readonly grid: Locator;
+  readonly liveIndicator: Locator;
+  readonly message: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('work-order-grid');
+    this.liveIndicator = page.getByTestId('live-indicator');
+    this.message = page.getByTestId('queue-message');
+  }
+
+  async goto(screen: 'manual-assignment' | 'manual-exception'): Promise<void> {
+    await this.page.goto(`/work-orders/${screen}`);
+    // The first visit loads the grid's code: slow on a busy two-core machine.
+    await expect(this.grid).toBeVisible({ timeout: 30_000 });
+    await expect(this.liveIndicator).toHaveAttribute('data-state', 'live');
+  }
+
+  row(workOrderNo: string): Locator {
+    return this.grid.locator('.ag-row', { hasText: workOrderNo });
+  }
+
+  /** Scrolls the list to its end, where the newest work orders are. */
+  async scrollToEnd(): Promise<void> {
+    await this.grid.evaluate((root) => {
+      for (const el of root.querySelectorAll<HTMLElement>('*')) if (el.scrollHeight > el.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(el).overflowY)) el.scrollTop = el.scrollHeight;
+    });
+  }
+
+  async select(...workOrderNos: string[]): Promise<void> {
+    for (const [i, no] of workOrderNos.entries()) {
+      await this.row(no).locator('[col-id="step"]').click(i === 0 ? {} : { modifiers: ['ControlOrMeta'] });
+      await expect(this.row(no)).toHaveClass(/ag-row-selected/);
+    }
+  }
+
+  /** Opens the assign-position dialog for the selection. */
+  async openAssign(): Promise<Locator> {
+    await this.page.getByTestId('action-assign').click();
+    const dialog = this.page.getByTestId('assign-dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Opens the manual-exception dialog for the selected work order. */
+  async openHandle(): Promise<Locator> {
+    await this.page.getByTestId('action-handle-exception').click();
+    const dialog = this.page.getByTestId('manual-exception-dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}
