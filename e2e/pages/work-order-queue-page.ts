@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { gridRow, revealGridRow, scrollGridToEnd } from './grid-rows.ts';
 
 /** /work-orders/by-position and /work-orders/by-staff: the queue, its actions and the detail tabs. */
 export class WorkOrderQueuePage {
@@ -25,24 +26,31 @@ export class WorkOrderQueuePage {
 
   /** The grid row of a work order, by its number. */
   row(workOrderNo: string): Locator {
-    return this.grid.locator('.ag-row', { hasText: workOrderNo });
+    return gridRow(this.grid, workOrderNo);
   }
 
   async select(workOrderNo: string): Promise<void> {
+    await this.reveal(workOrderNo);
     await this.row(workOrderNo).locator('[col-id="step"]').click();
     await expect(this.detail).toBeVisible();
   }
 
   /** Scrolls the queue to its end, where the newest work orders are (queues list the oldest first). */
   async scrollToEnd(): Promise<void> {
-    // The grid's vertical scroller (whichever element of the grid scrolls).
-    await this.grid.evaluate((root) => {
-      for (const el of root.querySelectorAll<HTMLElement>('*')) if (el.scrollHeight > el.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(el).overflowY)) el.scrollTop = el.scrollHeight;
-    });
+    await scrollGridToEnd(this.grid);
+  }
+
+  /**
+   * Brings a work order's row into view, waiting for it to arrive (live): queues list the oldest
+   * first and other journeys add rows, so a new work order may be anywhere below the visible ones.
+   */
+  async reveal(workOrderNo: string): Promise<void> {
+    await revealGridRow(this.grid, workOrderNo);
   }
 
   /** Adds a work order to the selection (Ctrl+click keeps the rows already selected). */
   async addToSelection(workOrderNo: string): Promise<void> {
+    await this.reveal(workOrderNo);
     await this.row(workOrderNo).locator('[col-id="step"]').click({ modifiers: ['ControlOrMeta'] });
     await expect(this.row(workOrderNo)).toHaveClass(/ag-row-selected/);
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { gridRow, revealGridRow, scrollGridToEnd } from './grid-rows.ts';
 
 /**
  * /work-orders/manual-assignment and /work-orders/manual-exception: a live list of work orders
@@ -23,18 +24,22 @@ export class WorkOrderTaskPage {
   }
 
   row(workOrderNo: string): Locator {
-    return this.grid.locator('.ag-row', { hasText: workOrderNo });
+    return gridRow(this.grid, workOrderNo);
   }
 
   /** Scrolls the list to its end, where the newest work orders are. */
   async scrollToEnd(): Promise<void> {
-    await this.grid.evaluate((root) => {
-      for (const el of root.querySelectorAll<HTMLElement>('*')) if (el.scrollHeight > el.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(el).overflowY)) el.scrollTop = el.scrollHeight;
-    });
+    await scrollGridToEnd(this.grid);
+  }
+
+  /** Brings a work order's row into view, waiting for it to arrive (see `revealGridRow`). */
+  async reveal(workOrderNo: string): Promise<void> {
+    await revealGridRow(this.grid, workOrderNo);
   }
 
   async select(...workOrderNos: string[]): Promise<void> {
     for (const [i, no] of workOrderNos.entries()) {
+      await this.reveal(no);
       await this.row(no).locator('[col-id="step"]').click(i === 0 ? {} : { modifiers: ['ControlOrMeta'] });
       await expect(this.row(no)).toHaveClass(/ag-row-selected/);
     }

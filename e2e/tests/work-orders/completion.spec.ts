@@ -70,5 +70,5 @@ test('a batch completion reports each work order: completed, or refused and why'
   await expect(dialog).toBeHidden();
   await expect(installer.message).toHaveText('Batch completion: 2 of 3 completed');
   for (const wo of [free1, free2]) await expect(installer.row(wo.workOrderNo)).toHaveCount(0);
-  await expect(installer.row(taken.workOrderNo)).toBeVisible();
+  await installer.reveal(taken.workOrderNo);
 });

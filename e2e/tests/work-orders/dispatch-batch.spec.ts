@@ -46,7 +46,7 @@ test('a dispatcher dispatches a batch to an installer, who sees it appear live a
     await expect(dispatcher.row(wo.workOrderNo).locator('[col-id="handler"]')).toContainText(DEMO.installer.staffNo);
     await expect(dispatcher.row(wo.workOrderNo).locator('[col-id="state"]')).toHaveText('In progress');
     // They reach the installer's own queue without a reload.
-    await expect(installer.row(wo.workOrderNo)).toBeVisible();
+    await installer.reveal(wo.workOrderNo);
   }
 
   // The dispatcher watches the first order's flow while the installer completes it.
@@ -56,7 +56,7 @@ test('a dispatcher dispatches a batch to an installer, who sees it appear live a
   await installer.select(first.workOrderNo);
   await installer.completeNormally();
   await expect(installer.row(first.workOrderNo)).toHaveCount(0);
-  await expect(installer.row(second.workOrderNo)).toBeVisible();
+  await installer.reveal(second.workOrderNo);
   await expect(dispatcher.flowStep('Installation')).toHaveClass(/is-done/);
   await expect(dispatcher.flowStep('Completion notice')).toHaveClass(/is-(in_progress|done)/);
   await expect(dispatcher.row(first.workOrderNo)).toHaveCount(0);

@@ -14,7 +14,7 @@ test.describe('as the dispatcher', () => {
     // A district-level order: the seed's installation rules are per grid, so no rule places it.
     const order = await orderAtInstallStep(adminApi, session!.client, 'GZ-TH');
     expect(order.positionId).toBeNull();
-    await expect(screen.row(order.workOrderNo)).toBeVisible();
+    await screen.reveal(order.workOrderNo);
     await screen.select(order.workOrderNo);
     const dialog = await screen.openAssign();
     await expect(dialog.getByTestId('assign-position-search')).toBeFocused();
@@ -44,7 +44,7 @@ test.describe('as the dispatcher', () => {
     const order = await orderAtStep(adminApi, 'GZ-TH-04', 'DISPATCH');
     const { completeWorkOrder } = await session!.client.request(E2eCompleteWorkOrderMutation, { input: { workOrderId: order.workOrderId, exceptionType: 'MANUAL', note: 'customer abroad until next month' } });
     expect(completeWorkOrder.ok, completeWorkOrder.error?.message).toBe(true);
-    await expect(screen.row(order.workOrderNo)).toBeVisible();
+    await screen.reveal(order.workOrderNo);
     await expect(screen.row(order.workOrderNo).locator('[col-id="state"]')).toHaveText('Manual exception');
 
     await screen.select(order.workOrderNo);
@@ -69,7 +69,7 @@ test('manual assignment says clearly when no position can be offered (an order C
   const screen = new WorkOrderTaskPage(page);
   await screen.goto('manual-assignment');
   const order = await orderAtStep(adminApi, null, 'DISPATCH');
-  await expect(screen.row(order.workOrderNo)).toBeVisible();
+  await screen.reveal(order.workOrderNo);
   await screen.select(order.workOrderNo);
   const dialog = await screen.openAssign();
   const none = dialog.getByTestId('assign-no-position');
@@ -79,5 +79,5 @@ test('manual assignment says clearly when no position can be offered (an order C
   await captureScreen(page, 'work-orders-manual-assignment-no-position-en');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(screen.row(order.workOrderNo)).toBeVisible();
+  await screen.reveal(order.workOrderNo);
 });

@@ -23,7 +23,7 @@ test('on a 1920×1080 screen the queue shows at least 25 rows, with the detail b
   const order = await orderAtStep(adminApi, 'GZ-TH-01', 'DISPATCH');
   const queue = new WorkOrderQueuePage(page);
   await queue.goto('by-position');
-  await expect(queue.row(order.workOrderNo)).toBeVisible();
+  await queue.reveal(order.workOrderNo);
   expect(await rowCapacity(queue)).toBeGreaterThanOrEqual(25);
   await queue.select(order.workOrderNo);
   // Side by side: the detail does not push the grid down.
@@ -38,7 +38,7 @@ test('on a 1366×768 laptop the queue, its actions and the detail are all reacha
   const order = await orderAtStep(adminApi, 'GZ-TH-01', 'DISPATCH');
   const queue = new WorkOrderQueuePage(page);
   await queue.goto('by-position');
-  await expect(queue.row(order.workOrderNo)).toBeVisible();
+  await queue.reveal(order.workOrderNo);
   expect(await rowCapacity(queue)).toBeGreaterThanOrEqual(10);
   for (const action of ['action-claim', 'action-complete', 'action-unlock', 'action-refresh']) {
     const box = await page.getByTestId(action).boundingBox();
@@ -56,19 +56,21 @@ test('the queue is worked from the keyboard: move to a row, select it, complete 
   const order = await orderAtStep(adminApi, 'GZ-TH-01', 'DISPATCH');
   const queue = new WorkOrderQueuePage(page);
   await queue.goto('by-position');
-  await expect(queue.row(order.workOrderNo)).toBeVisible();
+  await queue.reveal(order.workOrderNo);
 
   // Into the grid with Tab, down to the work order with the arrow keys, select it with Space.
   await page.getByTestId('action-refresh').focus();
   await expect(page.getByTestId('action-refresh')).toBeFocused();
   const focusRing = await page.getByTestId('action-refresh').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(focusRing, 'a focused button shows its focus').not.toBe('none');
+  // The queue lists the oldest first: Ctrl+ArrowDown jumps to the newest, then up to the work order.
   await queue.grid.locator('.ag-header-cell').first().focus();
   await page.keyboard.press('ArrowDown');
-  for (let i = 0; i < 50; i++) {
+  await page.keyboard.press('Control+ArrowDown');
+  for (let i = 0; i < 100; i++) {
     const focused = await page.evaluate(() => document.activeElement?.closest('.ag-row')?.textContent ?? '');
     if (focused.includes(order.workOrderNo)) break;
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
   }
   await expect(queue.row(order.workOrderNo).locator(':focus')).toHaveCount(1);
   await page.keyboard.press('Space');
@@ -89,5 +91,5 @@ test('the queue is worked from the keyboard: move to a row, select it, complete 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('action-complete')).toBeFocused();
-  await expect(queue.row(order.workOrderNo)).toBeVisible();
+  await expect(queue.row(order.workOrderNo)).toHaveClass(/ag-row-selected/);
 });

@@ -20,7 +20,7 @@ test('a dispatcher completes the dispatch-center step; the installer sees the in
   // CRM sends a broadband order for the Shipai grid; resource and provisioning steps run by themselves,
   // then it waits at the Tianhe dispatch center.
   const order = await orderAtStep(adminApi, 'GZ-TH-01', 'DISPATCH');
-  await expect(dispatcher.row(order.workOrderNo)).toBeVisible();
+  await dispatcher.reveal(order.workOrderNo);
   await dispatcher.select(order.workOrderNo);
   await dispatcher.openTab('flow');
   await expect(dispatcher.flowStep('Dispatch center')).toHaveClass(/is-in_progress/);
@@ -36,7 +36,7 @@ test('a dispatcher completes the dispatch-center step; the installer sees the in
 
   // The installation work order reaches the grid's installation team without a reload.
   const installRow = installer.row(`${order.orderNo}-INSTALL`);
-  await expect(installRow).toBeVisible();
+  await installer.reveal(`${order.orderNo}-INSTALL`);
   await installRow.locator('[col-id="step"]').click();
   await installer.openTab('flow');
   await expect(installer.flowStep('Installation')).toHaveClass(/is-in_progress/);

@@ -355,6 +355,20 @@ export const en = {
     allPositions: 'All positions of my area',
     otherPositions: 'Other positions of my area',
     refused: '{{message}} ({{code}})',
+    /** Texts of the server's refusal codes, for languages the server's own (English) messages are not in. */
+    refusals: {
+      ALREADY_HANDLED: 'The work order is already being handled or is done.',
+      NO_POSITION_FOR_AREA: 'Its order has no business area, so no construction position serves it.',
+      NO_SUCH_POSITION: 'That position does not serve the work order’s area, or is outside your data permissions.',
+      MIXED_POSITIONS: 'Batch dispatch needs work orders of one position.',
+      NOT_AT_POSITION: 'The work order is queued at a position you (or the chosen staff member) do not hold.',
+      NOT_LOCKED: 'The work order is not locked to anyone.',
+      NOT_IN_MANUAL_EXCEPTION: 'The work order is not in manual exception handling.',
+      NOT_YOUR_WORK_ORDER: 'The work order is locked to another staff member.',
+      WORK_ORDER_NOT_FOUND: 'The work order does not exist or is outside your data permissions.',
+      EXCEPTION_TYPE_REQUIRED: 'Pick one of the step’s exception types.',
+      BAD_BATCH: 'Give 1 to 200 work orders.',
+    },
     dispatch: {
       open: 'Dispatch…',
       openBatch: 'Dispatch {{count}}…',

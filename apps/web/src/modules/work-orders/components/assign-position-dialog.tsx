@@ -9,6 +9,7 @@ import { AssignWorkOrderPositionMutation } from '../graphql/work-order-actions';
 import { ActionDialog } from './action-dialog';
 import { SearchSelect } from './search-select';
 import type { WorkOrderRow } from './work-order-grid';
+import { refusalText } from '../refusal-text';
 
 const POSITIONS_SHOWN = 100;
 
@@ -43,7 +44,7 @@ export function AssignPositionDialog({ workOrders, onClose, onDone }: { workOrde
     try {
       for (const workOrder of workOrders) {
         const outcome = (await assign({ variables: { input: { workOrderId: workOrder.id, positionId: chosen.id } } })).data?.assignWorkOrderPosition;
-        if (!outcome?.ok) refused.push(`${workOrder.workOrderNo}: ${outcome?.error?.message ?? t('common.loadFailed')}`);
+        if (!outcome?.ok) refused.push(`${workOrder.workOrderNo}: ${refusalText(t, outcome?.error)}`);
       }
     } catch (caught) {
       refused.push((caught as Error).message);

@@ -5,6 +5,7 @@ import type { CompleteWorkOrdersMutation as CompleteWorkOrdersResult } from '../
 import { CompleteWorkOrdersMutation } from '../graphql/work-order-actions';
 import { ActionDialog } from './action-dialog';
 import type { WorkOrderRow } from './work-order-grid';
+import { refusalText } from '../refusal-text';
 
 type Outcome = CompleteWorkOrdersResult['completeWorkOrders'];
 
@@ -81,7 +82,7 @@ export function BatchCompleteSummary({ workOrders, outcome }: { workOrders: Pick
           {outcome.rows.map((row) => (
             <tr key={row.workOrderId} className={row.ok ? 'result-ok' : 'result-failed'} data-testid="batch-complete-row" data-ok={row.ok}>
               <td className="mono">{numberOf(row.workOrderId)}</td>
-              <td>{row.ok ? t('workOrders.batchComplete.rowOk') : t('workOrders.refused', { code: row.error?.code ?? '', message: row.error?.message ?? '' })}</td>
+              <td>{row.ok ? t('workOrders.batchComplete.rowOk') : refusalText(t, row.error)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
 import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
 import { ActionDialog } from './action-dialog';
 import type { WorkOrderRow } from './work-order-grid';
+import { refusalText } from '../refusal-text';
 
 const MANUAL = MANUAL_EXCEPTION_TYPE;
 
@@ -32,7 +33,7 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
       const result = await complete({ variables: { input: { workOrderId: workOrder.id, exceptionType: chosen, note: note.trim() || null } } });
       const outcome = result.data?.completeWorkOrder;
       if (outcome?.ok) onDone();
-      else setError(outcome?.error?.message ?? t('common.loadFailed'));
+      else setError(refusalText(t, outcome?.error));
     } catch (caught) {
       setError((caught as Error).message);
     }

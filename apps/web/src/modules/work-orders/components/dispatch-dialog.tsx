@@ -10,6 +10,7 @@ import { DispatchWorkOrdersMutation } from '../graphql/work-order-actions';
 import { ActionDialog } from './action-dialog';
 import { SearchSelect } from './search-select';
 import type { WorkOrderRow } from './work-order-grid';
+import { refusalText } from '../refusal-text';
 
 const STAFF_SHOWN = 50;
 
@@ -42,7 +43,7 @@ export function DispatchDialog({ workOrders, onClose, onDone }: { workOrders: Wo
     try {
       const outcome = (await dispatch({ variables: { input: { workOrderIds: workOrders.map((wo) => wo.id), staffId: chosen.id } } })).data?.dispatchWorkOrders;
       if (outcome?.ok) onDone(chosen.label.split(' · ')[0]);
-      else setError(outcome?.error ? t('workOrders.refused', { code: outcome.error.code, message: outcome.error.message }) : t('common.loadFailed'));
+      else setError(refusalText(t, outcome?.error));
     } catch (caught) {
       setError((caught as Error).message);
     }

@@ -6,6 +6,7 @@ import { HandleManualExceptionMutation } from '../graphql/work-order-actions';
 import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
 import { ActionDialog } from './action-dialog';
 import type { WorkOrderRow } from './work-order-grid';
+import { refusalText } from '../refusal-text';
 
 const ACTIONS: ManualExceptionAction[] = ['PICK_EXCEPTION', 'CUSTOMER_CONTACT', 'BUSINESS_OFFICE'];
 
@@ -31,7 +32,7 @@ export function ManualExceptionDialog({ workOrder, onClose, onDone }: { workOrde
       const input = { workOrderId: workOrder.id, action, exceptionType: action === 'PICK_EXCEPTION' ? exceptionType : null, note: note.trim() || null };
       const outcome = (await handle({ variables: { input } })).data?.handleManualException;
       if (outcome?.ok) onDone(action);
-      else setError(outcome?.error ? t('workOrders.refused', { code: outcome.error.code, message: outcome.error.message }) : t('common.loadFailed'));
+      else setError(refusalText(t, outcome?.error));
     } catch (caught) {
       setError((caught as Error).message);
     }

@@ -16,6 +16,7 @@ import { WorkOrderPositionsQuery } from '../graphql/dispatch-choices-queries';
 import { ClaimWorkOrderMutation, UnlockWorkOrderMutation } from '../graphql/work-order-actions';
 import { useLiveQueue } from '../hooks/use-live-queue';
 import './work-order-queue-page.css';
+import { refusalText, type Refusal } from '../refusal-text';
 
 const OPEN_STATES = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'];
 /** The position choice "every position's queue of my area" (dispatchers). */
@@ -71,14 +72,14 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   const single = selected.length === 1 ? selected[0] : null;
   const mineOrFree = (row: WorkOrderRow) => row.handler === null || row.handler.id === viewer.staff.id;
 
-  async function act(run: () => Promise<{ ok: boolean; error?: { message: string } | null } | undefined>, done: string) {
+  async function act(run: () => Promise<{ ok: boolean; error?: Refusal | null } | undefined>, done: string) {
     setMessage(null);
     try {
       const outcome = await run();
       if (outcome?.ok) {
         setMessage({ kind: 'ok', text: done });
         refresh();
-      } else setMessage({ kind: 'error', text: outcome?.error?.message ?? t('common.loadFailed') });
+      } else setMessage({ kind: 'error', text: refusalText(t, outcome?.error) });
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     }

@@ -1,0 +1,24 @@
+import { expect, type Locator } from '@playwright/test';
+
+/** The row of an ag-grid showing `text` (a work-order number, say). */
+export function gridRow(grid: Locator, text: string): Locator {
+  return grid.locator('.ag-row', { hasText: text });
+}
+
+/** Scrolls an ag-grid to its last rows (whichever of its elements scrolls vertically). */
+export async function scrollGridToEnd(grid: Locator): Promise<void> {
+  await grid.evaluate((root) => {
+    for (const el of root.querySelectorAll<HTMLElement>('*')) if (el.scrollHeight > el.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(el).overflowY)) el.scrollTop = el.scrollHeight;
+  });
+}
+
+/**
+ * Brings a row into view, waiting for it to arrive (live): work-order lists show the oldest first and
+ * other journeys add rows, so a new work order may be anywhere below the rows on screen.
+ */
+export async function revealGridRow(grid: Locator, text: string, timeout = 30_000): Promise<void> {
+  await expect(async () => {
+    if (!(await gridRow(grid, text).isVisible())) await scrollGridToEnd(grid);
+    await expect(gridRow(grid, text)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout });
+}
