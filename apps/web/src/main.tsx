@@ -8,9 +8,13 @@ import './lib/i18n';
 import './lib/maplibre';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { preloadScreen } from './app/app-routes';
 import { createApolloClient } from './lib/apollo';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
+
+// The screen's code loads while the session is checked, not after.
+preloadScreen(window.location.pathname);
 
 createRoot(container).render(<App client={createApolloClient()} />);

@@ -10,36 +10,46 @@ import { HomePage } from './routes/home-page';
 import { MainLayout } from './routes/main-layout';
 import { NotFoundPage } from './routes/not-found-page';
 
-// ag-grid is large: load it with the first page that needs it.
-const StaffListPage = lazy(() =>
-  import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
-);
-const WorkOrderQueuePage = lazy(() =>
-  import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
-);
-const ManualAssignmentPage = lazy(() =>
-  import('../modules/work-orders/routes/manual-assignment-page').then((m) => ({ default: m.ManualAssignmentPage })),
-);
-const ManualExceptionPage = lazy(() =>
-  import('../modules/work-orders/routes/manual-exception-page').then((m) => ({ default: m.ManualExceptionPage })),
-);
-// The monitors are a dispatcher's and manager's screens: not everyone needs their code.
-const PreAlarmPage = lazy(() =>
-  import('../modules/monitors/routes/pre-alarm-page').then((m) => ({ default: m.PreAlarmPage })),
-);
-const InterfaceMonitorPage = lazy(() =>
-  import('../modules/monitors/routes/interface-monitor-page').then((m) => ({ default: m.InterfaceMonitorPage })),
-);
-// Reports and the dashboard carry recharts (and exceljs on export): loaded when opened.
-const DailyReportPage = lazy(() =>
-  import('../modules/reports/routes/daily-report-page').then((m) => ({ default: m.DailyReportPage })),
-);
-const DashboardPage = lazy(() =>
-  import('../modules/reports/routes/dashboard-page').then((m) => ({ default: m.DashboardPage })),
-);
-const OrderQueryPage = lazy(() => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })));
-const WorkOrderQueryPage = lazy(() => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })));
-const PrintWorkOrdersPage = lazy(() => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })));
+// ag-grid, recharts and exceljs are large: each screen's code is loaded with the screen. The loaders
+// are keyed by path so that the screen a page is opened on starts loading at once, alongside the
+// viewer query, instead of after it (see `preloadScreen` below).
+const screens = {
+  '/system/staff': () => import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
+  '/work-orders/by-position': () => import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
+  '/work-orders/manual-assignment': () => import('../modules/work-orders/routes/manual-assignment-page').then((m) => ({ default: m.ManualAssignmentPage })),
+  '/work-orders/manual-exception': () => import('../modules/work-orders/routes/manual-exception-page').then((m) => ({ default: m.ManualExceptionPage })),
+  '/monitoring/pre-alarm': () => import('../modules/monitors/routes/pre-alarm-page').then((m) => ({ default: m.PreAlarmPage })),
+  '/monitoring/interfaces': () => import('../modules/monitors/routes/interface-monitor-page').then((m) => ({ default: m.InterfaceMonitorPage })),
+  '/queries/daily-report': () => import('../modules/reports/routes/daily-report-page').then((m) => ({ default: m.DailyReportPage })),
+  '/dashboard': () => import('../modules/reports/routes/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+  '/queries/orders': () => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })),
+  '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
+  '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
+};
+const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
+
+/**
+ * Starts loading the code of the screen at `pathname` (a no-op for screens in the main bundle). The
+ * browser keeps the module, so the lazy component finds it loaded; a failure here is left to the
+ * component, which shows it when it renders.
+ */
+export function preloadScreen(pathname: string): void {
+  const path = pathname.replace(/\/+$/, '');
+  const load = screens[(screenAliases[path] ?? path) as keyof typeof screens];
+  load?.().catch(() => undefined);
+}
+
+const StaffListPage = lazy(screens['/system/staff']);
+const WorkOrderQueuePage = lazy(screens['/work-orders/by-position']);
+const ManualAssignmentPage = lazy(screens['/work-orders/manual-assignment']);
+const ManualExceptionPage = lazy(screens['/work-orders/manual-exception']);
+const PreAlarmPage = lazy(screens['/monitoring/pre-alarm']);
+const InterfaceMonitorPage = lazy(screens['/monitoring/interfaces']);
+const DailyReportPage = lazy(screens['/queries/daily-report']);
+const DashboardPage = lazy(screens['/dashboard']);
+const OrderQueryPage = lazy(screens['/queries/orders']);
+const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
+const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
   const { t } = useTranslation();
