@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../../../components/use-modal-dialog';
 import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
-import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
+import { MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
 import { ActionDialog } from './action-dialog';
+import { ExceptionTypeField, NoteField } from './dialog-fields';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';
 
@@ -16,8 +16,6 @@ const MANUAL = MANUAL_EXCEPTION_TYPE;
  */
 export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const noteId = useId();
-  const typeId = useId();
   const exceptionTypes = workOrder.exceptionTypes.filter((type) => type !== MANUAL);
   const manualAllowed = workOrder.exceptionTypes.includes(MANUAL);
   const [kind, setKind] = useState<'NORMAL' | 'EXCEPTION' | 'MANUAL'>('NORMAL');
@@ -67,22 +65,10 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
         )}
       </fieldset>
       {kind === 'EXCEPTION' && (
-        <div className="field">
-          <label htmlFor={typeId}>{t('workOrders.complete.exceptionType')}</label>
-          <select id={typeId} value={exceptionType} onChange={(e) => setExceptionType(e.target.value)} data-testid="complete-exception-type">
-            {exceptionTypes.map((type) => (
-              <option key={type} value={type}>
-                {exceptionTypeLabel(t, type)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ExceptionTypeField types={exceptionTypes} value={exceptionType} onChange={setExceptionType} testId="complete-exception-type" />
       )}
       {kind === 'MANUAL' && <p className="muted">{t('workOrders.complete.manualHint')}</p>}
-      <div className="field">
-        <label htmlFor={noteId}>{t('workOrders.complete.note')}</label>
-        <textarea id={noteId} value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="complete-note" />
-      </div>
+      <NoteField value={note} onChange={setNote} testId="complete-note" />
     </ActionDialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManualExceptionAction } from '../../../generated/graphql';
 import { HandleManualExceptionMutation } from '../graphql/work-order-actions';
-import { exceptionTypeLabel, MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
+import { MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
 import { ActionDialog } from './action-dialog';
+import { ExceptionTypeField, NoteField } from './dialog-fields';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';
 
@@ -17,8 +18,6 @@ const ACTIONS: ManualExceptionAction[] = ['PICK_EXCEPTION', 'CUSTOMER_CONTACT', 
  */
 export function ManualExceptionDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: (action: ManualExceptionAction) => void }) {
   const { t } = useTranslation();
-  const typeId = useId();
-  const noteId = useId();
   const exceptionTypes = workOrder.exceptionTypes.filter((type) => type !== MANUAL_EXCEPTION_TYPE);
   const [action, setAction] = useState<ManualExceptionAction>(exceptionTypes.length > 0 ? 'PICK_EXCEPTION' : 'CUSTOMER_CONTACT');
   const [exceptionType, setExceptionType] = useState(exceptionTypes[0] ?? '');
@@ -66,22 +65,10 @@ export function ManualExceptionDialog({ workOrder, onClose, onDone }: { workOrde
         ))}
       </fieldset>
       {action === 'PICK_EXCEPTION' && (
-        <div className="field">
-          <label htmlFor={typeId}>{t('workOrders.complete.exceptionType')}</label>
-          <select id={typeId} value={exceptionType} onChange={(e) => setExceptionType(e.target.value)} data-testid="manual-exception-type">
-            {exceptionTypes.map((type) => (
-              <option key={type} value={type}>
-                {exceptionTypeLabel(t, type)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ExceptionTypeField types={exceptionTypes} value={exceptionType} onChange={setExceptionType} testId="manual-exception-type" />
       )}
       {exceptionTypes.length === 0 && <p className="muted">{t('workOrders.manualException.noExceptionFlow')}</p>}
-      <div className="field">
-        <label htmlFor={noteId}>{t('workOrders.complete.note')}</label>
-        <textarea id={noteId} value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="manual-exception-note" />
-      </div>
+      <NoteField value={note} onChange={setNote} testId="manual-exception-note" />
     </ActionDialog>
   );
 }
