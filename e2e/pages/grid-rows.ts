@@ -22,3 +22,9 @@ export async function revealGridRow(grid: Locator, text: string, timeout = 30_00
     await expect(gridRow(grid, text)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout });
 }
+
+/**
+ * Where to click a row's cell: near its top edge. ag-grid lays its (invisible) horizontal scroll bar
+ * over the bottom of the last row on screen, and a click in the cell's middle can land on it.
+ */
+export const ROW_CLICK = { position: { x: 8, y: 6 } } as const;

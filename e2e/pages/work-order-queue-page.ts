@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { gridRow, revealGridRow, scrollGridToEnd } from './grid-rows.ts';
+import { gridRow, revealGridRow, ROW_CLICK, scrollGridToEnd } from './grid-rows.ts';
 
 /** /work-orders/by-position and /work-orders/by-staff: the queue, its actions and the detail tabs. */
 export class WorkOrderQueuePage {
@@ -31,7 +31,7 @@ export class WorkOrderQueuePage {
 
   async select(workOrderNo: string): Promise<void> {
     await this.reveal(workOrderNo);
-    await this.row(workOrderNo).locator('[col-id="step"]').click();
+    await this.row(workOrderNo).locator('[col-id="step"]').click(ROW_CLICK);
     await expect(this.detail).toBeVisible();
   }
 
@@ -51,7 +51,7 @@ export class WorkOrderQueuePage {
   /** Adds a work order to the selection (Ctrl+click keeps the rows already selected). */
   async addToSelection(workOrderNo: string): Promise<void> {
     await this.reveal(workOrderNo);
-    await this.row(workOrderNo).locator('[col-id="step"]').click({ modifiers: ['ControlOrMeta'] });
+    await this.row(workOrderNo).locator('[col-id="step"]').click({ ...ROW_CLICK, modifiers: ['ControlOrMeta'] });
     await expect(this.row(workOrderNo)).toHaveClass(/ag-row-selected/);
   }
 

@@ -2,6 +2,7 @@ import { orderAtStep } from '../../fixtures/crm-orders.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { expect, test } from '../../fixtures/test.ts';
+import { ROW_CLICK } from '../../pages/grid-rows.ts';
 import { WorkOrderQueuePage } from '../../pages/work-order-queue-page.ts';
 
 test.use({ who: { login: DEMO.dispatcher.login } });
@@ -37,7 +38,7 @@ test('a dispatcher completes the dispatch-center step; the installer sees the in
   // The installation work order reaches the grid's installation team without a reload.
   const installRow = installer.row(`${order.orderNo}-INSTALL`);
   await installer.reveal(`${order.orderNo}-INSTALL`);
-  await installRow.locator('[col-id="step"]').click();
+  await installRow.locator('[col-id="step"]').click(ROW_CLICK);
   await installer.openTab('flow');
   await expect(installer.flowStep('Installation')).toHaveClass(/is-in_progress/);
   await expect(installer.flowStep('Dispatch center')).toHaveClass(/is-done/);
