@@ -5,8 +5,9 @@ import { LiveIndicator } from '../../staff/components/live-indicator';
 import { useLiveQueue } from '../hooks/use-live-queue';
 import { WorkOrderDetail } from './work-order-detail';
 import { WorkOrderGrid, type WorkOrderRow } from './work-order-grid';
+import { QueueFeedback, type QueueMessage } from './queue-feedback';
 
-export type ScreenMessage = { kind: 'ok' | 'error'; text: string } | null;
+export type ScreenMessage = QueueMessage | null;
 
 interface TaskQueueScreenProps {
   title: string;
@@ -60,19 +61,7 @@ export function TaskQueueScreen({ title, intro, filter, emptyText, actions, dial
           {selected.length > 0 ? t('workOrders.selected', { count: selected.length }) : ''}
         </span>
       </div>
-      {message && (
-        <p className={message.kind === 'ok' ? 'form-ok' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="queue-message">
-          {message.text}
-        </p>
-      )}
-      {loadError !== null && (
-        <p className="form-error" role="alert">
-          {t('workOrders.loadFailed')}{' '}
-          <button type="button" className="button link" onClick={() => (setLoadError(null), reload())}>
-            {t('common.retry')}
-          </button>
-        </p>
-      )}
+      <QueueFeedback message={message} loadFailed={loadError !== null} onRetry={() => (setLoadError(null), reload())} />
       <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} emptyText={emptyText} />
       {detailRow ? <WorkOrderDetail key={detailRow.id} workOrder={detailRow} version={detailVersion} /> : <p className="muted">{t('workOrders.pickOne')}</p>}
       {dialog(setMessage, () => (clearSelection(), refresh()))}

@@ -17,6 +17,7 @@ import { ClaimWorkOrderMutation, UnlockWorkOrderMutation } from '../graphql/work
 import { useLiveQueue } from '../hooks/use-live-queue';
 import './work-order-queue-page.css';
 import { refusalText, type Refusal } from '../refusal-text';
+import { QueueFeedback, type QueueMessage } from '../components/queue-feedback';
 
 const OPEN_STATES = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'];
 /** The position choice "every position's queue of my area" (dispatchers). */
@@ -44,7 +45,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   const [selected, setSelected] = useState<WorkOrderRow[]>([]);
   // The dialog keeps the rows it was opened for: live refreshes may change the selection meanwhile.
   const [dialog, setDialog] = useState<{ kind: 'complete' | 'dispatch'; rows: WorkOrderRow[] } | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<QueueMessage | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
 
   const filter = useMemo<WorkOrderQueueFilter>(
@@ -163,19 +164,7 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
           {selected.length > 0 ? t('workOrders.selected', { count: selected.length }) : ''}
         </span>
       </div>
-      {message && (
-        <p className={message.kind === 'ok' ? 'form-ok' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="queue-message">
-          {message.text}
-        </p>
-      )}
-      {loadError !== null && (
-        <p className="form-error" role="alert">
-          {t('workOrders.loadFailed')}{' '}
-          <button type="button" className="button link" onClick={() => (setLoadError(null), reload())}>
-            {t('common.retry')}
-          </button>
-        </p>
-      )}
+      <QueueFeedback message={message} loadFailed={loadError !== null} onRetry={() => (setLoadError(null), reload())} />
       <div className="queue-workspace">
         <WorkOrderGrid filter={filter} onSelect={onSelect} onReady={onReady} onError={onError} onOpen={onOpen} />
         <div className="queue-side">
