@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           DailyWorkOrderReportRow: '../modules/reports/reports.types.ts#DailyReportRowRecord',
           ManagerDashboard: '../modules/reports/reports.types.ts#ManagerDashboardRecord',
           PositionOverdueCount: '../modules/reports/reports.types.ts#PositionOverdueRecord',
+          AuditEntry: '../modules/audit/audit.service.ts#AuditEntryRecord',
+          AuditEntryConnection: '../modules/audit/audit.service.ts#AuditEntryConnectionRecord',
         },
       },
     },

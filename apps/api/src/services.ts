@@ -19,6 +19,7 @@ import { AlarmScanner } from './modules/time-limits/alarm-scanner.ts';
 import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
+import { AuditLog } from './modules/audit/audit.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -38,6 +39,8 @@ export interface Services {
   alarmScanner: AlarmScanner;
   monitors: MonitorsService;
   reports: ReportsService;
+  /** The audit log of system management and configuration changes. */
+  audit: AuditLog;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -49,7 +52,8 @@ export interface Services {
 export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, clock: Clock): Services {
   const now = clock.now;
   const organisations = new OrganisationsService(prisma);
-  const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations);
+  const audit = new AuditLog(prisma, now);
+  const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations, audit);
   timeLimits.onChanged = () => void pubsub.publish('config.changed', { what: 'time-limits' });
   const workflows = new WorkflowService(prisma, timeLimits, now);
   const orders = new OrdersService(prisma, relay, workflows.engine, organisations, timeLimits, now);
@@ -83,6 +87,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     organisations,
     positions: new PositionsService(prisma),
     staff: new StaffService(prisma, organisations, now),
+    audit,
     pubsub,
     relay,
   };

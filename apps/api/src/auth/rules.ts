@@ -37,6 +37,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workOrderQuery: { can: 'orders:read' },
     dailyWorkOrderReport: { can: 'orders:read' },
     managerDashboard: { can: 'orders:read' },
+    auditLog: { can: 'audit:read' },
   },
   Mutation: {
     ping: 'staff',
@@ -75,6 +76,9 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
  */
 export const parentGuardedTypes = new Set([
   'PageInfo',
+  'AuditEntry',
+  'AuditEntryEdge',
+  'AuditEntryConnection',
   'UserError',
   'Organisation',
   'PositionType',

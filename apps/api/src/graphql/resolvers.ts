@@ -46,11 +46,12 @@ import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '..
 import { advanceClock, AlarmEvent, alarmChanged, clock, orderTimeLimits, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, workingCalendar, workOrderTimeLimits } from '../modules/time-limits/resolvers/time-limits.ts';
 import { DailyWorkOrderReportRow, dailyWorkOrderReport, ManagerDashboard, managerDashboard, PositionOverdueCount } from '../modules/reports/resolvers/reports.ts';
 import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
+import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog },
   Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
@@ -76,4 +77,6 @@ export const resolvers: Resolvers = {
   DailyWorkOrderReportRow,
   ManagerDashboard,
   PositionOverdueCount,
+  AuditEntry,
+  AuditEntryConnection,
 };

@@ -7,6 +7,7 @@ import type { ViewerRecord } from '../auth/auth.types.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { LimitHours, OrderDueTimes, WorkOrderDueTimes } from './time-limits.types.ts';
 import { WorkingCalendar } from './working-calendar.ts';
+import type { AuditChange, AuditLog } from '../audit/audit.service.ts';
 
 interface Snapshot {
   calendar: WorkingCalendar;
@@ -37,6 +38,7 @@ export class TimeLimitsService {
     private readonly prisma: PrismaClient,
     private readonly timeZone: string,
     private readonly organisations?: OrganisationsService,
+    private readonly audit?: AuditLog,
   ) {}
 
   /** Drops the cached configuration; the next use reads it again. */
@@ -120,10 +122,13 @@ export class TimeLimitsService {
     assertCan(viewer, 'config:write');
     if (organisationId !== null) await this.visibleOrganisation(viewer, organisationId);
     await this.prisma.$transaction(async (tx) => {
+      const changes: AuditChange[] = [];
       for (const day of days) {
         const date = new Date(`${day.date}T00:00:00Z`);
         // (organisation, date) is unique only for areas: NULL never equals NULL, so find first.
-        const existing = await tx.calendarDay.findFirst({ where: { organisationId, date }, select: { id: true } });
+        const existing = await tx.calendarDay.findFirst({ where: { organisationId, date }, select: { id: true, working: true, name: true } });
+        const before = existing ? { organisationId, date: day.date, working: existing.working, name: existing.name } : undefined;
+        const after = day.working === null ? undefined : { organisationId, date: day.date, working: day.working, name: day.name };
         if (day.working === null) {
           if (existing) await tx.calendarDay.delete({ where: { id: existing.id } });
         } else if (existing) {
@@ -131,14 +136,20 @@ export class TimeLimitsService {
         } else {
           await tx.calendarDay.create({ data: { organisationId, date, working: day.working, name: day.name } });
         }
+        if (before || after) changes.push({ action: 'calendar.set', entityType: 'CalendarDay', entityId: `${organisationId ?? '*'}:${day.date}`, summary: `${day.date} ${day.name ?? ''}`.trim(), before, after });
       }
+      await this.audit?.recordMany(tx, viewer, changes);
     });
     this.changed();
   }
 
   async setOrderLimit(viewer: ViewerRecord, limit: { orderType: string; warningHours: number; processHours: number }): Promise<void> {
     assertCan(viewer, 'config:write');
-    await this.prisma.orderTimeLimit.upsert({ where: { orderType: limit.orderType }, create: limit, update: limit });
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.orderTimeLimit.findUnique({ where: { orderType: limit.orderType } });
+      await tx.orderTimeLimit.upsert({ where: { orderType: limit.orderType }, create: limit, update: limit });
+      await this.audit?.record(tx, viewer, { action: 'order-time-limit.set', entityType: 'OrderTimeLimit', entityId: limit.orderType, summary: limit.orderType, before: before ?? undefined, after: limit });
+    });
     this.changed();
   }
 
@@ -148,9 +159,10 @@ export class TimeLimitsService {
     if (!type) throw new AppError('BAD_USER_INPUT', `workOrderType: there is no work-order type "${limit.workOrderType}".`, { field: 'workOrderType' });
     const data = { workOrderTypeCode: limit.workOrderType, stepCode: limit.stepCode, acceptHours: limit.acceptHours, warningHours: limit.warningHours, processHours: limit.processHours };
     await this.prisma.$transaction(async (tx) => {
-      const existing = await tx.workOrderTimeLimit.findFirst({ where: { workOrderTypeCode: limit.workOrderType, stepCode: limit.stepCode }, select: { id: true } });
-      if (existing) await tx.workOrderTimeLimit.update({ where: { id: existing.id }, data });
-      else await tx.workOrderTimeLimit.create({ data });
+      const existing = await tx.workOrderTimeLimit.findFirst({ where: { workOrderTypeCode: limit.workOrderType, stepCode: limit.stepCode } });
+      const saved = existing ? await tx.workOrderTimeLimit.update({ where: { id: existing.id }, data }) : await tx.workOrderTimeLimit.create({ data });
+      const summary = limit.stepCode ? `${limit.workOrderType} / ${limit.stepCode}` : limit.workOrderType;
+      await this.audit?.record(tx, viewer, { action: 'work-order-time-limit.set', entityType: 'WorkOrderTimeLimit', entityId: saved.id, summary, before: existing ?? undefined, after: saved });
     });
     this.changed();
   }
