@@ -73,6 +73,7 @@ describe('guarded fields refuse callers without a session', () => {
     'Query.crmInboundMessages': '{ crmInboundMessages { edges { cursor } } }',
     'Query.dailyWorkOrderReport': '{ dailyWorkOrderReport(date: "2026-01-01") { date } }',
     'Query.managerDashboard': '{ managerDashboard { ordersInFlight { count } } }',
+    'Query.auditLog': '{ auditLog { totalCount } }',
     'Mutation.setCalendarDays': 'mutation { setCalendarDays(input: { days: [{ date: "2026-01-01", working: true }] }) { ok } }',
     'Mutation.setOrderTimeLimit': 'mutation { setOrderTimeLimit(input: { orderType: "NEW", warningHours: 1, processHours: 2 }) { ok } }',
     'Mutation.setWorkOrderTimeLimit': 'mutation { setWorkOrderTimeLimit(input: { workOrderType: "PORT", acceptHours: 1, warningHours: 1, processHours: 2 }) { ok } }',
