@@ -12,7 +12,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'system.online-staff', route: '/system/online-staff' },
       { code: 'system.position-types', route: null },
       { code: 'system.positions', route: null },
-      { code: 'system.audit', route: null },
+      { code: 'system.audit', route: '/system/audit' },
     ],
   },
   {

@@ -35,7 +35,7 @@ export const MENU: readonly MenuGroup[] = [
     ['online-staff', '/system/online-staff'],
     ['position-types'],
     ['positions'],
-    ['audit'],
+    ['audit', '/system/audit'],
   ]),
   group('config', [
     ['cache'],

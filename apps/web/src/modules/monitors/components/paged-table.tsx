@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { useCursorPages } from '../hooks/use-cursor-pages';
 import { ListPager } from './list-pager';
 import { ListStatus } from './list-status';
+import './paged-table.css';
 
 /** A page of a cursor connection as the drill-down lists read it. */
 export interface PagedConnection<Node> {
