@@ -5,7 +5,6 @@ import '@fontsource/noto-sans/700.css';
 import './app/styles/global.css';
 // Wired once for the whole app.
 import './lib/i18n';
-import './lib/maplibre';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadScreen } from './app/app-routes';

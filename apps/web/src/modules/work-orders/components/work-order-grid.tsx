@@ -44,6 +44,7 @@ export function WorkOrderGrid({ filter, onSelect, onReady, onError, onOpen, empt
         fetchPage: async (first, after) => (await client.query({ query: WorkOrderQueueQuery, variables: { filter, first, after }, fetchPolicy: 'no-cache' })).data!.workOrders,
         onError,
         blockSize: BLOCK_SIZE,
+        prefetchSortModel: [],
       }),
     [client, filter, onError],
   );
