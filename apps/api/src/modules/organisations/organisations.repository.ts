@@ -23,6 +23,16 @@ export class OrganisationsRepository {
     return this.prisma.organisation.findMany({ where: { path: { in: scope.orgPaths } }, select, orderBy: { sortOrder: 'asc' } });
   }
 
+  /** Ids of the organisations inside the scope, and under `path` when given. */
+  async idsInScope(scope: DataScope, path: string | null): Promise<number[]> {
+    const rows = await this.prisma.organisation.findMany({
+      where: { AND: [organisationInScope(scope), ...(path === null ? [] : [{ path: { startsWith: path } }])] },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((row) => row.id);
+  }
+
   findInScope(id: number, scope: DataScope): Promise<OrganisationRecord | null> {
     return this.prisma.organisation.findFirst({ where: { AND: [{ id }, organisationInScope(scope)] }, select });
   }

@@ -63,7 +63,11 @@ const positionSelect = { id: true, code: true, name: true, nameEn: true, organis
 
 /** Work orders as queues, as the work-order query, and as the rows handling actions change. */
 export class WorkOrdersRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Ids of the organisations in a scope (under a path); cached by OrganisationsService. */
+    private readonly organisationIds: (scope: DataScope, path: string | null) => Promise<number[]>,
+  ) {}
 
   /** Keyset page of a queue, oldest first, inside the scope. */
   async page(scope: DataScope, filter: QueueFilter, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
@@ -116,11 +120,7 @@ export class WorkOrdersRepository {
    * 10⁶ work orders) instead of walking the (created_at, id) index.
    */
   private async organisationsWhere(scope: DataScope, organisationPath: string | null): Promise<Prisma.OrderWhereInput> {
-    const inScope = await this.prisma.organisation.findMany({
-      where: { AND: [organisationInScope(scope), ...(organisationPath === null ? [] : [{ path: { startsWith: organisationPath } }])] },
-      select: { id: true },
-    });
-    const byId: Prisma.OrderWhereInput = { organisationId: { in: inScope.map((organisation) => organisation.id) } };
+    const byId: Prisma.OrderWhereInput = { organisationId: { in: await this.organisationIds(scope, organisationPath) } };
     return organisationPath === null && seesOrdersWithoutArea(scope) ? { OR: [byId, { organisationId: null }] } : byId;
   }
 

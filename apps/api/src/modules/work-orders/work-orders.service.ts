@@ -40,7 +40,7 @@ export class WorkOrdersService {
     private readonly organisations: OrganisationsService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.repository = new WorkOrdersRepository(prisma);
+    this.repository = new WorkOrdersRepository(prisma, (scope, path) => organisations.idsInScope(scope, path));
   }
 
   queue(viewer: ViewerRecord, filter: { positionId: number | null; mine: boolean; awaitingAssignment: boolean; anyPosition: boolean; state: QueueFilter['state'] }, first: number, after: string | null) {
