@@ -42,6 +42,8 @@ const config: CodegenConfig = {
           ManagerDashboard: '../modules/reports/reports.types.ts#ManagerDashboardRecord',
           PositionOverdueCount: '../modules/reports/reports.types.ts#PositionOverdueRecord',
           AuditEntry: '../modules/audit/audit.service.ts#AuditEntryRecord',
+          DispatchRule: '../modules/dispatch-rules/dispatch-rules.types.ts#DispatchRuleRecord',
+          DispatchPreview: '../modules/dispatch-rules/dispatch-rules.types.ts#DispatchPreviewRecord',
           AuditEntryConnection: '../modules/audit/audit.service.ts#AuditEntryConnectionRecord',
         },
       },

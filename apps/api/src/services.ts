@@ -20,6 +20,7 @@ import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts'
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
+import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -41,6 +42,7 @@ export interface Services {
   reports: ReportsService;
   /** The audit log of system management and configuration changes. */
   audit: AuditLog;
+  dispatchRules: DispatchRulesService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -88,6 +90,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     positions: new PositionsService(prisma),
     staff: new StaffService(prisma, organisations, now),
     audit,
+    dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     pubsub,
     relay,
   };

@@ -38,6 +38,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     dailyWorkOrderReport: { can: 'orders:read' },
     managerDashboard: { can: 'orders:read' },
     auditLog: { can: 'audit:read' },
+    dispatchRules: { can: 'config:write' },
+    dispatchPreview: { can: 'config:write' },
   },
   Mutation: {
     ping: 'staff',
@@ -60,6 +62,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     setWorkOrderTimeLimit: { can: 'config:write' },
     advanceClock: { can: 'simulators:configure' },
     printWorkOrders: { can: 'orders:read' },
+    saveDispatchRule: { can: 'config:write' },
+    deleteDispatchRule: { can: 'config:write' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -79,6 +83,9 @@ export const parentGuardedTypes = new Set([
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',
+  'DispatchRule',
+  'DispatchPreview',
+  'DispatchRuleResult',
   'UserError',
   'Organisation',
   'PositionType',

@@ -47,12 +47,13 @@ import { advanceClock, AlarmEvent, alarmChanged, clock, orderTimeLimits, setCale
 import { DailyWorkOrderReportRow, dailyWorkOrderReport, ManagerDashboard, managerDashboard, PositionOverdueCount } from '../modules/reports/resolvers/reports.ts';
 import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
 import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
+import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,
@@ -79,4 +80,6 @@ export const resolvers: Resolvers = {
   PositionOverdueCount,
   AuditEntry,
   AuditEntryConnection,
+  DispatchRule,
+  DispatchPreview,
 };

@@ -36,10 +36,17 @@ export async function findConstructionPosition(tx: Prisma.TransactionClient, ord
 
 /** The position of the best rule among the candidates (see {@link findConstructionPosition}). */
 export function bestPosition(candidates: DispatchCandidate[]): number | null {
+  return rankRules(candidates)[0]?.positionId ?? null;
+}
+
+/**
+ * The rules among the candidates in order of precedence, the one that applies first: the nearest
+ * area wins, and in one area a rule for the work-order type beats one for any type.
+ */
+export function rankRules<Rule extends DispatchCandidate>(candidates: Rule[]): Rule[] {
   const path = candidates[0]?.path;
-  if (!path) return null;
+  if (!path) return [];
   const areaIds = path.split('/').filter(Boolean).map(Number).reverse(); // nearest first
   const rank = (rule: DispatchCandidate) => areaIds.indexOf(rule.organisationId as number) * 2 + (rule.workOrderTypeCode === null ? 1 : 0);
-  const best = candidates.filter((rule) => rule.organisationId !== null).sort((a, b) => rank(a) - rank(b))[0];
-  return best?.positionId ?? null;
+  return candidates.filter((rule) => rule.organisationId !== null).sort((a, b) => rank(a) - rank(b));
 }
