@@ -28,7 +28,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'config.workflows', route: null },
       { code: 'config.calendar', route: null },
       { code: 'config.time-limits', route: null },
-      { code: 'config.dispatch-rules', route: null },
+      { code: 'config.dispatch-rules', route: '/config/dispatch-rules' },
     ],
   },
   {

@@ -25,6 +25,7 @@ const screens = {
   '/queries/orders': () => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })),
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
+  '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -51,6 +52,7 @@ const DashboardPage = lazy(screens['/dashboard']);
 const OrderQueryPage = lazy(screens['/queries/orders']);
 const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
+const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -95,6 +97,7 @@ export function AppRoutes() {
           <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
+          <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

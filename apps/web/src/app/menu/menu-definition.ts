@@ -47,7 +47,7 @@ export const MENU: readonly MenuGroup[] = [
     ['workflows'],
     ['calendar'],
     ['time-limits'],
-    ['dispatch-rules'],
+    ['dispatch-rules', '/config/dispatch-rules'],
   ]),
   group('work-orders', [
     ['by-position', '/work-orders/by-position'],

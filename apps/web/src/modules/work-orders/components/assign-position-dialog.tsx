@@ -6,7 +6,7 @@ import { localName } from '../../../lib/local-name';
 import { useDebouncedValue } from '../../staff/hooks/use-debounced-value';
 import { WorkOrderPositionsQuery } from '../graphql/dispatch-choices-queries';
 import { AssignWorkOrderPositionMutation } from '../graphql/work-order-actions';
-import { ActionDialog } from './action-dialog';
+import { ActionDialog } from '../../../components/action-dialog';
 import { SearchSelect } from './search-select';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompleteWorkOrdersMutation as CompleteWorkOrdersResult } from '../../../generated/graphql';
 import { CompleteWorkOrdersMutation } from '../graphql/work-order-actions';
-import { ActionDialog } from './action-dialog';
+import { ActionDialog } from '../../../components/action-dialog';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
 import { MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
-import { ActionDialog } from './action-dialog';
+import { ActionDialog } from '../../../components/action-dialog';
 import { ExceptionTypeField, NoteField } from './dialog-fields';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';

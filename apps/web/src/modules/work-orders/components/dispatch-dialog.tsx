@@ -7,7 +7,7 @@ import { useDebouncedValue } from '../../staff/hooks/use-debounced-value';
 import { dispatchTarget } from '../dispatch-target';
 import { PositionStaffQuery } from '../graphql/dispatch-choices-queries';
 import { DispatchWorkOrdersMutation } from '../graphql/work-order-actions';
-import { ActionDialog } from './action-dialog';
+import { ActionDialog } from '../../../components/action-dialog';
 import { SearchSelect } from './search-select';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManualExceptionAction } from '../../../generated/graphql';
 import { HandleManualExceptionMutation } from '../graphql/work-order-actions';
 import { MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
-import { ActionDialog } from './action-dialog';
+import { ActionDialog } from '../../../components/action-dialog';
 import { ExceptionTypeField, NoteField } from './dialog-fields';
 import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';

@@ -1,6 +1,7 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from '../../../components/use-modal-dialog';
+import { useModalDialog } from './use-modal-dialog';
+import './action-dialog.css';
 
 interface ActionDialogProps {
   title: string;
@@ -16,7 +17,7 @@ interface ActionDialogProps {
 }
 
 /**
- * The one dialog style of the work-order screens: a native modal <dialog> (the rest of the page is
+ * The one dialog style of the app: a native modal <dialog> (the rest of the page is
  * inert, Tab cycles inside it, Escape closes it and focus returns to where it was), a form whose
  * first field takes the focus, an error line read out by screen readers, and Cancel / submit buttons.
  */

@@ -1,0 +1,154 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionDialog } from '../../../components/action-dialog';
+import type { DispatchRuleRowFragment } from '../../../generated/graphql';
+import { localName } from '../../../lib/local-name';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ListStatus } from '../../monitors/components/list-status';
+import { OrganisationSelect } from '../../organisations/components/organisation-select';
+import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
+import { DispatchPreviewPanel } from '../components/dispatch-preview-panel';
+import { DispatchRuleDialog } from '../components/dispatch-rule-dialog';
+import { DeleteDispatchRuleMutation, DispatchRulesQuery } from '../graphql/dispatch-rules-documents';
+import { ruleErrorText } from '../rule-error-text';
+import './dispatch-rules-page.css';
+
+type Dialog = { kind: 'edit'; rule: DispatchRuleRowFragment | null } | { kind: 'delete'; rule: DispatchRuleRowFragment };
+
+/** `/config/dispatch-rules` (menu `config.dispatch-rules`): area → construction position, with a preview. */
+export function DispatchRulesPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('menu.config.dispatch-rules'));
+  const typeFilterId = useId();
+  const [areaId, setAreaId] = useState<string | null>(null);
+  const [typeCode, setTypeCode] = useState('');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const types = useQuery(WorkOrderTypesQuery);
+  const rules = useQuery(DispatchRulesQuery, {
+    variables: { filter: { organisationId: areaId, workOrderType: typeCode || null } },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [remove, removing] = useMutation(DeleteDispatchRuleMutation);
+  const list = rules.data?.dispatchRules ?? rules.previousData?.dispatchRules ?? [];
+  const ruleLabel = (rule: DispatchRuleRowFragment) => `${localName(rule.organisation)} · ${rule.workOrderType ? localName(rule.workOrderType) : t('dispatchRules.anyType')}`;
+
+  const confirmDelete = async (rule: DispatchRuleRowFragment) => {
+    setDeleteError(null);
+    try {
+      const outcome = (await remove({ variables: { input: { id: rule.id } } })).data?.deleteDispatchRule;
+      if (outcome?.ok) {
+        setDialog(null);
+        setNotice(t('dispatchRules.deleted', { rule: ruleLabel(rule) }));
+        await rules.refetch();
+      } else setDeleteError(ruleErrorText(t, outcome?.error));
+    } catch (e) {
+      setDeleteError((e as Error).message);
+    }
+  };
+
+  return (
+    <div className="page dispatch-rules-page">
+      <div className="page-header">
+        <h1>{t('menu.config.dispatch-rules')}</h1>
+        {rules.data && (
+          <span className="badge" data-testid="dispatch-rules-count">
+            {t('dispatchRules.count', { count: list.length })}
+          </span>
+        )}
+      </div>
+      <p className="page-intro muted">{t('dispatchRules.intro')}</p>
+      <div className="dispatch-rules-workspace">
+        <div>
+          <div className="toolbar" role="search" aria-label={t('dispatchRules.filterLabel')}>
+            <OrganisationSelect value={areaId} onChange={setAreaId} label={t('dispatchRules.area')} testId="dispatch-rules-area" emptyLabel={t('dispatchRules.allAreas')} />
+            <div className="toolbar-field">
+              <label htmlFor={typeFilterId}>{t('dispatchRules.workOrderType')}</label>
+              <select id={typeFilterId} value={typeCode} onChange={(e) => setTypeCode(e.target.value)} data-testid="dispatch-rules-type">
+                <option value="">{t('dispatchRules.allTypes')}</option>
+                {(types.data?.workOrderTypes ?? []).map((type) => (
+                  <option key={type.code} value={type.code}>
+                    {localName(type)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="toolbar-actions">
+              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'edit', rule: null })} data-testid="dispatch-rule-new">
+                {t('dispatchRules.new')}
+              </button>
+            </div>
+          </div>
+          {notice && (
+            <p className="notice ok" role="status" data-testid="dispatch-rules-notice">
+              {notice}
+            </p>
+          )}
+          <ListStatus loading={rules.loading && !rules.data} error={rules.error} empty={!!rules.data && list.length === 0} onRetry={() => void rules.refetch().catch(() => undefined)} />
+          {list.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table" data-testid="dispatch-rules-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dispatchRules.area')}</th>
+                    <th scope="col">{t('dispatchRules.workOrderType')}</th>
+                    <th scope="col">{t('dispatchRules.position')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('dispatchRules.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((rule) => (
+                    <tr key={rule.id} data-testid="dispatch-rule-row" data-rule-id={rule.id} data-area-id={rule.organisation.id} data-type={rule.workOrderType?.code ?? ''}>
+                      <td>{localName(rule.organisation)}</td>
+                      <td>{rule.workOrderType ? `${localName(rule.workOrderType)} (${rule.workOrderType.code})` : <span className="muted">{t('dispatchRules.anyType')}</span>}</td>
+                      <td data-testid="dispatch-rule-position-cell" data-position-id={rule.position.id}>
+                        {localName(rule.position)}
+                      </td>
+                      <td className="row-actions">
+                        <button type="button" className="button" onClick={() => setDialog({ kind: 'edit', rule })} data-testid="dispatch-rule-edit" aria-label={t('dispatchRules.editRule', { rule: ruleLabel(rule) })}>
+                          {t('dispatchRules.edit')}
+                        </button>
+                        <button type="button" className="button" onClick={() => (setDeleteError(null), setDialog({ kind: 'delete', rule }))} data-testid="dispatch-rule-delete" aria-label={t('dispatchRules.deleteRule', { rule: ruleLabel(rule) })}>
+                          {t('dispatchRules.delete')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+        <DispatchPreviewPanel />
+      </div>
+      {dialog?.kind === 'edit' && (
+        <DispatchRuleDialog
+          rule={dialog.rule}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setDialog(null);
+            setNotice(t('dispatchRules.saved', { rule: ruleLabel(saved) }));
+            void rules.refetch().catch(() => undefined);
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ActionDialog
+          title={t('dispatchRules.deleteTitle')}
+          testId="dispatch-rule-delete"
+          onClose={() => setDialog(null)}
+          onSubmit={() => void confirmDelete(dialog.rule)}
+          submitLabel={t('dispatchRules.delete')}
+          submitDisabled={removing.loading}
+          error={deleteError}
+        >
+          <p>{t('dispatchRules.deleteConfirm', { rule: `${ruleLabel(dialog.rule)} → ${localName(dialog.rule.position)}` })}</p>
+        </ActionDialog>
+      )}
+    </div>
+  );
+}
