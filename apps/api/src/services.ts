@@ -55,8 +55,10 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const now = clock.now;
   const organisations = new OrganisationsService(prisma);
   const audit = new AuditLog(prisma, now);
-  const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations, audit);
+  const alarmScanner = new AlarmScanner(prisma, relay, now, config.alarms.scanMs);
+  const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations, audit, now);
   timeLimits.onChanged = () => void pubsub.publish('config.changed', { what: 'time-limits' });
+  timeLimits.onRetimed = () => void (config.alarms.enabled ? alarmScanner.kick() : undefined);
   const workflows = new WorkflowService(prisma, timeLimits, now);
   const orders = new OrdersService(prisma, relay, workflows.engine, organisations, timeLimits, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
@@ -77,7 +79,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     simulators,
     workflows,
     timeLimits,
-    alarmScanner: new AlarmScanner(prisma, relay, now, config.alarms.scanMs),
+    alarmScanner,
     clock,
     monitors: new MonitorsService(prisma, organisations),
     reports: new ReportsService(prisma, config.timeZone, now),

@@ -33,12 +33,15 @@ export class TimeLimitsService {
 
   /** Called after this process changed the configuration (other instances refresh too). */
   onChanged: () => void = () => undefined;
+  /** Called after open deadlines were counted again: the alarm scanner should look now. */
+  onRetimed: () => void = () => undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly timeZone: string,
     private readonly organisations?: OrganisationsService,
     private readonly audit?: AuditLog,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Drops the cached configuration; the next use reads it again. */
@@ -141,6 +144,65 @@ export class TimeLimitsService {
       await this.audit?.recordMany(tx, viewer, changes);
     });
     this.changed();
+    const dates = days.map((day) => day.date).sort();
+    await this.retimeOpen(dates[0]!, dates.at(-1)!);
+  }
+
+  /**
+   * After a calendar change: open orders and work orders whose time limits run across the changed
+   * days get their deadlines counted again on the new calendar (a holiday added next week moves the
+   * due times of everything still open that would have been worked on that day). Their next alarm
+   * check is set to now, so the alarm scanner settles their time state at once — an order that is no
+   * longer overdue turns back to normal, with a log line and an event, as any alarm change.
+   * Runs in batches, each its own transaction; deadlines that end before the first changed day, and
+   * rows created after the last one, are left alone.
+   */
+  async retimeOpen(fromDate: string, toDate: string, now: Date = this.now()): Promise<{ orders: number; workOrders: number }> {
+    this.refresh();
+    const from = new Date(`${fromDate}T00:00:00Z`);
+    // Whole local days: a day ends at most 14 h after its UTC midnight, anywhere.
+    const from0 = new Date(from.getTime() - 14 * 3_600_000);
+    const until = new Date(new Date(`${toDate}T00:00:00Z`).getTime() + 38 * 3_600_000);
+    const BATCH = 500;
+    let workOrders = 0;
+    for (let afterId = 0; ; ) {
+      const rows = await this.prisma.workOrder.findMany({
+        where: { id: { gt: afterId }, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] }, dueAt: { gte: from0 }, createdAt: { lt: until } },
+        select: { id: true, createdAt: true, step: { select: { code: true, workOrderTypeCode: true } }, order: { select: { organisationId: true } } },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      });
+      if (rows.length === 0) break;
+      await this.prisma.$transaction(async (tx) => {
+        for (const row of rows) {
+          const due = await this.workOrderDueTimes(tx, row.step.workOrderTypeCode, row.step.code, row.order.organisationId, row.createdAt);
+          await tx.workOrder.update({ where: { id: row.id }, data: { acceptDueAt: due.acceptDueAt, warnAt: due.warnAt, dueAt: due.dueAt, nextAlarmAt: now } });
+        }
+      });
+      workOrders += rows.length;
+      afterId = rows.at(-1)!.id;
+    }
+    let orders = 0;
+    for (let afterId = 0; ; ) {
+      const rows = await this.prisma.order.findMany({
+        where: { id: { gt: afterId }, state: 'EXECUTING', dueAt: { gte: from0 }, createdAt: { lt: until } },
+        select: { id: true, orderType: true, organisationId: true, acceptedAt: true, createdAt: true },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      });
+      if (rows.length === 0) break;
+      await this.prisma.$transaction(async (tx) => {
+        for (const row of rows) {
+          const start = row.acceptedAt < row.createdAt ? row.acceptedAt : row.createdAt;
+          const due = await this.orderDueTimes(tx, row.orderType, row.organisationId, start);
+          await tx.order.update({ where: { id: row.id }, data: { warnAt: due.warnAt, dueAt: due.dueAt, nextAlarmAt: now } });
+        }
+      });
+      orders += rows.length;
+      afterId = rows.at(-1)!.id;
+    }
+    if (orders + workOrders > 0) this.onRetimed();
+    return { orders, workOrders };
   }
 
   async setOrderLimit(viewer: ViewerRecord, limit: { orderType: string; warningHours: number; processHours: number }): Promise<void> {

@@ -188,6 +188,31 @@ describe.each(testBackends())('time limits on the working-day calendar, alarms a
     expect((Date.parse(network.dueAt) - Date.parse(network.acceptDueAt)) / 3_600_000).toBeCloseTo(2, 3);
   });
 
+  it('counts the deadlines of open orders and work orders again when the calendar changes', async () => {
+    const open = await removalOrder(otherDistrict.code);
+    const dueBefore = new Date(open.dueAt);
+    const networkDueBefore = open.workOrders[0].dueAt;
+    const dueDay = dueBefore.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const set = async (working: boolean | null) => {
+      const result = await gqlRequest(app.url, 'mutation($input: SetCalendarDaysInput!) { setCalendarDays(input: $input) { ok } }', { input: { organisationId: String(otherDistrict.id), days: [{ date: dueDay, working, name: 'retime' }] } }, admin);
+      expect(result.errors).toBeUndefined();
+    };
+    // The day the order falls due becomes a holiday in its area: the deadline moves past it.
+    await set(false);
+    const moved = await order(open.id);
+    expect(new Date(moved.dueAt).getTime()).toBeGreaterThan(dueBefore.getTime());
+    expect(new Date(moved.dueAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) > dueDay).toBe(true);
+    // Its open network work order too: no deadline lies on the holiday any more.
+    const localDay = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    expect(localDay(moved.workOrders[0].dueAt)).not.toBe(dueDay);
+    if (localDay(networkDueBefore) < dueDay) expect(moved.workOrders[0].dueAt).toBe(networkDueBefore);
+    // Back to an ordinary day: back to the first deadline.
+    await set(null);
+    const restored = await order(open.id);
+    expect(new Date(restored.dueAt)).toEqual(dueBefore);
+    expect(restored.workOrders[0].dueAt).toBe(networkDueBefore);
+  });
+
   it('moves the clock only in test mode', async () => {
     const production = await startTestApp(backend, { config: { testMode: false } });
     try {
