@@ -26,6 +26,7 @@ const screens = {
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
+  '/config/calendar': () => import('../modules/calendar/routes/calendar-page').then((m) => ({ default: m.CalendarPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -53,6 +54,7 @@ const OrderQueryPage = lazy(screens['/queries/orders']);
 const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
+const CalendarPage = lazy(screens['/config/calendar']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -98,6 +100,7 @@ export function AppRoutes() {
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
+          <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

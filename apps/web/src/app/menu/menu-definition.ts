@@ -45,7 +45,7 @@ export const MENU: readonly MenuGroup[] = [
     ['work-order-types'],
     ['exception-flows'],
     ['workflows'],
-    ['calendar'],
+    ['calendar', '/config/calendar'],
     ['time-limits'],
     ['dispatch-rules', '/config/dispatch-rules'],
   ]),
