@@ -63,6 +63,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     advanceClock: { can: 'simulators:configure' },
     printWorkOrders: { can: 'orders:read' },
     saveDispatchRule: { can: 'config:write' },
+    deleteOrderTimeLimit: { can: 'config:write' },
+    deleteWorkOrderTimeLimit: { can: 'config:write' },
     deleteDispatchRule: { can: 'config:write' },
   },
   Subscription: {

@@ -43,7 +43,7 @@ import {
   workOrders,
 } from '../modules/work-orders/resolvers/handling.ts';
 import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '../modules/interfaces/resolvers/interface-resolvers.ts';
-import { advanceClock, AlarmEvent, alarmChanged, clock, orderTimeLimits, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, workingCalendar, workOrderTimeLimits } from '../modules/time-limits/resolvers/time-limits.ts';
+import { advanceClock, AlarmEvent, alarmChanged, clock, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, orderTimeLimits, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, workingCalendar, workOrderTimeLimits } from '../modules/time-limits/resolvers/time-limits.ts';
 import { DailyWorkOrderReportRow, dailyWorkOrderReport, ManagerDashboard, managerDashboard, PositionOverdueCount } from '../modules/reports/resolvers/reports.ts';
 import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
 import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
@@ -53,7 +53,7 @@ import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dis
 export const resolvers: Resolvers = {
   DateTime,
   Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,

@@ -82,6 +82,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.printWorkOrders': 'mutation { printWorkOrders(input: { workOrderIds: ["1"] }) { ok } }',
     'Mutation.saveDispatchRule': 'mutation { saveDispatchRule(input: { organisationId: "1", positionId: "1" }) { ok } }',
     'Mutation.deleteDispatchRule': 'mutation { deleteDispatchRule(input: { id: "1" }) { ok } }',
+    'Mutation.deleteOrderTimeLimit': 'mutation { deleteOrderTimeLimit(input: { orderType: "NEW" }) { ok } }',
+    'Mutation.deleteWorkOrderTimeLimit': 'mutation { deleteWorkOrderTimeLimit(input: { id: "1" }) { ok } }',
     'Mutation.advanceClock': 'mutation { advanceClock(minutes: 1) { now } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };

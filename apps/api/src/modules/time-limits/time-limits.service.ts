@@ -229,6 +229,35 @@ export class TimeLimitsService {
     this.changed();
   }
 
+  async deleteOrderLimit(viewer: ViewerRecord, orderType: string): Promise<{ ok: true } | { ok: false; error: { code: string; message: string; field: string } }> {
+    assertCan(viewer, 'config:write');
+    const deleted = await this.prisma.$transaction(async (tx) => {
+      const before = await tx.orderTimeLimit.findUnique({ where: { orderType } });
+      if (!before) return false;
+      await tx.orderTimeLimit.delete({ where: { orderType } });
+      await this.audit?.record(tx, viewer, { action: 'order-time-limit.delete', entityType: 'OrderTimeLimit', entityId: orderType, summary: orderType, before });
+      return true;
+    });
+    if (!deleted) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no order time limit for order type ${orderType}.`, field: 'orderType' } };
+    this.changed();
+    return { ok: true };
+  }
+
+  async deleteWorkOrderLimit(viewer: ViewerRecord, id: number): Promise<{ ok: true } | { ok: false; error: { code: string; message: string; field: string } }> {
+    assertCan(viewer, 'config:write');
+    const deleted = await this.prisma.$transaction(async (tx) => {
+      const before = await tx.workOrderTimeLimit.findUnique({ where: { id } });
+      if (!before) return false;
+      await tx.workOrderTimeLimit.delete({ where: { id } });
+      const summary = before.stepCode ? `${before.workOrderTypeCode} / ${before.stepCode}` : before.workOrderTypeCode;
+      await this.audit?.record(tx, viewer, { action: 'work-order-time-limit.delete', entityType: 'WorkOrderTimeLimit', entityId: id, summary, before });
+      return true;
+    });
+    if (!deleted) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no work-order time limit ${id}.`, field: 'id' } };
+    this.changed();
+    return { ok: true };
+  }
+
   private changed(): void {
     this.refresh();
     this.onChanged();

@@ -188,6 +188,26 @@ describe.each(testBackends())('time limits on the working-day calendar, alarms a
     expect((Date.parse(network.dueAt) - Date.parse(network.acceptDueAt)) / 3_600_000).toBeCloseTo(2, 3);
   });
 
+  it('deletes time limits (audited), and says so when there is nothing to delete', async () => {
+    const setLimit = await gqlRequest(app.url, 'mutation($input: SetWorkOrderTimeLimitInput!) { setWorkOrderTimeLimit(input: $input) { ok } }', { input: { workOrderType: 'PORT', stepCode: 'PORT_X', acceptHours: 1, warningHours: 2, processHours: 3 } }, admin);
+    expect(setLimit.data.setWorkOrderTimeLimit.ok).toBe(true);
+    const limits = (await gqlRequest(app.url, '{ workOrderTimeLimits { id workOrderType stepCode } }', {}, admin)).data.workOrderTimeLimits;
+    const mine = limits.find((limit: { stepCode: string | null }) => limit.stepCode === 'PORT_X');
+    const remove = (id: string) => gqlRequest(app.url, 'mutation($input: DeleteWorkOrderTimeLimitInput!) { deleteWorkOrderTimeLimit(input: $input) { ok error { code field } } }', { input: { id } }, admin);
+    expect((await remove(mine.id)).data.deleteWorkOrderTimeLimit).toEqual({ ok: true, error: null });
+    expect((await remove(mine.id)).data.deleteWorkOrderTimeLimit).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'id' } });
+    const after = (await gqlRequest(app.url, '{ workOrderTimeLimits { stepCode } }', {}, admin)).data.workOrderTimeLimits;
+    expect(after.some((limit: { stepCode: string | null }) => limit.stepCode === 'PORT_X')).toBe(false);
+
+    await gqlRequest(app.url, 'mutation($input: SetOrderTimeLimitInput!) { setOrderTimeLimit(input: $input) { ok } }', { input: { orderType: 'CHANGE', warningHours: 5, processHours: 6 } }, admin);
+    const removeOrderLimit = (orderType: string, token: string) => gqlRequest(app.url, 'mutation($input: DeleteOrderTimeLimitInput!) { deleteOrderTimeLimit(input: $input) { ok error { code } } }', { input: { orderType } }, token);
+    expect((await removeOrderLimit('CHANGE', outsider)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await removeOrderLimit('CHANGE', admin)).data.deleteOrderTimeLimit).toEqual({ ok: true, error: null });
+    const audit = await gqlRequest(app.url, 'query { auditLog(filter: { entityType: "OrderTimeLimit", entityId: "CHANGE" }, first: 1) { edges { node { action before after } } } }', {}, admin);
+    expect(audit.data.auditLog.edges[0].node).toMatchObject({ action: 'order-time-limit.delete', after: null });
+    expect(JSON.parse(audit.data.auditLog.edges[0].node.before)).toMatchObject({ orderType: 'CHANGE', warningHours: 5, processHours: 6 });
+  });
+
   it('counts the deadlines of open orders and work orders again when the calendar changes', async () => {
     const open = await removalOrder(otherDistrict.code);
     const dueBefore = new Date(open.dueAt);

@@ -115,3 +115,15 @@ export const AlarmEvent: AlarmEventResolvers = {
   order: (event, _args, context) => loadRequired(context.loaders.orderById, event.orderId, 'Order'),
   workOrder: (event, _args, context) => (event.subject === 'WORK_ORDER' ? loadRequired(context.loaders.workOrderById, event.id, 'WorkOrder') : null),
 };
+
+export const deleteOrderTimeLimit: MutationResolvers['deleteOrderTimeLimit'] = async (_parent, args, context) => {
+  const input = parseInput(z.object({ orderType: z.string().trim().min(1, 'is required').max(20) }), args.input);
+  const outcome = await context.services.timeLimits.deleteOrderLimit(context.viewer as ViewerRecord, input.orderType);
+  return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
+};
+
+export const deleteWorkOrderTimeLimit: MutationResolvers['deleteWorkOrderTimeLimit'] = async (_parent, args, context) => {
+  const input = parseInput(z.object({ id: id('work-order time limit') }), args.input);
+  const outcome = await context.services.timeLimits.deleteWorkOrderLimit(context.viewer as ViewerRecord, input.id);
+  return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
+};
