@@ -27,7 +27,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'config.exception-flows', route: null },
       { code: 'config.workflows', route: null },
       { code: 'config.calendar', route: '/config/calendar' },
-      { code: 'config.time-limits', route: null },
+      { code: 'config.time-limits', route: '/config/time-limits' },
       { code: 'config.dispatch-rules', route: '/config/dispatch-rules' },
     ],
   },

@@ -46,7 +46,7 @@ export const MENU: readonly MenuGroup[] = [
     ['exception-flows'],
     ['workflows'],
     ['calendar', '/config/calendar'],
-    ['time-limits'],
+    ['time-limits', '/config/time-limits'],
     ['dispatch-rules', '/config/dispatch-rules'],
   ]),
   group('work-orders', [

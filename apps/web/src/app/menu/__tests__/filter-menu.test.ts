@@ -48,6 +48,7 @@ describe('filterMenu', () => {
       ['system.online-staff', '/system/online-staff'],
       ['system.audit', '/system/audit'],
       ['config.calendar', '/config/calendar'],
+      ['config.time-limits', '/config/time-limits'],
       ['config.dispatch-rules', '/config/dispatch-rules'],
       ['work-orders.by-position', '/work-orders/by-position'],
       ['work-orders.by-staff', '/work-orders/by-staff'],
@@ -60,7 +61,7 @@ describe('filterMenu', () => {
       ['queries.work-orders', '/queries/work-orders'],
       ['queries.daily-report', '/queries/daily-report'],
     ]);
-    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 16);
+    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 17);
   });
 
   it('has the seed structure: 8 groups, leaf codes prefixed by their group', () => {
