@@ -43,6 +43,7 @@ const config: CodegenConfig = {
           PositionOverdueCount: '../modules/reports/reports.types.ts#PositionOverdueRecord',
           AuditEntry: '../modules/audit/audit.service.ts#AuditEntryRecord',
           DispatchRule: '../modules/dispatch-rules/dispatch-rules.types.ts#DispatchRuleRecord',
+          StaticDataCache: '../modules/static-data/static-data.registry.ts#StaticDataCacheState',
           DispatchPreview: '../modules/dispatch-rules/dispatch-rules.types.ts#DispatchPreviewRecord',
           AuditEntryConnection: '../modules/audit/audit.service.ts#AuditEntryConnectionRecord',
         },

@@ -53,10 +53,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
   const configChanges = pubsub.subscribe('config.changed');
-  void forEachEvent(configChanges, () => {
-    services.timeLimits.refresh();
-    services.organisations.forgetCachedIds();
-  });
+  void forEachEvent(configChanges, (event) => void services.staticData.forgetLocally(event.caches));
   const clockChanges = pubsub.subscribe('clock.changed');
   void forEachEvent(clockChanges, (event) => {
     services.clock.setOffset(event.offsetMs);

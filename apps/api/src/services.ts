@@ -20,6 +20,7 @@ import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts'
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
+import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -42,6 +43,8 @@ export interface Services {
   reports: ReportsService;
   /** The audit log of system management and configuration changes. */
   audit: AuditLog;
+  /** The configuration this process keeps in memory, refreshed here and on every instance. */
+  staticData: StaticDataCaches;
   dispatchRules: DispatchRulesService;
   config: ApiConfig;
   clock: Clock;
@@ -57,9 +60,16 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const audit = new AuditLog(prisma, now);
   const alarmScanner = new AlarmScanner(prisma, relay, now, config.alarms.scanMs);
   const timeLimits = new TimeLimitsService(prisma, config.timeZone, organisations, audit, now);
-  timeLimits.onChanged = () => void pubsub.publish('config.changed', { what: 'time-limits' });
+  const staticData = new StaticDataCaches(now);
+  staticData.publish = (caches) => void pubsub.publish('config.changed', { caches });
+  timeLimits.onChanged = () => staticData.publish(['time-limits']);
   timeLimits.onRetimed = () => void (config.alarms.enabled ? alarmScanner.kick() : undefined);
   const workflows = new WorkflowService(prisma, timeLimits, now);
+  const auth = new AuthService(prisma, relay, config.auth, now);
+  staticData.register({ name: 'time-limits', description: 'Working-day calendar, area chains, order and work-order time limits', entries: () => timeLimits.cachedEntries(), forget: () => timeLimits.refresh() });
+  staticData.register({ name: 'organisation-scopes', description: 'Organisation ids of each data-permission scope', entries: () => organisations.cachedScopes(), forget: () => organisations.forgetCachedIds() });
+  staticData.register({ name: 'workflow-graphs', description: 'Workflow template versions as graphs', entries: () => workflows.repository.cachedGraphs(), forget: () => workflows.repository.forgetGraphs() });
+  staticData.register({ name: 'sessions', description: 'Sessions with their menus and permissions', entries: () => auth.cachedSessions(), forget: () => auth.forgetCachedSessions() });
   const orders = new OrdersService(prisma, relay, workflows.engine, organisations, timeLimits, now);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
@@ -87,11 +97,12 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     orders,
     workOrders: new WorkOrdersService(prisma, relay, workflows.engine, organisations, now),
     crmPoller,
-    auth: new AuthService(prisma, relay, config.auth, now),
+    auth,
     organisations,
     positions: new PositionsService(prisma),
     staff: new StaffService(prisma, organisations, now),
     audit,
+    staticData,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     pubsub,
     relay,

@@ -47,13 +47,14 @@ import { advanceClock, AlarmEvent, alarmChanged, clock, deleteOrderTimeLimit, de
 import { DailyWorkOrderReportRow, dailyWorkOrderReport, ManagerDashboard, managerDashboard, PositionOverdueCount } from '../modules/reports/resolvers/reports.ts';
 import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
 import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
+import { refreshStaticData, staticDataCaches } from '../modules/static-data/resolvers/static-data.ts';
 import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,

@@ -16,8 +16,8 @@ export interface TopicPayloads {
   'order.changed': { orderId: number; state: string };
   /** An order or work order turned warning or overdue, or was not accepted in time (written by the alarm scanner). */
   'alarm.changed': { subject: 'ORDER' | 'WORK_ORDER'; id: number; orderId: number; timeState: 'NORMAL' | 'WARNING' | 'OVERDUE'; acceptOverdue: boolean };
-  /** Configuration cached in memory changed (e.g. time limits): every instance reloads it. */
-  'config.changed': { what: 'time-limits' };
+  /** Configuration cached in memory changed: every instance drops these caches (null: all of them; see StaticDataCaches). */
+  'config.changed': { caches: string[] | null };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
 }

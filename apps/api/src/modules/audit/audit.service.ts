@@ -59,6 +59,11 @@ export class AuditLog {
     private readonly now: () => Date,
   ) {}
 
+  /** Records an action that changes nothing in the database (e.g. a cache refresh) on its own. */
+  async recordAction(viewer: ViewerRecord, change: AuditChange): Promise<void> {
+    await this.record(this.prisma, viewer, change);
+  }
+
   async record(db: Db, viewer: ViewerRecord, change: AuditChange): Promise<void> {
     await this.recordMany(db, viewer, [change]);
   }

@@ -161,6 +161,11 @@ export class AuthService {
     this.cache.clear();
   }
 
+  /** Sessions held in memory. */
+  cachedSessions(): number {
+    return this.cache.size;
+  }
+
   forgetCachedSessions(): void {
     this.cache.clear();
   }

@@ -44,6 +44,10 @@ export class SessionCache {
   }
 
   /** Forgets every session (their last-seen times moved). */
+  get size(): number {
+    return this.byTokenHash.size;
+  }
+
   clear(): void {
     this.byTokenHash.clear();
     this.tokenHashBySession.clear();

@@ -40,6 +40,11 @@ export class OrganisationsService {
     return ids;
   }
 
+  /** Scopes whose organisation ids are cached. */
+  cachedScopes(): number {
+    return this.idsByScope.size;
+  }
+
   /** Drops the cached organisation ids of every scope (after the organisation tree changed). */
   forgetCachedIds(): void {
     this.idsByScope.clear();

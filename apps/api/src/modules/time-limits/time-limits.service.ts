@@ -44,9 +44,17 @@ export class TimeLimitsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private snapshotEntries = 0;
+
   /** Drops the cached configuration; the next use reads it again. */
   refresh(): void {
     this.snapshot = null;
+    this.snapshotEntries = 0;
+  }
+
+  /** Calendar days, areas and limits held in memory (0 when nothing is loaded). */
+  cachedEntries(): number {
+    return this.snapshot ? this.snapshotEntries : 0;
   }
 
   async calendar(db: Db = this.prisma): Promise<WorkingCalendar> {
@@ -283,6 +291,7 @@ export class TimeLimitsService {
       db.orderTimeLimit.findMany(),
       db.workOrderTimeLimit.findMany(),
     ]);
+    this.snapshotEntries = days.length + organisations.length + orderLimits.length + workOrderLimits.length;
     return {
       // DATE columns come back as UTC midnight of that date.
       calendar: new WorkingCalendar(

@@ -17,6 +17,16 @@ export class WorkflowRepository {
     });
   }
 
+  /** Template versions whose graphs are cached. */
+  cachedGraphs(): number {
+    return this.graphs.size;
+  }
+
+  /** Drops the cached graphs (they are read again on next use). */
+  forgetGraphs(): void {
+    this.graphs.clear();
+  }
+
   /** The graph of a template version (cached: versions are immutable). */
   graph(db: Db, templateId: number): Promise<TemplateGraph> {
     let graph = this.graphs.get(templateId);
