@@ -19,7 +19,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'config',
     route: null,
     children: [
-      { code: 'config.cache', route: null },
+      { code: 'config.cache', route: '/config/cache' },
       { code: 'config.attributes', route: null },
       { code: 'config.business-workflows', route: null },
       { code: 'config.iom-workflows', route: null },

@@ -28,6 +28,7 @@ const screens = {
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/config/calendar': () => import('../modules/calendar/routes/calendar-page').then((m) => ({ default: m.CalendarPage })),
   '/config/time-limits': () => import('../modules/time-limits/routes/time-limits-page').then((m) => ({ default: m.TimeLimitsPage })),
+  '/config/cache': () => import('../modules/static-data/routes/static-data-page').then((m) => ({ default: m.StaticDataPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -57,6 +58,7 @@ const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const CalendarPage = lazy(screens['/config/calendar']);
 const TimeLimitsPage = lazy(screens['/config/time-limits']);
+const StaticDataPage = lazy(screens['/config/cache']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -104,6 +106,7 @@ export function AppRoutes() {
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="config/time-limits" element={guarded('config.time-limits', <TimeLimitsPage />)} />
+          <Route path="config/cache" element={guarded('config.cache', <StaticDataPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

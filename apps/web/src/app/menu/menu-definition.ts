@@ -38,7 +38,7 @@ export const MENU: readonly MenuGroup[] = [
     ['audit', '/system/audit'],
   ]),
   group('config', [
-    ['cache'],
+    ['cache', '/config/cache'],
     ['attributes'],
     ['business-workflows'],
     ['iom-workflows'],

@@ -1,0 +1,27 @@
+import { captureScreen } from '../../fixtures/capture-screen.ts';
+import { expect, test } from '../../fixtures/test.ts';
+
+test('a chosen static-data cache is refreshed and reads as not loaded until next used', async ({ page }) => {
+  // Opening the calendar loads the time-limit cache.
+  await page.goto('/config/calendar');
+  await page.locator('[data-testid="calendar-grid"][data-loaded="true"]').waitFor();
+  await page.goto('/config/cache');
+  const row = page.locator('[data-testid="static-data-row"][data-name="time-limits"]');
+  await expect(row).not.toHaveAttribute('data-entries', '0');
+  await row.getByTestId('static-data-choose').check();
+  await page.getByTestId('static-data-refresh-selected').click();
+  await expect(page.getByTestId('static-data-message')).toHaveText('Refreshed on every instance: Time limits.');
+  await expect(row).toHaveAttribute('data-entries', '0');
+  await captureScreen(page, 'static-data-refreshed-en');
+});
+
+test.describe('in Chinese', () => {
+  test.use({ language: 'zh-CN' });
+  test('all caches are refreshed from the Chinese screen', async ({ page }) => {
+    await page.goto('/config/cache');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('静态数据缓存刷新');
+    await page.getByTestId('static-data-refresh-all').click();
+    await expect(page.getByTestId('static-data-message')).toContainText('已在所有实例刷新');
+    await captureScreen(page, 'static-data-refreshed-zh');
+  });
+});
