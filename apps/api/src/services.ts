@@ -21,6 +21,7 @@ import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
+import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -45,6 +46,7 @@ export interface Services {
   audit: AuditLog;
   /** The configuration this process keeps in memory, refreshed here and on every instance. */
   staticData: StaticDataCaches;
+  positionsAdmin: PositionsAdminService;
   dispatchRules: DispatchRulesService;
   config: ApiConfig;
   clock: Clock;
@@ -66,6 +68,9 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   timeLimits.onRetimed = () => void (config.alarms.enabled ? alarmScanner.kick() : undefined);
   const workflows = new WorkflowService(prisma, timeLimits, now);
   const auth = new AuthService(prisma, relay, config.auth, now);
+  const positionsAdmin = new PositionsAdminService(prisma, organisations, audit);
+  // Holders of a type whose menus changed see them on their next request, on every instance.
+  positionsAdmin.onMenusChanged = () => void staticData.refresh(['sessions']);
   staticData.register({ name: 'time-limits', description: 'Working-day calendar, area chains, order and work-order time limits', entries: () => timeLimits.cachedEntries(), forget: () => timeLimits.refresh() });
   staticData.register({ name: 'organisation-scopes', description: 'Organisation ids of each data-permission scope', entries: () => organisations.cachedScopes(), forget: () => organisations.forgetCachedIds() });
   staticData.register({ name: 'workflow-graphs', description: 'Workflow template versions as graphs', entries: () => workflows.repository.cachedGraphs(), forget: () => workflows.repository.forgetGraphs() });
@@ -103,6 +108,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     staff: new StaffService(prisma, organisations, now),
     audit,
     staticData,
+    positionsAdmin,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     pubsub,
     relay,

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { outcomeOf, Refusal } from '../../lib/refusal.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
@@ -15,16 +16,6 @@ export interface DispatchRuleInput {
   organisationId: number;
   workOrderTypeCode: string | null;
   positionId: number;
-}
-
-class Refusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -107,12 +98,8 @@ export class DispatchRulesService {
   }
 
   private async change(run: () => Promise<DispatchRuleRecord | null>): Promise<DispatchRuleOutcome> {
-    try {
-      return { ok: true, rule: await run() };
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
-      throw error;
-    }
+    const outcome = await outcomeOf(run);
+    return outcome.ok ? { ok: true, rule: outcome.value } : outcome;
   }
 
   /** The organisation if it lies within the viewer's data permissions (read in the transaction: PGlite has one connection). */

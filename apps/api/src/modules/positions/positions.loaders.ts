@@ -7,5 +7,8 @@ export function createPositionLoaders(repository: PositionsRepository) {
     positionById: byIdLoader((ids) => repository.byIds(ids)),
     /** (staffId, position) pairs of each staff member. */
     positionsOfStaff: groupLoader((staffIds) => repository.heldBy(staffIds), (row) => row.staffId),
+    menusOfPositionType: groupLoader((typeIds) => repository.menusOfTypes(typeIds), (row) => row.positionTypeId),
+    positionCountOfType: byIdLoader((typeIds) => repository.positionCounts(typeIds)),
+    holderCountOfPosition: byIdLoader((positionIds) => repository.holderCounts(positionIds)),
   };
 }

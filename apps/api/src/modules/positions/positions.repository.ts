@@ -3,7 +3,7 @@ import type { DataScope } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
 import type { PositionRecord, PositionTypeRecord } from './positions.types.ts';
 
-const positionSelect = { id: true, code: true, name: true, nameEn: true, organisationId: true, positionTypeId: true } as const;
+export const positionSelect = { id: true, code: true, name: true, nameEn: true, organisationId: true, positionTypeId: true } as const;
 
 export class PositionsRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -23,6 +23,23 @@ export class PositionsRepository {
       select: positionSelect,
       orderBy: [{ organisation: { path: 'asc' } }, { code: 'asc' }],
     });
+  }
+
+  /** Menu codes of each of the given position types. */
+  menusOfTypes(typeIds: readonly number[]): Promise<{ positionTypeId: number; menuCode: string }[]> {
+    return this.prisma.positionTypeMenu.findMany({ where: { positionTypeId: { in: [...typeIds] } }, select: { positionTypeId: true, menuCode: true }, orderBy: { menuCode: 'asc' } });
+  }
+
+  /** Positions of each of the given types, counted. */
+  async positionCounts(typeIds: readonly number[]): Promise<{ id: number; count: number }[]> {
+    const rows = await this.prisma.position.groupBy({ by: ['positionTypeId'], where: { positionTypeId: { in: [...typeIds] } }, _count: { _all: true } });
+    return rows.map((row) => ({ id: row.positionTypeId, count: row._count._all }));
+  }
+
+  /** Holders of each of the given positions, counted. */
+  async holderCounts(positionIds: readonly number[]): Promise<{ id: number; count: number }[]> {
+    const rows = await this.prisma.staffPosition.groupBy({ by: ['positionId'], where: { positionId: { in: [...positionIds] } }, _count: { _all: true } });
+    return rows.map((row) => ({ id: row.positionId, count: row._count._all }));
   }
 
   /** Positions held by each of the given staff, as (staffId, position) pairs. */
