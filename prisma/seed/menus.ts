@@ -10,8 +10,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'system.staff', route: '/system/staff' },
       { code: 'system.online-staff', route: '/system/online-staff' },
-      { code: 'system.position-types', route: null },
-      { code: 'system.positions', route: null },
+      { code: 'system.position-types', route: '/system/position-types' },
+      { code: 'system.positions', route: '/system/positions' },
       { code: 'system.audit', route: '/system/audit' },
     ],
   },

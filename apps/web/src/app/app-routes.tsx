@@ -29,6 +29,8 @@ const screens = {
   '/config/calendar': () => import('../modules/calendar/routes/calendar-page').then((m) => ({ default: m.CalendarPage })),
   '/config/time-limits': () => import('../modules/time-limits/routes/time-limits-page').then((m) => ({ default: m.TimeLimitsPage })),
   '/config/cache': () => import('../modules/static-data/routes/static-data-page').then((m) => ({ default: m.StaticDataPage })),
+  '/system/position-types': () => import('../modules/positions/routes/position-types-page').then((m) => ({ default: m.PositionTypesPage })),
+  '/system/positions': () => import('../modules/positions/routes/positions-page').then((m) => ({ default: m.PositionsPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -59,6 +61,8 @@ const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const CalendarPage = lazy(screens['/config/calendar']);
 const TimeLimitsPage = lazy(screens['/config/time-limits']);
 const StaticDataPage = lazy(screens['/config/cache']);
+const PositionTypesPage = lazy(screens['/system/position-types']);
+const PositionsPage = lazy(screens['/system/positions']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -107,6 +111,8 @@ export function AppRoutes() {
           <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="config/time-limits" element={guarded('config.time-limits', <TimeLimitsPage />)} />
           <Route path="config/cache" element={guarded('config.cache', <StaticDataPage />)} />
+          <Route path="system/position-types" element={guarded('system.position-types', <PositionTypesPage />)} />
+          <Route path="system/positions" element={guarded('system.positions', <PositionsPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

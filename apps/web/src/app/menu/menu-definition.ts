@@ -33,8 +33,8 @@ export const MENU: readonly MenuGroup[] = [
   group('system', [
     ['staff', '/system/staff'],
     ['online-staff', '/system/online-staff'],
-    ['position-types'],
-    ['positions'],
+    ['position-types', '/system/position-types'],
+    ['positions', '/system/positions'],
     ['audit', '/system/audit'],
   ]),
   group('config', [

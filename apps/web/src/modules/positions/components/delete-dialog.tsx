@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionDialog } from '../../../components/action-dialog';
+
+/** Asks before deleting; a refusal (e.g. still in use, with what uses it) stays in the dialog. */
+export function DeleteDialog({ title, question, onClose, onDelete }: { title: string; question: string; onClose: () => void; onDelete: () => Promise<string | null> }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <ActionDialog
+      title={title}
+      testId="delete"
+      onClose={onClose}
+      onSubmit={() => {
+        setBusy(true);
+        setError(null);
+        void onDelete()
+          .then((refusal) => setError(refusal))
+          .catch((e: Error) => setError(e.message))
+          .finally(() => setBusy(false));
+      }}
+      submitLabel={t('positions.delete')}
+      submitDisabled={busy}
+      error={error}
+    >
+      <p>{question}</p>
+    </ActionDialog>
+  );
+}
