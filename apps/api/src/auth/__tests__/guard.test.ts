@@ -89,6 +89,7 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.deletePositionType': 'mutation { deletePositionType(input: { id: "1" }) { ok } }',
     'Mutation.savePosition': 'mutation { savePosition(input: { code: "X", name: "x", organisationId: "1", positionTypeId: "1" }) { ok } }',
     'Mutation.deletePosition': 'mutation { deletePosition(input: { id: "1" }) { ok } }',
+    'Mutation.assignStaffPositions': 'mutation { assignStaffPositions(input: { staffId: "1", positionIds: [] }) { ok } }',
     'Mutation.refreshStaticData': 'mutation { refreshStaticData(input: {}) { ok } }',
     'Mutation.deleteOrderTimeLimit': 'mutation { deleteOrderTimeLimit(input: { orderType: "NEW" }) { ok } }',
     'Mutation.deleteWorkOrderTimeLimit': 'mutation { deleteWorkOrderTimeLimit(input: { id: "1" }) { ok } }',

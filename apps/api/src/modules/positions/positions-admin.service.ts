@@ -164,6 +164,41 @@ export class PositionsAdminService {
     );
   }
 
+  /** Position assignment (定岗): replaces the positions a staff member holds. */
+  assignStaff(viewer: ViewerRecord, staffId: number, positionIds: number[]): Promise<Outcome<number>> {
+    assertCan(viewer, 'config:write');
+    const wanted = [...new Set(positionIds)].sort((a, b) => a - b);
+    return outcomeOf(async () => {
+      const outcome = await this.prisma.$transaction(async (tx) => {
+        const staff = await tx.staff.findFirst({
+          where: { AND: [{ id: staffId }, { organisation: organisationInScope(viewer.scope) }] },
+          select: { id: true, staffNo: true, name: true, organisation: { select: { path: true } }, positions: { select: { positionId: true }, orderBy: { positionId: 'asc' } } },
+        });
+        if (!staff) throw new Refusal('NOT_FOUND', `There is no staff member ${staffId} within your data permissions.`, 'staffId');
+        const line = staff.organisation.path.split('/').filter(Boolean).map(Number);
+        const allowed = await tx.position.findMany({
+          where: { AND: [{ id: { in: wanted } }, { organisation: organisationInScope(viewer.scope) }, { organisation: { OR: [{ id: { in: line } }, { path: { startsWith: staff.organisation.path } }] } }] },
+          select: { id: true },
+        });
+        const missing = wanted.filter((id) => !allowed.some((p) => p.id === id));
+        if (missing.length > 0) throw new Refusal('NO_SUCH_POSITION', `Positions ${listSome(missing.map(String))} are outside your data permissions or not on ${staff.staffNo}'s organisation line (their organisation, above or below it).`, 'positionIds');
+        const held = staff.positions.map((p) => p.positionId);
+        const removed = held.filter((id) => !wanted.includes(id));
+        if (removed.length > 0) {
+          const handling = await tx.workOrder.findMany({ where: { staffId, positionId: { in: removed }, state: { in: [...OPEN_STATES] } }, select: { workOrderNo: true }, orderBy: { id: 'asc' } });
+          if (handling.length > 0) throw new Refusal('IN_USE', `${staff.staffNo} ${staff.name} still handles in-flight work orders of a position taken away: ${listSome(handling.map((w) => w.workOrderNo))}. Dispatch them to someone else first.`, 'positionIds');
+        }
+        await tx.staffPosition.deleteMany({ where: { staffId, positionId: { in: removed } } });
+        const added = wanted.filter((id) => !held.includes(id));
+        if (added.length > 0) await tx.staffPosition.createMany({ data: added.map((positionId) => ({ staffId, positionId })) });
+        await this.audit.record(tx, viewer, { action: 'staff.assign-positions', entityType: 'Staff', entityId: staffId, summary: `${staff.staffNo} ${staff.name}`, before: { positionIds: held }, after: { positionIds: wanted } });
+        return staffId;
+      });
+      this.onMenusChanged();
+      return outcome;
+    });
+  }
+
   private openWorkOrders(tx: Prisma.TransactionClient, positionId: number): Promise<number> {
     return tx.workOrder.count({ where: { positionId, state: { in: [...OPEN_STATES] } } });
   }

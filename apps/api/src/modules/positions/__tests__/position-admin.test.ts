@@ -96,4 +96,29 @@ describe.each(testBackends())('position types and positions management (%s)', (b
     expect((await run(SAVE_TYPE, { id: String(type.id), code: type.code, name: type.name, kind: 'GENERAL', menus: ['help', 'help.about', 'queries', 'queries.orders'] })).ok).toBe(true);
     await expect.poll(menus).toEqual(['help', 'help.about', 'queries', 'queries.orders']);
   });
+
+  it('assigns positions to a staff member (定岗): their menus follow, and positions off their organisation line are refused', async () => {
+    const holder = await loginAs(app.url, holderLogin.loginName, holderLogin.password);
+    const viewer = async () => (await gqlRequest(app.url, '{ viewer { menus staff { id positions { id } } } }', {}, holder)).data.viewer;
+    const before = await viewer();
+    const code = unique('PT_');
+    const type = await run(SAVE_TYPE, { code, name: '报表岗', kind: 'GENERAL', menus: ['monitoring', 'monitoring.dashboard'] });
+    const typeId = (type.positionType as { id: string }).id;
+    const inDistrict = await run(SAVE, { code: `${code}.D`, name: '报表岗', organisationId: String(district.id), positionTypeId: typeId });
+    const outside = await run(SAVE, { code: `${code}.E`, name: '外区岗', organisationId: String(elsewhere.id), positionTypeId: typeId });
+    const ASSIGN = 'mutation($input: AssignStaffPositionsInput!) { assignStaffPositions(input: $input) { ok error { code message field } staff { positions { id } } } }';
+    const districtPositionId = (inDistrict.position as { id: string }).id;
+
+    const assigned = await run(ASSIGN, { staffId: before.staff.id, positionIds: [String(heldPosition), districtPositionId] });
+    expect(assigned).toMatchObject({ ok: true, error: null });
+    await expect.poll(async () => (await viewer()).menus).toEqual(expect.arrayContaining(['monitoring', 'monitoring.dashboard']));
+
+    // A position of another province is off the staff member's organisation line (and here also outside the data permissions).
+    expect(outside.ok).toBe(false);
+    expect(await run(ASSIGN, { staffId: before.staff.id, positionIds: ['999999'] })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_POSITION', field: 'positionIds' } });
+
+    // Taken away again: the menus go with it.
+    expect((await run(ASSIGN, { staffId: before.staff.id, positionIds: [String(heldPosition)] })).ok).toBe(true);
+    await expect.poll(async () => (await viewer()).menus).not.toContain('monitoring.dashboard');
+  });
 });

@@ -47,3 +47,12 @@ export const deletePosition: MutationResolvers['deletePosition'] = async (_paren
   const outcome = await context.services.positionsAdmin.deletePosition(context.viewer as ViewerRecord, input.id);
   return outcome.ok ? { ok: true, error: null, position: null } : { ok: false, error: outcome.error, position: null };
 };
+
+const assignInput = z.object({ staffId: id('staff'), positionIds: z.array(id('position')).max(50, 'at most 50 positions') });
+
+export const assignStaffPositions: MutationResolvers['assignStaffPositions'] = async (_parent, args, context) => {
+  const input = parseInput(assignInput, args.input);
+  const outcome = await context.services.positionsAdmin.assignStaff(context.viewer as ViewerRecord, input.staffId, input.positionIds);
+  if (!outcome.ok) return { ok: false, error: outcome.error, staff: null };
+  return { ok: true, error: null, staff: await context.loaders.staffById.load(outcome.value) };
+};
