@@ -170,6 +170,17 @@ export const en = {
     license: 'Open-source software.',
   },
   staff: {
+    assign: {
+      pick: 'Pick a staff member to assign positions',
+      button: 'Assign positions to {{staff}}',
+      title: 'Positions of {{staff}} (定岗)',
+      intro: 'Positions of their organisation, above or below it. The menus, queues and permissions of the positions’ types apply to their next request.',
+      search: 'Position contains',
+      positions: 'Positions held: {{count}}',
+      save: 'Save',
+      saved: 'Positions of {{staff}} saved.',
+      failed: 'The positions were not saved.',
+    },
     search: 'Search',
     searchPlaceholder: 'Staff number or name',
     organisation: 'Organisation',

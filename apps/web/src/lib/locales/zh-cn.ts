@@ -169,6 +169,17 @@ export const zhCN: Messages = {
     license: '开源软件。',
   },
   staff: {
+    assign: {
+      pick: '请选择要定岗的员工',
+      button: '为 {{staff}} 定岗',
+      title: '{{staff}} 的岗位（定岗）',
+      intro: '可选其所在组织及上下级组织的岗位。岗位类型的菜单、队列与权限自其下一次请求起生效。',
+      search: '岗位包含',
+      positions: '已选岗位：{{count}} 个',
+      save: '保存',
+      saved: '已保存 {{staff}} 的岗位。',
+      failed: '岗位未保存。',
+    },
     search: '搜索',
     searchPlaceholder: '工号或姓名',
     organisation: '组织',

@@ -8,7 +8,7 @@ import { OrganisationSelect } from '../../organisations/components/organisation-
 import { OrganisationsQuery } from '../../organisations/graphql/organisations-query';
 import { QueryPositionChoicesQuery, WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { SaveDispatchRuleMutation } from '../graphql/dispatch-rules-documents';
-import { organisationLines, servesArea } from '../organisation-lines';
+import { organisationLines, servesArea } from '../../organisations/organisation-lines';
 import { ruleErrorText } from '../rule-error-text';
 
 interface DispatchRuleDialogProps {

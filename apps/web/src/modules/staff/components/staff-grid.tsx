@@ -19,10 +19,12 @@ interface StaffGridProps {
   reloadKey?: number;
   onTotal: (total: number) => void;
   onError: (error: unknown) => void;
+  /** Rows can be selected (one at a time) when given. */
+  onSelect?: (row: StaffRow | null) => void;
 }
 
 /** The staff list: ag-grid's infinite row model over the `staff` connection, sorted server-side. */
-export function StaffGrid({ filter, reloadKey = 0, onTotal, onError }: StaffGridProps) {
+export function StaffGrid({ filter, reloadKey = 0, onTotal, onError, onSelect }: StaffGridProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const lng = currentLanguage();
@@ -101,6 +103,8 @@ export function StaffGrid({ filter, reloadKey = 0, onTotal, onError }: StaffGrid
         getRowId={getRowId}
         localeText={localeText}
         tooltipShowDelay={500}
+        rowSelection={onSelect ? { mode: 'singleRow', enableClickSelection: true, checkboxes: false } : undefined}
+        onSelectionChanged={onSelect ? (e) => onSelect(e.api.getSelectedRows()[0] ?? null) : undefined}
       />
     </div>
   );

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { StaffFilter } from '../../../generated/graphql';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { OrganisationSelect } from '../../organisations/components/organisation-select';
+import { useViewer } from '../../../app/session/viewer-context';
+import { AssignPositionsDialog } from '../components/assign-positions-dialog';
 import { StaffGrid } from '../components/staff-grid';
+import type { StaffRow } from '../staff-datasource';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import './staff-list-page.css';
 
@@ -18,6 +21,13 @@ export function StaffListPage() {
   const [error, setError] = useState<unknown>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const viewer = useViewer();
+  // Position assignment (定岗) is configuration: only for those who may change it.
+  const mayAssign = viewer.permissions.includes('config:write');
+  const [selected, setSelected] = useState<StaffRow | null>(null);
+  const [assigning, setAssigning] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const onSelect = useCallback((row: StaffRow | null) => setSelected(row), []);
 
   useDocumentTitle(t('menu.system.staff'));
 
@@ -76,7 +86,19 @@ export function StaffListPage() {
           />
         </div>
         <OrganisationSelect value={organisationId} onChange={setOrganisationId} />
+        {mayAssign && (
+          <div className="toolbar-actions">
+            <button type="button" className="button primary" disabled={!selected} onClick={() => setAssigning(true)} data-testid="staff-assign">
+              {selected ? t('staff.assign.button', { staff: selected.staffNo }) : t('staff.assign.pick')}
+            </button>
+          </div>
+        )}
       </div>
+      {notice && (
+        <p className="notice ok" role="status" data-testid="staff-notice">
+          {notice}
+        </p>
+      )}
       {error !== null && (
         <div className="form-error" role="alert" data-testid="staff-error">
           {t('staff.loadFailed')}{' '}
@@ -85,7 +107,19 @@ export function StaffListPage() {
           </button>
         </div>
       )}
-      <StaffGrid filter={filter} reloadKey={reloadKey} onTotal={onTotal} onError={onError} />
+      <StaffGrid filter={filter} reloadKey={reloadKey} onTotal={onTotal} onError={onError} onSelect={mayAssign ? onSelect : undefined} />
+      {assigning && selected && (
+        <AssignPositionsDialog
+          staff={selected}
+          onClose={() => setAssigning(false)}
+          onSaved={() => {
+            setAssigning(false);
+            setNotice(t('staff.assign.saved', { staff: `${selected.staffNo} ${selected.name}` }));
+            setSelected(null);
+            setReloadKey((k) => k + 1);
+          }}
+        />
+      )}
     </div>
   );
 }

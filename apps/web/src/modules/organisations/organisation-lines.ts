@@ -19,7 +19,7 @@ export function organisationLines(roots: readonly TreeNode[]): Map<string, strin
 }
 
 /**
- * Whether a position of `positionOrgId` serves the area `areaId` as dispatch rules require: it
+ * Whether a position of `positionOrgId` is on the line of `areaId` (dispatch rules, position assignment): it
  * belongs to the area, to an organisation above it or to one below it (the server checks the same).
  */
 export function servesArea(lines: Map<string, string[]>, positionOrgId: string, areaId: string): boolean {
