@@ -6,6 +6,7 @@ import { seedTimeLimits } from './time-limits.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword } from './demo-data.ts';
+export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
 const installersPerGrid = 7;

@@ -8,6 +8,7 @@ import { CrmInboundPoller } from './modules/orders/crm-inbound.poller.ts';
 import { OrdersService } from './modules/orders/orders.service.ts';
 import { WorkOrdersService } from './modules/work-orders/work-orders.service.ts';
 import { WorkflowService } from './modules/workflow/workflow.service.ts';
+import { TemplateEditorService } from './modules/workflow/template-editor.service.ts';
 import { CrmNoticeSimulator } from './integrations/crm/crm-notice.adapter.ts';
 import { ProvisioningSimulator } from './integrations/provisioning/provisioning.adapter.ts';
 import { ResourceSimulator } from './integrations/resource/resource.adapter.ts';
@@ -48,6 +49,8 @@ export interface Services {
   staticData: StaticDataCaches;
   positionsAdmin: PositionsAdminService;
   dispatchRules: DispatchRulesService;
+  /** The workflow template editor (versions, validation, diff, import/export). */
+  templateEditor: TemplateEditorService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -110,6 +113,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     staticData,
     positionsAdmin,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
+    templateEditor: new TemplateEditorService(prisma, audit),
     pubsub,
     relay,
   };

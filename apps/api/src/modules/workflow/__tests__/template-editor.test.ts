@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ViewerRecord } from '../../auth/auth.types.ts';
+import { createLogin, createOrganisation } from '../../../testing/factories.ts';
+import { submitOrders } from '../../../testing/orders.ts';
+import { loginAs } from '../../../testing/sessions.ts';
+import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
+import { testBackends } from '../../../testing/test-database.ts';
+import { readGraph } from '../template-editor.service.ts';
+
+describe.each(testBackends())('workflow template editor service (%s)', (backend) => {
+  let app: TestApp;
+  let admin: ViewerRecord;
+  let adminToken: string;
+  let general: ViewerRecord;
+  let areaCode: string;
+
+  const viewerOf = async (token: string) => {
+    const auth = await app.services.auth.authenticate(token);
+    if (!auth || !('viewer' in auth)) throw new Error('no viewer');
+    return auth.viewer;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(backend, { config: { crmPollMs: 60_000 } });
+    const province = await createOrganisation(app.prisma, { level: 'PROVINCE' });
+    areaCode = province.code;
+    const adminLogin = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['SYSTEM_ADMIN'] }]);
+    const generalLogin = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['GENERAL'] }]);
+    adminToken = await loginAs(app.url, adminLogin.loginName, adminLogin.password);
+    admin = await viewerOf(adminToken);
+    general = await viewerOf(await loginAs(app.url, generalLogin.loginName, generalLogin.password));
+  });
+  afterAll(() => app?.close());
+
+  const newest = async (code: string) => (await app.services.templateEditor.list(admin)).find((t) => t.code === code)!;
+
+  it('saves an edited graph as a new version, leaves the old one and its running orders alone, and new orders use it', async () => {
+    const [running] = await submitOrders(app, adminToken, [{ businessCode: 'FIXED_NEW', areaCode }]);
+    const v1 = await newest('FIXED_NEW');
+    const graph = await app.services.templateEditor.graph(admin, v1.id);
+    const edited = {
+      ...graph,
+      steps: [...graph.steps, { code: 'SURVEY', name: '勘察', nameEn: 'Survey', kind: 'MANUAL' as const, workOrderTypeCode: 'INSTALL', joinAll: false }],
+      transitions: [...graph.transitions.filter((e) => !(e.from === 'START')), { from: 'START', to: 'SURVEY', kind: 'NORMAL' as const, exceptionType: null }, { from: 'SURVEY', to: 'WIRING', kind: 'NORMAL' as const, exceptionType: null }],
+    };
+    const saved = await app.services.templateEditor.saveVersion(admin, edited);
+    expect(saved).toMatchObject({ ok: true, version: v1.version + 1 });
+    if (!saved.ok) return;
+    expect((await readGraph(app.prisma, v1.id)).steps.map((s) => s.code)).not.toContain('SURVEY');
+    expect((await readGraph(app.prisma, saved.templateId)).steps.map((s) => s.code)).toContain('SURVEY');
+
+    const [fresh] = await submitOrders(app, adminToken, [{ businessCode: 'FIXED_NEW', areaCode }]);
+    const orders = await app.prisma.order.findMany({ where: { id: { in: [Number(running.id), Number(fresh.id)] } }, select: { id: true, templateId: true } });
+    expect(orders.find((o) => o.id === Number(running.id))?.templateId).toBe(v1.id);
+    expect(orders.find((o) => o.id === Number(fresh.id))?.templateId).toBe(saved.templateId);
+
+    const audit = await app.prisma.auditEntry.findFirst({ where: { entityType: 'WorkflowTemplate', entityId: String(saved.templateId) } });
+    expect(audit?.action).toBe('workflow-template.save');
+
+    const diff = await app.services.templateEditor.diff(admin, v1.id, saved.templateId);
+    expect(diff.stepsAdded).toEqual(['SURVEY']);
+    expect(diff.transitionsRemoved).toEqual([{ from: 'START', to: 'WIRING', kind: 'NORMAL', exceptionType: null }]);
+  });
+
+  it('refuses an invalid graph with a message per step and saves nothing', async () => {
+    const v = await newest('BROADBAND_NEW');
+    const graph = await app.services.templateEditor.graph(admin, v.id);
+    const broken = { ...graph, steps: [...graph.steps, { code: 'LOOSE', name: '孤立', nameEn: 'Loose', kind: 'MANUAL' as const, workOrderTypeCode: null, joinAll: false }] };
+    const result = await app.services.templateEditor.saveVersion(admin, broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.code, p.stepCode])).toEqual([
+      ['MANUAL_WITHOUT_WORK_ORDER_TYPE', 'LOOSE'],
+      ['DEAD_END', 'LOOSE'],
+      ['UNREACHABLE', 'LOOSE'],
+    ]);
+    expect((await newest('BROADBAND_NEW')).id).toBe(v.id);
+  });
+
+  it('exports a version and imports it back as a new version', async () => {
+    const v = await newest('BROADBAND_NEW');
+    const json = await app.services.templateEditor.exportJson(admin, v.id);
+    const imported = await app.services.templateEditor.importJson(admin, json);
+    expect(imported).toMatchObject({ ok: true, version: v.version + 1 });
+    if (!imported.ok) return;
+    const diff = await app.services.templateEditor.diff(admin, v.id, imported.templateId);
+    expect(diff).toEqual({ stepsAdded: [], stepsRemoved: [], stepsChanged: [], transitionsAdded: [], transitionsRemoved: [] });
+  });
+
+  it('refuses non-admins', async () => {
+    await expect(app.services.templateEditor.list(general)).rejects.toThrow();
+  });
+});
