@@ -44,6 +44,14 @@ export class TemplateEditorService {
     return this.save(viewer, graph, 'workflow-template.save');
   }
 
+  /** The problems that would keep `input` from being saved (empty: it can be saved). */
+  async validate(viewer: ViewerRecord, input: unknown): Promise<GraphProblem[]> {
+    assertCan(viewer, 'config:write');
+    const graph = parseInput(templateGraphSchema, input);
+    const types = await this.prisma.workOrderType.findMany({ select: { code: true } });
+    return validateTemplateGraph(graph, { workOrderTypeCodes: new Set(types.map((type) => type.code)) });
+  }
+
   /** Imports an exported file as the next version of its code. */
   async importJson(viewer: ViewerRecord, json: string): Promise<SaveTemplateResult> {
     assertCan(viewer, 'config:write');

@@ -3,6 +3,7 @@ import type { ViewerRecord } from '../../auth/auth.types.ts';
 import { createLogin, createOrganisation } from '../../../testing/factories.ts';
 import { submitOrders } from '../../../testing/orders.ts';
 import { loginAs } from '../../../testing/sessions.ts';
+import { gqlRequest } from '../../../testing/graphql-client.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
 import { testBackends } from '../../../testing/test-database.ts';
 import { readGraph } from '../template-editor.service.ts';
@@ -89,5 +90,35 @@ describe.each(testBackends())('workflow template editor service (%s)', (backend)
 
   it('refuses non-admins', async () => {
     await expect(app.services.templateEditor.list(general)).rejects.toThrow();
+  });
+
+  it('is reachable through GraphQL: list, graph, validate, save a version, diff, export and import', async () => {
+    const gql = (query: string, variables: object = {}) => gqlRequest(app.url, query, variables, adminToken);
+    const versions = (await gql('{ workflowTemplates { id code version active orderCount } }')).data.workflowTemplates;
+    const latest = versions.find((v: { code: string; active: boolean }) => v.code === 'BROADBAND_REMOVE' && v.active);
+    const GRAPH = 'query($id: ID!) { workflowTemplateGraph(id: $id) { code name nameEn steps { code name nameEn kind workOrderTypeCode joinAll } transitions { from to kind exceptionType } } }';
+    const graph = (await gql(GRAPH, { id: latest.id })).data.workflowTemplateGraph;
+    const VALIDATE = 'query($input: TemplateGraphInput!) { validateWorkflowTemplate(input: $input) { code stepCode } }';
+    expect((await gql(VALIDATE, { input: graph })).data.validateWorkflowTemplate).toEqual([]);
+
+    // Without its END step the graph is refused, with the problems named.
+    const broken = { ...graph, steps: graph.steps.filter((step: { kind: string }) => step.kind !== 'END'), transitions: graph.transitions.filter((t: { to: string }) => graph.steps.find((s: { code: string }) => s.code === t.to)?.kind !== 'END') };
+    const problems = (await gql(VALIDATE, { input: broken })).data.validateWorkflowTemplate.map((p: { code: string }) => p.code);
+    expect(problems).toContain('NO_END');
+    const SAVE = 'mutation($input: TemplateGraphInput!) { saveWorkflowTemplateVersion(input: $input) { ok problems { code } template { id version active } } }';
+    expect((await gql(SAVE, { input: broken })).data.saveWorkflowTemplateVersion).toMatchObject({ ok: false, template: null });
+
+    const renamed = { ...graph, steps: graph.steps.map((step: { code: string; kind: string; name: string }) => (step.kind === 'START' ? step : { ...step, name: `${step.name}（新）` })) };
+    const saved = (await gql(SAVE, { input: renamed })).data.saveWorkflowTemplateVersion;
+    expect(saved).toMatchObject({ ok: true, problems: [], template: { version: latest.version + 1, active: true } });
+    const diff = (await gql('query($a: ID!, $b: ID!) { workflowTemplateDiff(fromId: $a, toId: $b) { stepsAdded stepsChanged { code fields } } }', { a: latest.id, b: saved.template.id })).data.workflowTemplateDiff;
+    expect(diff.stepsAdded).toEqual([]);
+    expect(diff.stepsChanged.every((change: { fields: string[] }) => change.fields.includes('name'))).toBe(true);
+
+    const exported = (await gql('query($id: ID!) { exportWorkflowTemplate(id: $id) }', { id: saved.template.id })).data.exportWorkflowTemplate;
+    const imported = (await gql('mutation($json: String!) { importWorkflowTemplate(json: $json) { ok template { version } } }', { json: exported })).data.importWorkflowTemplate;
+    expect(imported).toEqual({ ok: true, template: { version: latest.version + 2 } });
+    const bad = await gql('mutation($json: String!) { importWorkflowTemplate(json: $json) { ok } }', { json: '{"nope": 1}' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
