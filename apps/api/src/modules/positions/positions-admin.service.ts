@@ -90,7 +90,7 @@ export class PositionsAdminService {
         const saved = before ? await tx.positionType.update({ where: { id: before.id }, data, select: typeSelect }) : await tx.positionType.create({ data, select: typeSelect });
         await tx.positionTypeMenu.deleteMany({ where: { positionTypeId: saved.id } });
         if (menus.length > 0) await tx.positionTypeMenu.createMany({ data: menus.map((menuCode) => ({ positionTypeId: saved.id, menuCode })) });
-        const beforeRecord = before ? { ...data, code: before.code, name: before.name, nameEn: before.nameEn, kind: before.kind, menus: before.menus.map((menu) => menu.menuCode).sort() } : undefined;
+        const beforeRecord = before ? { code: before.code, name: before.name, nameEn: before.nameEn, kind: before.kind, menus: before.menus.map((menu) => menu.menuCode).sort() } : undefined;
         await this.audit.record(tx, viewer, { action: before ? 'position-type.update' : 'position-type.create', entityType: 'PositionType', entityId: saved.id, summary: `${saved.code} ${saved.name}`, before: beforeRecord, after: { ...data, menus } });
         return saved;
       }),

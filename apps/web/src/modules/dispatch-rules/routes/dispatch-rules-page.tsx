@@ -5,7 +5,7 @@ import { ActionDialog } from '../../../components/action-dialog';
 import type { DispatchRuleRowFragment } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ListStatus } from '../../monitors/components/list-status';
+import { ListStatus } from '../../../components/paged-list/list-status';
 import { OrganisationSelect } from '../../organisations/components/organisation-select';
 import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { DispatchPreviewPanel } from '../components/dispatch-preview-panel';

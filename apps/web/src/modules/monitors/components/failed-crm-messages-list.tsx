@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { FailedCrmMessagesQuery } from '../graphql/failed-crm-messages-query';
-import { useCursorPages } from '../hooks/use-cursor-pages';
-import { PagedTable } from './paged-table';
+import { useCursorPages } from '../../../components/paged-list/use-cursor-pages';
+import { PagedTable } from '../../../components/paged-list/paged-table';
 
 const PAGE_SIZE = 20;
 

@@ -7,8 +7,8 @@ import { errorCode } from '../error-code';
 import { FailedInterfaceRequestsQuery } from '../graphql/failed-interface-requests-query';
 import { InterfaceMonitorQuery } from '../graphql/interface-monitor-query';
 import { ResendInterfaceRequestMutation } from '../graphql/resend-interface-request-mutation';
-import { useCursorPages } from '../hooks/use-cursor-pages';
-import { PagedTable } from './paged-table';
+import { useCursorPages } from '../../../components/paged-list/use-cursor-pages';
+import { PagedTable } from '../../../components/paged-list/paged-table';
 
 const PAGE_SIZE = 20;
 

@@ -5,8 +5,8 @@ import { currentLanguage } from '../../../lib/i18n';
 import { localName } from '../../../lib/local-name';
 import { workOrderFilterFor, type PreAlarmSelection } from '../drill-down';
 import { PreAlarmWorkOrdersQuery } from '../graphql/pre-alarm-work-orders-query';
-import { useCursorPages } from '../hooks/use-cursor-pages';
-import { PagedTable } from './paged-table';
+import { useCursorPages } from '../../../components/paged-list/use-cursor-pages';
+import { PagedTable } from '../../../components/paged-list/paged-table';
 import { TimeStateBadge } from './time-state-badge';
 
 const PAGE_SIZE = 20;

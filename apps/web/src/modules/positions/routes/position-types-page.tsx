@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PositionTypeRowFragment } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ListStatus } from '../../monitors/components/list-status';
+import { ListStatus } from '../../../components/paged-list/list-status';
 import { DeleteDialog } from '../components/delete-dialog';
 import { PositionTypeDialog } from '../components/position-type-dialog';
 import { DeletePositionTypeMutation, PositionTypesQuery } from '../graphql/position-documents';

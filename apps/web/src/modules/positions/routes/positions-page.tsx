@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManagedPositionRowFragment } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ListStatus } from '../../monitors/components/list-status';
+import { ListStatus } from '../../../components/paged-list/list-status';
 import { OrganisationSelect } from '../../organisations/components/organisation-select';
 import { useDebouncedValue } from '../../staff/hooks/use-debounced-value';
 import { DeleteDialog } from '../components/delete-dialog';

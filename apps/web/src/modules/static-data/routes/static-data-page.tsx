@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ListStatus } from '../../monitors/components/list-status';
+import { ListStatus } from '../../../components/paged-list/list-status';
 import { RefreshStaticDataMutation, StaticDataCachesQuery } from '../graphql/static-data-documents';
 
 /**

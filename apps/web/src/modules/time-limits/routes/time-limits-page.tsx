@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionDialog } from '../../../components/action-dialog';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ListStatus } from '../../monitors/components/list-status';
+import { ListStatus } from '../../../components/paged-list/list-status';
 import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { ORDER_TYPES, TimeLimitDialog, type LimitDraft } from '../components/time-limit-dialog';
 import { DeleteOrderTimeLimitMutation, DeleteWorkOrderTimeLimitMutation, TimeLimitsQuery } from '../graphql/time-limit-documents';

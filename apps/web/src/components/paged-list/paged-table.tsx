@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { useCursorPages } from '../hooks/use-cursor-pages';
+import type { useCursorPages } from './use-cursor-pages';
 import { ListPager } from './list-pager';
 import { ListStatus } from './list-status';
 import './paged-table.css';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage } from '../../lib/i18n';
 
 interface ListPagerProps {
   pageIndex: number;
