@@ -93,7 +93,7 @@ describe.each(testBackends())('workflow template editor service (%s)', (backend)
   });
 
   it('is reachable through GraphQL: list, graph, validate, save a version, diff, export and import', async () => {
-    const gql = (query: string, variables: object = {}) => gqlRequest(app.url, query, variables, adminToken);
+    const gql = (query: string, variables: Record<string, unknown> = {}) => gqlRequest(app.url, query, variables, adminToken);
     const versions = (await gql('{ workflowTemplates { id code version active orderCount } }')).data.workflowTemplates;
     const latest = versions.find((v: { code: string; active: boolean }) => v.code === 'BROADBAND_REMOVE' && v.active);
     const GRAPH = 'query($id: ID!) { workflowTemplateGraph(id: $id) { code name nameEn steps { code name nameEn kind workOrderTypeCode joinAll } transitions { from to kind exceptionType } } }';

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionDialog } from '../../../components/action-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
+import { RowActions } from '../../../components/row-actions';
 import type { DispatchRuleRowFragment } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -25,28 +26,23 @@ export function DispatchRulesPage() {
   const [typeCode, setTypeCode] = useState('');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const types = useQuery(WorkOrderTypesQuery);
   const rules = useQuery(DispatchRulesQuery, {
     variables: { filter: { organisationId: areaId, workOrderType: typeCode || null } },
     fetchPolicy: 'cache-and-network',
   });
-  const [remove, removing] = useMutation(DeleteDispatchRuleMutation);
+  const [deleteRule] = useMutation(DeleteDispatchRuleMutation);
   const list = rules.data?.dispatchRules ?? rules.previousData?.dispatchRules ?? [];
   const ruleLabel = (rule: DispatchRuleRowFragment) => `${localName(rule.organisation)} · ${rule.workOrderType ? localName(rule.workOrderType) : t('dispatchRules.anyType')}`;
 
-  const confirmDelete = async (rule: DispatchRuleRowFragment) => {
-    setDeleteError(null);
-    try {
-      const outcome = (await remove({ variables: { input: { id: rule.id } } })).data?.deleteDispatchRule;
-      if (outcome?.ok) {
-        setDialog(null);
-        setNotice(t('dispatchRules.deleted', { rule: ruleLabel(rule) }));
-        await rules.refetch();
-      } else setDeleteError(ruleErrorText(t, outcome?.error));
-    } catch (e) {
-      setDeleteError((e as Error).message);
-    }
+  /** Deletes the rule; a refusal is returned for the dialog to show. */
+  const remove = async (rule: DispatchRuleRowFragment): Promise<string | null> => {
+    const outcome = (await deleteRule({ variables: { input: { id: rule.id } } })).data?.deleteDispatchRule;
+    if (!outcome?.ok) return ruleErrorText(t, outcome?.error);
+    setDialog(null);
+    setNotice(t('dispatchRules.deleted', { rule: ruleLabel(rule) }));
+    await rules.refetch();
+    return null;
   };
 
   return (
@@ -108,14 +104,7 @@ export function DispatchRulesPage() {
                       <td data-testid="dispatch-rule-position-cell" data-position-id={rule.position.id}>
                         {localName(rule.position)}
                       </td>
-                      <td className="row-actions">
-                        <button type="button" className="button" onClick={() => setDialog({ kind: 'edit', rule })} data-testid="dispatch-rule-edit" aria-label={t('dispatchRules.editRule', { rule: ruleLabel(rule) })}>
-                          {t('dispatchRules.edit')}
-                        </button>
-                        <button type="button" className="button" onClick={() => (setDeleteError(null), setDialog({ kind: 'delete', rule }))} data-testid="dispatch-rule-delete" aria-label={t('dispatchRules.deleteRule', { rule: ruleLabel(rule) })}>
-                          {t('dispatchRules.delete')}
-                        </button>
-                      </td>
+                      <RowActions name={ruleLabel(rule)} onEdit={() => setDialog({ kind: 'edit', rule })} onDelete={() => setDialog({ kind: 'delete', rule })} testIdPrefix="dispatch-rule" />
                     </tr>
                   ))}
                 </tbody>
@@ -137,17 +126,13 @@ export function DispatchRulesPage() {
         />
       )}
       {dialog?.kind === 'delete' && (
-        <ActionDialog
+        <DeleteDialog
           title={t('dispatchRules.deleteTitle')}
+          question={t('dispatchRules.deleteConfirm', { rule: `${ruleLabel(dialog.rule)} → ${localName(dialog.rule.position)}` })}
           testId="dispatch-rule-delete"
           onClose={() => setDialog(null)}
-          onSubmit={() => void confirmDelete(dialog.rule)}
-          submitLabel={t('dispatchRules.delete')}
-          submitDisabled={removing.loading}
-          error={deleteError}
-        >
-          <p>{t('dispatchRules.deleteConfirm', { rule: `${ruleLabel(dialog.rule)} → ${localName(dialog.rule.position)}` })}</p>
-        </ActionDialog>
+          onDelete={() => remove(dialog.rule)}
+        />
       )}
     </div>
   );

@@ -5,7 +5,8 @@ import type { PositionTypeRowFragment } from '../../../generated/graphql';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ListStatus } from '../../../components/paged-list/list-status';
-import { DeleteDialog } from '../components/delete-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
+import { RowActions } from '../../../components/row-actions';
 import { PositionTypeDialog } from '../components/position-type-dialog';
 import { DeletePositionTypeMutation, PositionTypesQuery } from '../graphql/position-documents';
 import './positions.css';
@@ -56,14 +57,7 @@ export function PositionTypesPage() {
                 <td>{t(`positions.kinds.${type.kind}`)}</td>
                 <td className="num">{type.menus.filter((code) => code.includes('.')).length}</td>
                 <td className="num">{type.positionCount}</td>
-                <td className="row-actions">
-                  <button type="button" className="button" onClick={() => setEditing({ type })} aria-label={t('positions.editNamed', { name: localName(type) })} data-testid="row-edit">
-                    {t('positions.edit')}
-                  </button>
-                  <button type="button" className="button" onClick={() => setDeleting(type)} aria-label={t('positions.deleteNamed', { name: localName(type) })} data-testid="row-delete">
-                    {t('positions.delete')}
-                  </button>
-                </td>
+                <RowActions name={localName(type)} onEdit={() => setEditing({ type })} onDelete={() => setDeleting(type)} />
               </tr>
             ))}
           </tbody>

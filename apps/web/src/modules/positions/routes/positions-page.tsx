@@ -7,7 +7,8 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ListStatus } from '../../../components/paged-list/list-status';
 import { OrganisationSelect } from '../../organisations/components/organisation-select';
 import { useDebouncedValue } from '../../staff/hooks/use-debounced-value';
-import { DeleteDialog } from '../components/delete-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
+import { RowActions } from '../../../components/row-actions';
 import { PositionDialog } from '../components/position-dialog';
 import { DeletePositionMutation, ManagedPositionsQuery, PositionTypesQuery } from '../graphql/position-documents';
 import './positions.css';
@@ -91,14 +92,7 @@ export function PositionsPage() {
                   <td>{localName(position.organisation)}</td>
                   <td>{localName(position.positionType)}</td>
                   <td className="num">{position.holderCount}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button" onClick={() => setEditing({ position })} aria-label={t('positions.editNamed', { name: localName(position) })} data-testid="row-edit">
-                      {t('positions.edit')}
-                    </button>
-                    <button type="button" className="button" onClick={() => setDeleting(position)} aria-label={t('positions.deleteNamed', { name: localName(position) })} data-testid="row-delete">
-                      {t('positions.delete')}
-                    </button>
-                  </td>
+                  <RowActions name={localName(position)} onEdit={() => setEditing({ position })} onDelete={() => setDeleting(position)} />
                 </tr>
               ))}
             </tbody>

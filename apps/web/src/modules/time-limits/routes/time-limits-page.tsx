@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionDialog } from '../../../components/action-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
+import { RowActions } from '../../../components/row-actions';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ListStatus } from '../../../components/paged-list/list-status';
@@ -20,7 +21,6 @@ export function TimeLimitsPage() {
   const types = useQuery(WorkOrderTypesQuery);
   const [editing, setEditing] = useState<LimitDraft | null>(null);
   const [removing, setRemoving] = useState<Removal | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleteOrderLimit] = useMutation(DeleteOrderTimeLimitMutation);
   const [deleteWorkOrderLimit] = useMutation(DeleteWorkOrderTimeLimitMutation);
@@ -32,23 +32,17 @@ export function TimeLimitsPage() {
   const orderLimits = limits.data?.orderTimeLimits ?? [];
   const unconfigured = ORDER_TYPES.filter((type) => !orderLimits.some((limit) => limit.orderType === type));
 
-  const remove = async (removal: Removal) => {
-    setRemoveError(null);
-    try {
-      const outcome =
-        removal.kind === 'order'
-          ? (await deleteOrderLimit({ variables: { input: { orderType: removal.orderType } } })).data?.deleteOrderTimeLimit
-          : (await deleteWorkOrderLimit({ variables: { input: { id: removal.id } } })).data?.deleteWorkOrderTimeLimit;
-      if (!outcome?.ok) {
-        setRemoveError(outcome?.error?.message ?? t('timeLimits.failed'));
-        return;
-      }
-      setRemoving(null);
-      setNotice(t('timeLimits.deleted', { limit: removal.label }));
-      await limits.refetch();
-    } catch (e) {
-      setRemoveError((e as Error).message);
-    }
+  /** Deletes the limit; a refusal is returned for the dialog to show. */
+  const remove = async (removal: Removal): Promise<string | null> => {
+    const outcome =
+      removal.kind === 'order'
+        ? (await deleteOrderLimit({ variables: { input: { orderType: removal.orderType } } })).data?.deleteOrderTimeLimit
+        : (await deleteWorkOrderLimit({ variables: { input: { id: removal.id } } })).data?.deleteWorkOrderTimeLimit;
+    if (!outcome?.ok) return outcome?.error?.message ?? t('timeLimits.failed');
+    setRemoving(null);
+    setNotice(t('timeLimits.deleted', { limit: removal.label }));
+    await limits.refetch();
+    return null;
   };
 
   return (
@@ -95,14 +89,7 @@ export function TimeLimitsPage() {
                       <td>{label}</td>
                       <td className="num">{hours.format(limit.warningHours)}</td>
                       <td className="num">{hours.format(limit.processHours)}</td>
-                      <td className="row-actions">
-                        <button type="button" className="button" onClick={() => setEditing({ kind: 'order', existing: true, ...limit })} aria-label={t('timeLimits.editLimit', { limit: label })} data-testid="limit-edit">
-                          {t('timeLimits.edit')}
-                        </button>
-                        <button type="button" className="button" onClick={() => (setRemoveError(null), setRemoving({ kind: 'order', orderType: limit.orderType, label }))} aria-label={t('timeLimits.deleteLimit', { limit: label })} data-testid="limit-delete">
-                          {t('timeLimits.delete')}
-                        </button>
-                      </td>
+                      <RowActions name={label} onEdit={() => setEditing({ kind: 'order', existing: true, ...limit })} onDelete={() => setRemoving({ kind: 'order', orderType: limit.orderType, label })} testIdPrefix="limit" />
                     </tr>
                   );
                 })}
@@ -142,20 +129,12 @@ export function TimeLimitsPage() {
                       <td className="num">{hours.format(limit.acceptHours)}</td>
                       <td className="num">{hours.format(limit.warningHours)}</td>
                       <td className="num">{hours.format(limit.processHours)}</td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => setEditing({ kind: 'work-order', existing: true, workOrderType: limit.workOrderType, stepCode: limit.stepCode ?? '', acceptHours: limit.acceptHours, warningHours: limit.warningHours, processHours: limit.processHours })}
-                          aria-label={t('timeLimits.editLimit', { limit: label })}
-                          data-testid="limit-edit"
-                        >
-                          {t('timeLimits.edit')}
-                        </button>
-                        <button type="button" className="button" onClick={() => (setRemoveError(null), setRemoving({ kind: 'work-order', id: limit.id, label }))} aria-label={t('timeLimits.deleteLimit', { limit: label })} data-testid="limit-delete">
-                          {t('timeLimits.delete')}
-                        </button>
-                      </td>
+                      <RowActions
+                        name={label}
+                        onEdit={() => setEditing({ kind: 'work-order', existing: true, workOrderType: limit.workOrderType, stepCode: limit.stepCode ?? '', acceptHours: limit.acceptHours, warningHours: limit.warningHours, processHours: limit.processHours })}
+                        onDelete={() => setRemoving({ kind: 'work-order', id: limit.id, label })}
+                        testIdPrefix="limit"
+                      />
                     </tr>
                   );
                 })}
@@ -176,9 +155,13 @@ export function TimeLimitsPage() {
         />
       )}
       {removing && (
-        <ActionDialog title={t('timeLimits.deleteTitle')} testId="limit-delete" onClose={() => setRemoving(null)} onSubmit={() => void remove(removing)} submitLabel={t('timeLimits.delete')} error={removeError}>
-          <p>{t(removing.kind === 'order' ? 'timeLimits.deleteOrderConfirm' : 'timeLimits.deleteWorkOrderConfirm', { limit: removing.label })}</p>
-        </ActionDialog>
+        <DeleteDialog
+          title={t('timeLimits.deleteTitle')}
+          question={t(removing.kind === 'order' ? 'timeLimits.deleteOrderConfirm' : 'timeLimits.deleteWorkOrderConfirm', { limit: removing.label })}
+          testId="limit-delete"
+          onClose={() => setRemoving(null)}
+          onDelete={() => remove(removing)}
+        />
       )}
     </div>
   );

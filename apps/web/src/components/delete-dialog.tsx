@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionDialog } from '../../../components/action-dialog';
+import { ActionDialog } from './action-dialog';
 
 /** Asks before deleting; a refusal (e.g. still in use, with what uses it) stays in the dialog. */
-export function DeleteDialog({ title, question, onClose, onDelete }: { title: string; question: string; onClose: () => void; onDelete: () => Promise<string | null> }) {
+export function DeleteDialog({ title, question, onClose, onDelete, testId = 'delete' }: { title: string; question: string; onClose: () => void; onDelete: () => Promise<string | null>; testId?: string }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <ActionDialog
       title={title}
-      testId="delete"
+      testId={testId}
       onClose={onClose}
       onSubmit={() => {
         setBusy(true);
@@ -20,7 +20,7 @@ export function DeleteDialog({ title, question, onClose, onDelete }: { title: st
           .catch((e: Error) => setError(e.message))
           .finally(() => setBusy(false));
       }}
-      submitLabel={t('positions.delete')}
+      submitLabel={t('common.delete')}
       submitDisabled={busy}
       error={error}
     >

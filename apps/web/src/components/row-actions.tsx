@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
+/** Edit and Delete buttons of a configuration list's row; their accessible names say which row. */
+export function RowActions({ name, onEdit, onDelete, testIdPrefix = 'row' }: { name: string; onEdit: () => void; onDelete: () => void; testIdPrefix?: string }) {
+  const { t } = useTranslation();
+  return (
+    <td className="row-actions">
+      <button type="button" className="button" onClick={onEdit} aria-label={t('common.editNamed', { name })} data-testid={`${testIdPrefix}-edit`}>
+        {t('common.edit')}
+      </button>
+      <button type="button" className="button" onClick={onDelete} aria-label={t('common.deleteNamed', { name })} data-testid={`${testIdPrefix}-delete`}>
+        {t('common.delete')}
+      </button>
+    </td>
+  );
+}
