@@ -17,6 +17,7 @@ const config: CodegenConfig = {
         scalars,
         mappers: {
           Staff: '../modules/staff/staff.types.ts#StaffRecord',
+          StaffPermissions: '../modules/staff-permissions/staff-permissions.types.ts#StaffPermissionsRecord',
           Organisation: '../modules/organisations/organisations.types.ts#OrganisationRecord',
           Position: '../modules/positions/positions.types.ts#PositionRecord',
           PositionType: '../modules/positions/positions.types.ts#PositionTypeRecord',

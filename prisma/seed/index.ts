@@ -1,11 +1,12 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
+import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
 import { menuTree } from './menus.ts';
 import { seedTimeLimits } from './time-limits.ts';
 import { seedWorkflows } from './workflows.ts';
 
-export { demoLogins, demoPassword } from './demo-data.ts';
+export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
@@ -93,12 +94,13 @@ async function seedDemoArea(prisma: PrismaClient) {
         return row.id;
       };
 
+      const staffIds: number[] = [];
       const addStaff = async (login: string, staff: { staffNo: string; name: string; org: string; positions: readonly DemoPositionTypeCode[] }[]) => {
         const user = await tx.userAccount.create({ data: { loginName: login, passwordHash }, select: { id: true } });
         for (const entry of staff) {
           const positions = [];
           for (const typeCode of entry.positions) positions.push({ positionId: await positionFor(entry.org, typeCode) });
-          await tx.staff.create({
+          const created = await tx.staff.create({
             data: {
               staffNo: entry.staffNo,
               name: entry.name,
@@ -107,7 +109,9 @@ async function seedDemoArea(prisma: PrismaClient) {
               userId: user.id,
               positions: { create: positions },
             },
+            select: { id: true },
           });
+          staffIds.push(created.id);
         }
       };
 
@@ -125,6 +129,8 @@ async function seedDemoArea(prisma: PrismaClient) {
           }
         }
       }
+      // Position assignment with default permissions, as an administrator's 定岗 would write them.
+      await writeDefaultStaffPermissions(tx, staffIds);
       // Dispatch rules: a district's dispatch-center steps go to its dispatchers; a grid's field work to
       // its installation team.
       for (const district of demoArea.districts) {

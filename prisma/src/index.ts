@@ -33,6 +33,7 @@ export {
 } from './config.ts';
 export { acquirePGliteDirLock, discardInMemoryDatabase, freshInMemoryPGlite, PGliteDirLockedError } from './pglite.ts';
 export { prepared, preparedStatementName } from './prepared-statements.ts';
+export { writeDefaultStaffPermissions } from './staff-permissions.ts';
 export type { PGlite } from '@electric-sql/pglite';
 
 export interface OpenDatabaseOptions {

@@ -18,6 +18,7 @@ import { InterfaceRequestsWorker } from './modules/interfaces/interface-requests
 import type { Clock } from './lib/clock.ts';
 import { AlarmScanner } from './modules/time-limits/alarm-scanner.ts';
 import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts';
+import { StaffPermissionsService } from './modules/staff-permissions/staff-permissions.service.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
@@ -48,6 +49,7 @@ export interface Services {
   /** The configuration this process keeps in memory, refreshed here and on every instance. */
   staticData: StaticDataCaches;
   positionsAdmin: PositionsAdminService;
+  staffPermissions: StaffPermissionsService;
   dispatchRules: DispatchRulesService;
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
@@ -71,9 +73,11 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   timeLimits.onRetimed = () => void (config.alarms.enabled ? alarmScanner.kick() : undefined);
   const workflows = new WorkflowService(prisma, timeLimits, now);
   const auth = new AuthService(prisma, relay, config.auth, now);
-  const positionsAdmin = new PositionsAdminService(prisma, organisations, audit);
-  // Holders of a type whose menus changed see them on their next request, on every instance.
+  const staffPermissions = new StaffPermissionsService(prisma, audit);
+  const positionsAdmin = new PositionsAdminService(prisma, organisations, audit, staffPermissions);
+  // Staff whose positions or permissions changed see them on their next request, on every instance.
   positionsAdmin.onMenusChanged = () => void staticData.refresh(['sessions']);
+  staffPermissions.onPermissionsChanged = () => void staticData.refresh(['sessions']);
   staticData.register({ name: 'time-limits', description: 'Working-day calendar, area chains, order and work-order time limits', entries: () => timeLimits.cachedEntries(), forget: () => timeLimits.refresh() });
   staticData.register({ name: 'organisation-scopes', description: 'Organisation ids of each data-permission scope', entries: () => organisations.cachedScopes(), forget: () => organisations.forgetCachedIds() });
   staticData.register({ name: 'workflow-graphs', description: 'Workflow template versions as graphs', entries: () => workflows.repository.cachedGraphs(), forget: () => workflows.repository.forgetGraphs() });
@@ -112,6 +116,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     audit,
     staticData,
     positionsAdmin,
+    staffPermissions,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     templateEditor: new TemplateEditorService(prisma, audit),
     pubsub,

@@ -49,17 +49,19 @@ import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, p
 import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
 import { refreshStaticData, staticDataCaches } from '../modules/static-data/resolvers/static-data.ts';
 import { exportWorkflowTemplate, importWorkflowTemplate, saveWorkflowTemplateVersion, validateWorkflowTemplate, workflowTemplateDiff, workflowTemplateGraph, workflowTemplates } from '../modules/workflow/resolvers/workflow-templates.ts';
+import { copyStaffPermissions, setStaffPermissions, staffPermissions, StaffPermissions } from '../modules/staff-permissions/resolvers/staff-permissions.ts';
 import { assignStaffPositions, deletePosition, deletePositionType, managedPositions, positionTypes, savePosition, savePositionType } from '../modules/positions/resolvers/position-admin.ts';
 import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions },
   Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
   Viewer,
   Staff,
+  StaffPermissions,
   OnlineStaff,
   OnlineStaffEvent,
   Organisation,

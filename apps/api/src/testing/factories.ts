@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import type { PositionKind, PrismaClient } from '@openiom/db';
+import { type PositionKind, type PrismaClient, writeDefaultStaffPermissions } from '@openiom/db';
 import { randomBytes } from 'node:crypto';
 
 const passwordHashes = new Map<string, Promise<string>>();
@@ -30,6 +30,10 @@ export async function createPositionType(prisma: PrismaClient, kind: PositionKin
 export interface StaffSpec {
   organisationId: number;
   kinds?: PositionKind[];
+  /**
+   * Menus of the position types. Omitted: the types carry none and the staff member is granted every
+   * menu with operate, so that only the kinds (and data/work-order permissions) limit them.
+   */
   menus?: string[];
   name?: string;
   active?: boolean;
@@ -37,7 +41,8 @@ export interface StaffSpec {
 
 /**
  * A login owning one or more staff numbers, each holding positions of the given kinds in its
- * organisation. Returns the login name, password and staff rows.
+ * organisation with the default permissions of position assignment (定岗). Returns the login
+ * name, password and staff rows.
  */
 export async function createLogin(prisma: PrismaClient, staff: StaffSpec[], password = 'correct horse') {
   const loginName = unique('user-');
@@ -63,6 +68,12 @@ export async function createLogin(prisma: PrismaClient, staff: StaffSpec[], pass
         },
       }),
     );
+    const staffId = rows[rows.length - 1]!.id;
+    await writeDefaultStaffPermissions(prisma, [staffId]);
+    if (spec.menus === undefined) {
+      const menus = await prisma.menu.findMany({ select: { code: true } });
+      await prisma.staffMenu.createMany({ data: menus.map((menu) => ({ staffId, menuCode: menu.code, operate: true })) });
+    }
   }
   return { loginName, password, userId: user.id, staff: rows };
 }

@@ -91,22 +91,33 @@ export class AuthRepository {
       WHERE ended_at IS NULL AND last_seen_at < ${cutoff} RETURNING id::text AS id, staff_id`;
   }
 
-  /** Position kinds, menu codes and organisation path of a staff number: what its permissions derive from. */
-  async staffGrants(staffId: number): Promise<{ kinds: PositionKind[]; menus: string[]; orgPath: string } | null> {
+  /**
+   * What a staff number's permissions derive from: the kinds of the position types held (the role),
+   * its menu permissions (view, and which of those it may operate) and its data permissions (the
+   * materialised paths of the organisations whose subtrees it sees).
+   */
+  async staffGrants(staffId: number): Promise<{ kinds: PositionKind[]; menus: string[]; operableMenus: string[]; orgPaths: string[] } | null> {
     const staff = await this.prisma.staff.findUnique({
       where: { id: staffId },
       select: {
-        organisation: { select: { path: true } },
-        positions: { select: { position: { select: { positionType: { select: { kind: true, menus: { select: { menuCode: true } } } } } } } },
+        positions: { select: { position: { select: { positionType: { select: { kind: true } } } } } },
+        menus: { select: { menuCode: true, operate: true }, orderBy: { menuCode: 'asc' } },
+        dataScopes: { select: { organisation: { select: { path: true } } } },
       },
     });
     if (!staff) return null;
-    const kinds = new Set<PositionKind>();
-    const menus = new Set<string>();
-    for (const { position } of staff.positions) {
-      kinds.add(position.positionType.kind);
-      for (const menu of position.positionType.menus) menus.add(menu.menuCode);
-    }
-    return { kinds: [...kinds], menus: [...menus].sort(), orgPath: staff.organisation.path };
+    const kinds = new Set(staff.positions.map(({ position }) => position.positionType.kind));
+    return {
+      kinds: [...kinds],
+      menus: staff.menus.map((menu) => menu.menuCode),
+      operableMenus: staff.menus.filter((menu) => menu.operate).map((menu) => menu.menuCode),
+      orgPaths: coveringPaths(staff.dataScopes.map((scope) => scope.organisation.path)),
+    };
   }
+}
+
+/** Drops paths inside another path of the list (a subtree already covered), sorted. */
+export function coveringPaths(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort();
+  return sorted.filter((path) => !sorted.some((other) => other !== path && path.startsWith(other)));
 }

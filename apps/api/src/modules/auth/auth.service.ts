@@ -29,6 +29,9 @@ const touchEveryMs = 30_000;
 export class AuthService {
   private readonly repository: AuthRepository;
   private readonly cache = new SessionCache();
+  /** Bumped whenever cached sessions are forgotten (permissions changed): older viewers are rebuilt. */
+  private generation = 0;
+  private readonly builtIn = new WeakMap<ViewerRecord, number>();
   private dummyHash: Promise<string> | null = null;
 
   constructor(
@@ -148,7 +151,8 @@ export class AuthService {
   async reauthorize(viewer: ViewerRecord): Promise<ViewerRecord> {
     const session = await this.repository.findSession(viewer.sessionId);
     if (!session || session.endedAt) throw new AppError('SESSION_EXPIRED', 'Your session has ended; log in again.');
-    if (session.staffId !== viewer.staffId) return this.buildViewer(session);
+    // Another staff number, or permissions changed since: subscriptions follow at their next event.
+    if (session.staffId !== viewer.staffId || this.builtIn.get(viewer) !== this.generation) return this.buildViewer(session);
     return viewer;
   }
 
@@ -167,6 +171,7 @@ export class AuthService {
   }
 
   forgetCachedSessions(): void {
+    this.generation++;
     this.cache.clear();
   }
 
@@ -203,17 +208,21 @@ export class AuthService {
   }
 
   private async buildViewer(session: SessionRow): Promise<ViewerRecord> {
+    const generation = this.generation;
     const grants = session.staffId === null ? null : await this.repository.staffGrants(session.staffId);
-    return {
+    const viewer: ViewerRecord = {
       sessionId: session.id,
       userId: session.userId,
       loginName: session.loginName,
       staffId: session.staffId,
       menus: grants?.menus ?? [],
+      operableMenus: new Set(grants?.operableMenus ?? []),
       permissions: permissionsFor(grants?.kinds ?? []),
-      scope: { orgPaths: grants ? [grants.orgPath] : [] },
+      scope: { orgPaths: grants?.orgPaths ?? [] },
       idleTimeoutMinutes: this.config.idleTimeoutMinutes,
     };
+    this.builtIn.set(viewer, generation);
+    return viewer;
   }
 
   private idleMs(): number {

@@ -12,7 +12,10 @@ export interface ViewerRecord {
   loginName: string;
   /** Null until a staff number is picked. */
   staffId: number | null;
+  /** Menus shown (menu permissions). */
   menus: string[];
+  /** Menus whose changes are allowed (menu permissions with operate). */
+  operableMenus: ReadonlySet<string>;
   permissions: ReadonlySet<Action>;
   scope: DataScope;
   idleTimeoutMinutes: number;

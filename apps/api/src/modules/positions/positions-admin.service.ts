@@ -6,6 +6,7 @@ import { listSome, outcomeOf, Refusal, type Outcome } from '../../lib/refusal.ts
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { organisationInScope } from '../auth/data-scope.ts';
+import type { StaffPermissionsService } from '../staff-permissions/staff-permissions.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { positionSelect } from './positions.repository.ts';
 import type { PositionRecord, PositionTypeRecord } from './positions.types.ts';
@@ -22,6 +23,8 @@ export interface PositionTypeInput {
   nameEn: string;
   kind: PositionKind;
   menus: string[];
+  /** When editing: change the holders' menu permissions by the menus added and removed. */
+  applyMenusToHolders?: boolean;
 }
 
 export interface PositionInput {
@@ -46,6 +49,7 @@ export class PositionsAdminService {
     private readonly prisma: PrismaClient,
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditLog,
+    private readonly permissions: StaffPermissionsService,
   ) {}
 
   types(viewer: ViewerRecord): Promise<PositionTypeRecord[]> {
@@ -90,8 +94,9 @@ export class PositionsAdminService {
         const saved = before ? await tx.positionType.update({ where: { id: before.id }, data, select: typeSelect }) : await tx.positionType.create({ data, select: typeSelect });
         await tx.positionTypeMenu.deleteMany({ where: { positionTypeId: saved.id } });
         if (menus.length > 0) await tx.positionTypeMenu.createMany({ data: menus.map((menuCode) => ({ positionTypeId: saved.id, menuCode })) });
+        if (before && input.applyMenusToHolders) await applyMenusToHolders(tx, saved.id, before.menus.map((menu) => menu.menuCode), menus);
         const beforeRecord = before ? { code: before.code, name: before.name, nameEn: before.nameEn, kind: before.kind, menus: before.menus.map((menu) => menu.menuCode).sort() } : undefined;
-        await this.audit.record(tx, viewer, { action: before ? 'position-type.update' : 'position-type.create', entityType: 'PositionType', entityId: saved.id, summary: `${saved.code} ${saved.name}`, before: beforeRecord, after: { ...data, menus } });
+        await this.audit.record(tx, viewer, { action: before ? 'position-type.update' : 'position-type.create', entityType: 'PositionType', entityId: saved.id, summary: `${saved.code} ${saved.name}${before && input.applyMenusToHolders ? ' (menus applied to holders)' : ''}`, before: beforeRecord, after: { ...data, menus } });
         return saved;
       }),
     );
@@ -164,8 +169,11 @@ export class PositionsAdminService {
     );
   }
 
-  /** Position assignment (定岗): replaces the positions a staff member holds. */
-  assignStaff(viewer: ViewerRecord, staffId: number, positionIds: number[]): Promise<Outcome<number>> {
+  /**
+   * Position assignment (定岗): replaces the positions a staff member holds and, with
+   * `generateDefaults`, their permissions with the positions' defaults (in the same transaction).
+   */
+  assignStaff(viewer: ViewerRecord, staffId: number, positionIds: number[], generateDefaults = true): Promise<Outcome<number>> {
     assertCan(viewer, 'config:write');
     const wanted = [...new Set(positionIds)].sort((a, b) => a - b);
     return outcomeOf(async () => {
@@ -191,7 +199,9 @@ export class PositionsAdminService {
         await tx.staffPosition.deleteMany({ where: { staffId, positionId: { in: removed } } });
         const added = wanted.filter((id) => !held.includes(id));
         if (added.length > 0) await tx.staffPosition.createMany({ data: added.map((positionId) => ({ staffId, positionId })) });
-        await this.audit.record(tx, viewer, { action: 'staff.assign-positions', entityType: 'Staff', entityId: staffId, summary: `${staff.staffNo} ${staff.name}`, before: { positionIds: held }, after: { positionIds: wanted } });
+        if (generateDefaults) await this.permissions.writeDefaults(tx, staff);
+        const summary = `${staff.staffNo} ${staff.name}${generateDefaults ? ' (default permissions)' : ''}`;
+        await this.audit.record(tx, viewer, { action: 'staff.assign-positions', entityType: 'Staff', entityId: staffId, summary, before: { positionIds: held }, after: { positionIds: wanted } });
         return staffId;
       });
       this.onMenusChanged();
@@ -201,5 +211,32 @@ export class PositionsAdminService {
 
   private openWorkOrders(tx: Prisma.TransactionClient, positionId: number): Promise<number> {
     return tx.workOrder.count({ where: { positionId, state: { in: [...OPEN_STATES] } } });
+  }
+}
+
+/**
+ * A type's menu change carried to the staff holding it: added menus granted with operate (kept as
+ * they are where already granted), removed ones taken away unless another type they hold carries them.
+ */
+async function applyMenusToHolders(tx: Prisma.TransactionClient, typeId: number, before: string[], after: string[]): Promise<void> {
+  const added = after.filter((code) => !before.includes(code));
+  const removed = before.filter((code) => !after.includes(code));
+  if (added.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO staff_menu (staff_id, menu_code, operate)
+      SELECT DISTINCT sp.staff_id, m.code, true
+      FROM staff_position sp JOIN position p ON p.id = sp.position_id, unnest(${added}::text[]) AS m(code)
+      WHERE p.position_type_id = ${typeId}
+      ON CONFLICT (staff_id, menu_code) DO NOTHING`;
+  }
+  if (removed.length > 0) {
+    await tx.$executeRaw`
+      DELETE FROM staff_menu sm
+      USING staff_position sp JOIN position p ON p.id = sp.position_id
+      WHERE p.position_type_id = ${typeId} AND sm.staff_id = sp.staff_id AND sm.menu_code = ANY(${removed}::text[])
+        AND NOT EXISTS (
+          SELECT 1 FROM staff_position sp2 JOIN position p2 ON p2.id = sp2.position_id
+          JOIN position_type_menu ptm ON ptm.position_type_id = p2.position_type_id
+          WHERE sp2.staff_id = sm.staff_id AND p2.position_type_id <> ${typeId} AND ptm.menu_code = sm.menu_code)`;
   }
 }

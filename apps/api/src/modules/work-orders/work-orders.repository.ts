@@ -151,19 +151,20 @@ export class WorkOrdersRepository {
     });
   }
 
-  /** Active staff holding the position, by staff number. */
+  /** Active staff with work-order permission on the position (who may handle its work orders), by staff number. */
   positionHolders(db: Db, positionId: number, search: string | null, first: number): Promise<StaffRecord[]> {
     const text = search === null ? [] : [{ OR: (['staffNo', 'name'] as const).map((field) => ({ [field]: { contains: likeLiteral(search), mode: 'insensitive' as const } })) }];
     return db.staff.findMany({
-      where: { AND: [{ active: true, positions: { some: { positionId } } }, ...text] },
+      where: { AND: [{ active: true, workOrderPositions: { some: { positionId } } }, ...text] },
       select: { id: true, staffNo: true, name: true, phone: true, active: true, organisationId: true },
       orderBy: { staffNo: 'asc' },
       take: first,
     });
   }
 
-  async holdsPosition(db: Db, staffId: number, positionId: number): Promise<boolean> {
-    return (await db.staffPosition.count({ where: { staffId, positionId } })) > 0;
+  /** Work-order permissions: may the staff member handle work orders queued at the position? */
+  async mayHandle(db: Db, staffId: number, positionId: number): Promise<boolean> {
+    return (await db.staffWorkOrderPosition.count({ where: { staffId, positionId } })) > 0;
   }
 
   byIds(db: Db, ids: number[]): Promise<WorkOrderRecord[]> {

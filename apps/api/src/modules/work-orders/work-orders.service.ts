@@ -111,7 +111,7 @@ export class WorkOrdersService {
       }
       const busy = workOrders.filter((wo) => wo.state !== 'PENDING' || wo.staffId !== null);
       if (busy.length > 0) refuse('ALREADY_HANDLED', `Already being handled or done: ${busy.map((wo) => wo.workOrderNo).join(', ')}.`, 'workOrderIds');
-      if (!(await this.repository.holdsPosition(tx, staffId, positions[0] as number))) refuse('NOT_AT_POSITION', `Staff ${staffId} does not hold the position these work orders are queued at.`, 'staffId');
+      if (!(await this.repository.mayHandle(tx, staffId, positions[0] as number))) refuse('NOT_AT_POSITION', `Staff ${staffId} has no work-order permission for the position these work orders are queued at.`, 'staffId');
       await tx.workOrder.updateMany({ where: { id: { in: workOrders.map((wo) => wo.id) } }, data: { staffId, state: 'IN_PROGRESS', startedAt: now } });
       return workOrders.map((workOrder) => ({ workOrder, action: 'DISPATCH', detail: `dispatched to staff ${staffId}` }));
     });
@@ -121,8 +121,8 @@ export class WorkOrdersService {
     assertCan(viewer, 'work-orders:complete');
     return this.act(viewer, [workOrderId], async (tx, [workOrder], now) => {
       if (workOrder.state !== 'PENDING' || workOrder.staffId !== null) refuse('ALREADY_HANDLED', `Work order ${workOrder.workOrderNo} is already claimed or done.`, 'workOrderId');
-      if (workOrder.positionId === null || !(await this.repository.holdsPosition(tx, viewer.staffId as number, workOrder.positionId))) {
-        refuse('NOT_AT_POSITION', `Work order ${workOrder.workOrderNo} is not queued at a position you hold.`, 'workOrderId');
+      if (workOrder.positionId === null || !(await this.repository.mayHandle(tx, viewer.staffId as number, workOrder.positionId))) {
+        refuse('NOT_AT_POSITION', `Work order ${workOrder.workOrderNo} is queued at a position outside your work-order permissions.`, 'workOrderId');
       }
       await tx.workOrder.update({ where: { id: workOrder.id }, data: { staffId: viewer.staffId, state: 'IN_PROGRESS', startedAt: now } });
       return [{ workOrder, action: 'CLAIM', detail: 'claimed' }];
@@ -240,8 +240,8 @@ export class WorkOrdersService {
     if (asHandler && workOrder.staffId !== null && workOrder.staffId !== viewer.staffId) {
       return { ok: false, error: { code: 'NOT_YOUR_WORK_ORDER', message: `Work order ${input.workOrderId} is locked to another staff member.`, field: 'workOrderId' } };
     }
-    if (asHandler && workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.holdsPosition(this.prisma, viewer.staffId as number, workOrder.positionId))) {
-      return { ok: false, error: { code: 'NOT_AT_POSITION', message: `Work order ${input.workOrderId} is queued at a position you do not hold.`, field: 'workOrderId' } };
+    if (asHandler && workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.mayHandle(this.prisma, viewer.staffId as number, workOrder.positionId))) {
+      return { ok: false, error: { code: 'NOT_AT_POSITION', message: `Work order ${input.workOrderId} is queued at a position outside your work-order permissions.`, field: 'workOrderId' } };
     }
     try {
       await this.prisma.$transaction(

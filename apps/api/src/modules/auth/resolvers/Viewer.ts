@@ -11,6 +11,8 @@ export const Viewer: ViewerResolvers = {
     return staff.filter((row): row is StaffRecord => row !== null && !(row instanceof Error));
   },
   menus: (viewer) => viewer.menus,
+  operableMenus: (viewer) => [...viewer.operableMenus].sort(),
+  workOrderPositions: (viewer, _args, context) => (viewer.staffId === null ? [] : context.services.staffPermissions.workOrderPositions(viewer.staffId)),
   permissions: (viewer) => [...viewer.permissions].sort(),
   idleTimeoutMinutes: (viewer) => viewer.idleTimeoutMinutes,
 };

@@ -87,14 +87,19 @@ describe.each(testBackends())('position types and positions management (%s)', (b
     expect(await run(SAVE, { code: unique('P_'), name: 'x', organisationId: String(elsewhere.id), positionTypeId: general })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_ORGANISATION', field: 'organisationId' } });
   });
 
-  it('shows changed menus to holders at once', async () => {
+  it('changes holders’ menus at once only when asked to apply the type’s menus to them', async () => {
     const holder = await loginAs(app.url, holderLogin.loginName, holderLogin.password);
     const menus = async () => (await gqlRequest(app.url, '{ viewer { menus } }', {}, holder)).data.viewer.menus;
     expect(await menus()).toEqual(['help', 'help.about']);
     const position = await app.prisma.position.findUniqueOrThrow({ where: { id: heldPosition }, select: { positionType: { select: { id: true, code: true, name: true } } } });
     const type = position.positionType;
-    expect((await run(SAVE_TYPE, { id: String(type.id), code: type.code, name: type.name, kind: 'GENERAL', menus: ['help', 'help.about', 'queries', 'queries.orders'] })).ok).toBe(true);
-    await expect.poll(menus).toEqual(['help', 'help.about', 'queries', 'queries.orders']);
+    const save = (menus: string[], applyMenusToHolders: boolean) => run(SAVE_TYPE, { id: String(type.id), code: type.code, name: type.name, kind: 'GENERAL', menus, applyMenusToHolders });
+    // The type's menus are the defaults of the next assignment: the holder's permissions stay.
+    expect((await save(['help', 'help.about', 'monitoring', 'monitoring.dashboard'], false)).ok).toBe(true);
+    expect(await menus()).toEqual(['help', 'help.about']);
+    // Applied: the menus added are granted and the ones removed are taken away, at once.
+    expect((await save(['help', 'queries', 'queries.orders'], true)).ok).toBe(true);
+    await expect.poll(menus).toEqual(['help', 'queries', 'queries.orders']);
   });
 
   it('assigns positions to a staff member (定岗): their menus follow, and positions off their organisation line are refused', async () => {

@@ -22,7 +22,15 @@ const listArgs = z.object({
 export const managedPositions: QueryResolvers['managedPositions'] = (_parent, rawArgs, context) =>
   context.services.positionsAdmin.positions(context.viewer as ViewerRecord, parseInput(listArgs, rawArgs).filter);
 
-const typeInput = z.object({ id: optionalId('position type'), code, name, nameEn, kind, menus: z.array(z.string().trim().min(1).max(60)).max(200, 'at most 200 menus') });
+const typeInput = z.object({
+  id: optionalId('position type'),
+  code,
+  name,
+  nameEn,
+  kind,
+  menus: z.array(z.string().trim().min(1).max(60)).max(200, 'at most 200 menus'),
+  applyMenusToHolders: z.boolean().nullish().transform((value) => value ?? false),
+});
 
 export const savePositionType: MutationResolvers['savePositionType'] = async (_parent, args, context) => {
   const outcome = await context.services.positionsAdmin.saveType(context.viewer as ViewerRecord, parseInput(typeInput, args.input));
@@ -48,11 +56,11 @@ export const deletePosition: MutationResolvers['deletePosition'] = async (_paren
   return outcome.ok ? { ok: true, error: null, position: null } : { ok: false, error: outcome.error, position: null };
 };
 
-const assignInput = z.object({ staffId: id('staff'), positionIds: z.array(id('position')).max(50, 'at most 50 positions') });
+const assignInput = z.object({ staffId: id('staff'), positionIds: z.array(id('position')).max(50, 'at most 50 positions'), generateDefaultPermissions: z.boolean().nullish().transform((value) => value ?? true) });
 
 export const assignStaffPositions: MutationResolvers['assignStaffPositions'] = async (_parent, args, context) => {
   const input = parseInput(assignInput, args.input);
-  const outcome = await context.services.positionsAdmin.assignStaff(context.viewer as ViewerRecord, input.staffId, input.positionIds);
+  const outcome = await context.services.positionsAdmin.assignStaff(context.viewer as ViewerRecord, input.staffId, input.positionIds, input.generateDefaultPermissions);
   if (!outcome.ok) return { ok: false, error: outcome.error, staff: null };
   return { ok: true, error: null, staff: await context.loaders.staffById.load(outcome.value) };
 };
