@@ -23,6 +23,7 @@ import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
+import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -49,6 +50,8 @@ export interface Services {
   staticData: StaticDataCaches;
   positionsAdmin: PositionsAdminService;
   dispatchRules: DispatchRulesService;
+  /** Work-order categories and types (configuration). */
+  workOrderTypes: WorkOrderTypesService;
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   config: ApiConfig;
@@ -113,6 +116,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     staticData,
     positionsAdmin,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
+    workOrderTypes: new WorkOrderTypesService(prisma, audit),
     templateEditor: new TemplateEditorService(prisma, audit),
     pubsub,
     relay,
