@@ -11,6 +11,8 @@ type Tx = Prisma.TransactionClient;
 const OPEN_STATES = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] as const;
 /** How many of each kind of reference an IN_USE message names. */
 const NAMED = 5;
+/** "1 workflow step", "3 workflow steps". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const categorySelect = { code: true, name: true, nameEn: true } as const;
 const typeSelect = { code: true, name: true, nameEn: true, categoryCode: true } as const;
 
@@ -54,7 +56,7 @@ export class WorkOrderTypesService {
         if (!category) throw new Refusal('NOT_FOUND', `There is no work-order category ${code}.`, 'code');
         const types = await tx.workOrderType.findMany({ where: { categoryCode: code }, select: { code: true, name: true }, orderBy: { code: 'asc' } });
         if (types.length > 0) {
-          throw new Refusal('IN_USE', `Work-order category ${code} cannot be deleted: it has ${types.length} work-order types: ${listSome(types.map((t) => `${t.code} ${t.name}`), NAMED)}.`, 'code');
+          throw new Refusal('IN_USE', `Work-order category ${code} cannot be deleted: it has ${counted(types.length, 'work-order type')}: ${listSome(types.map((t) => `${t.code} ${t.name}`), NAMED)}.`, 'code');
         }
         await tx.workOrderCategory.delete({ where: { code } });
         await this.audit.record(tx, viewer, { action: 'work-order-category.delete', entityType: 'WorkOrderCategory', entityId: code, summary: `${code} ${category.name}`, before: category });
@@ -109,12 +111,12 @@ export class WorkOrderTypesService {
     const inFlight = { step: { workOrderTypeCode: code }, state: { in: [...OPEN_STATES] } } satisfies Prisma.WorkOrderWhereInput;
     const workOrders = await tx.workOrder.findMany({ where: inFlight, select: { workOrderNo: true }, orderBy: { id: 'asc' }, take: NAMED });
     const reasons: string[] = [];
-    if (steps.length > 0) reasons.push(`created by ${steps.length} workflow steps: ${listSome(steps.map((s) => `${s.template.code} v${s.template.version} · ${s.code}`), NAMED)}`);
-    if (limits.length > 0) reasons.push(`given ${limits.length} time limits: ${listSome(limits.map((l) => l.stepCode ?? 'every step'), NAMED)}`);
-    if (rules.length > 0) reasons.push(`named by ${rules.length} dispatch rules: ${listSome(rules.map((r) => `${r.organisation.name} → ${r.position.name}`), NAMED)}`);
+    if (steps.length > 0) reasons.push(`created by ${counted(steps.length, 'workflow step')}: ${listSome(steps.map((s) => `${s.template.code} v${s.template.version} · ${s.code}`), NAMED)}`);
+    if (limits.length > 0) reasons.push(`given ${counted(limits.length, 'time limit')}: ${listSome(limits.map((l) => l.stepCode ?? 'every step'), NAMED)}`);
+    if (rules.length > 0) reasons.push(`named by ${counted(rules.length, 'dispatch rule')}: ${listSome(rules.map((r) => `${r.organisation.name} → ${r.position.name}`), NAMED)}`);
     if (workOrders.length > 0) {
       const open = workOrders.length < NAMED ? workOrders.length : await tx.workOrder.count({ where: inFlight });
-      reasons.push(`held by ${open} work orders in flight: ${workOrders.map((w) => w.workOrderNo).join(', ')}${open > workOrders.length ? ` and ${open - workOrders.length} more` : ''}`);
+      reasons.push(`held by ${counted(open, 'work order')} in flight: ${workOrders.map((w) => w.workOrderNo).join(', ')}${open > workOrders.length ? ` and ${open - workOrders.length} more` : ''}`);
     }
     return reasons;
   }
