@@ -23,7 +23,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'config.attributes', route: null },
       { code: 'config.business-workflows', route: null },
       { code: 'config.iom-workflows', route: null },
-      { code: 'config.work-order-types', route: null },
+      { code: 'config.work-order-types', route: '/config/work-order-types' },
       { code: 'config.exception-flows', route: null },
       { code: 'config.workflows', route: null },
       { code: 'config.calendar', route: '/config/calendar' },

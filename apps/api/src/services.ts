@@ -24,6 +24,7 @@ import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
+import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -51,6 +52,8 @@ export interface Services {
   positionsAdmin: PositionsAdminService;
   staffPermissions: StaffPermissionsService;
   dispatchRules: DispatchRulesService;
+  /** Work-order categories and types (configuration). */
+  workOrderTypes: WorkOrderTypesService;
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   config: ApiConfig;
@@ -118,6 +121,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     positionsAdmin,
     staffPermissions,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
+    workOrderTypes: new WorkOrderTypesService(prisma, audit),
     templateEditor: new TemplateEditorService(prisma, audit),
     pubsub,
     relay,

@@ -42,7 +42,7 @@ export const MENU: readonly MenuGroup[] = [
     ['attributes'],
     ['business-workflows'],
     ['iom-workflows'],
-    ['work-order-types'],
+    ['work-order-types', '/config/work-order-types'],
     ['exception-flows'],
     ['workflows'],
     ['calendar', '/config/calendar'],
