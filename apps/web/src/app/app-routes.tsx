@@ -15,6 +15,7 @@ import { NotFoundPage } from './routes/not-found-page';
 // viewer query, instead of after it (see `preloadScreen` below).
 const screens = {
   '/system/staff': () => import('../modules/staff/routes/staff-list-page').then((m) => ({ default: m.StaffListPage })),
+  '/system/staff/permissions': () => import('../modules/staff-permissions/routes/staff-permissions-page').then((m) => ({ default: m.StaffPermissionsPage })),
   '/work-orders/by-position': () => import('../modules/work-orders/routes/work-order-queue-page').then((m) => ({ default: m.WorkOrderQueuePage })),
   '/work-orders/manual-assignment': () => import('../modules/work-orders/routes/manual-assignment-page').then((m) => ({ default: m.ManualAssignmentPage })),
   '/work-orders/manual-exception': () => import('../modules/work-orders/routes/manual-exception-page').then((m) => ({ default: m.ManualExceptionPage })),
@@ -48,6 +49,7 @@ export function preloadScreen(pathname: string): void {
 }
 
 const StaffListPage = lazy(screens['/system/staff']);
+const StaffPermissionsPage = lazy(screens['/system/staff/permissions']);
 const WorkOrderQueuePage = lazy(screens['/work-orders/by-position']);
 const ManualAssignmentPage = lazy(screens['/work-orders/manual-assignment']);
 const ManualExceptionPage = lazy(screens['/work-orders/manual-exception']);
@@ -107,6 +109,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="help" element={guarded('help.about', <HelpPage />)} />
           <Route path="system/staff" element={guarded('system.staff', <StaffListPage />)} />
+          <Route path="system/staff/:staffId/permissions" element={guarded('system.staff', <StaffPermissionsPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />

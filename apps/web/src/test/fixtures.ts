@@ -16,8 +16,10 @@ export function viewerFixture(overrides: Partial<ViewerFieldsFragment> = {}): Vi
     sessionId: 'sess-1',
     loginName: 'zhangsan',
     menus: ['help', 'help.about', 'system', 'system.staff', 'system.online-staff'],
+    operableMenus: ['system.staff', 'system.online-staff'],
     permissions: ['staff:read', 'staff:online'],
     idleTimeoutMinutes: 30,
+    workOrderPositions: [],
     staff: {
       __typename: 'Staff',
       id: choice.id,

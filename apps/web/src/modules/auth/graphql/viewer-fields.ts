@@ -6,8 +6,14 @@ export const ViewerFieldsFragment = graphql(`
     sessionId
     loginName
     menus
+    operableMenus
     permissions
     idleTimeoutMinutes
+    workOrderPositions {
+      id
+      name
+      nameEn
+    }
     staff {
       id
       staffNo

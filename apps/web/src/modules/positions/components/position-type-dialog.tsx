@@ -18,6 +18,7 @@ export function PositionTypeDialog({ type, onClose, onSaved }: { type: PositionT
   const [nameEn, setNameEn] = useState(type?.nameEn ?? '');
   const [kind, setKind] = useState<PositionKind>(type?.kind ?? 'GENERAL');
   const [leaves, setLeaves] = useState<Set<string>>(() => tickedLeaves(MENU, type?.menus ?? []));
+  const [applyToHolders, setApplyToHolders] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [save, saving] = useMutation(SavePositionTypeMutation);
   const carriesMenus = kind !== 'WORK_ORDER';
@@ -33,7 +34,7 @@ export function PositionTypeDialog({ type, onClose, onSaved }: { type: PositionT
     setError(null);
     try {
       const menus = carriesMenus ? grantedMenus(MENU, leaves) : [];
-      const outcome = (await save({ variables: { input: { id: type?.id ?? null, code: code.trim(), name: name.trim(), nameEn: nameEn.trim(), kind, menus } } })).data?.savePositionType;
+      const outcome = (await save({ variables: { input: { id: type?.id ?? null, code: code.trim(), name: name.trim(), nameEn: nameEn.trim(), kind, menus, applyMenusToHolders: type !== null && carriesMenus && applyToHolders } } })).data?.savePositionType;
       if (outcome?.ok) onSaved();
       else setError(outcome?.error?.message ?? t('positions.failed'));
     } catch (e) {
@@ -107,6 +108,12 @@ export function PositionTypeDialog({ type, onClose, onSaved }: { type: PositionT
         <p className="muted" data-testid="position-type-no-menus">
           {t('positions.types.noMenus')}
         </p>
+      )}
+      {type && carriesMenus && (
+        <label className="position-type-apply">
+          <input type="checkbox" checked={applyToHolders} onChange={(e) => setApplyToHolders(e.target.checked)} data-testid="position-type-apply" />
+          {t('positions.types.applyToHolders')}
+        </label>
       )}
     </ActionDialog>
   );

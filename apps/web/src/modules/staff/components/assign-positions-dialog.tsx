@@ -33,6 +33,7 @@ export function AssignPositionsDialog({ staff, onClose, onSaved }: AssignPositio
   const searchId = useId();
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(staff.positions.map((p) => p.id)));
   const [search, setSearch] = useState('');
+  const [defaults, setDefaults] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const tree = useQuery(OrganisationsQuery);
   const positions = useQuery(ManagedPositionsQuery, { variables: { filter: {} } });
@@ -50,7 +51,7 @@ export function AssignPositionsDialog({ staff, onClose, onSaved }: AssignPositio
   const submit = async () => {
     setError(null);
     try {
-      const outcome = (await assign({ variables: { input: { staffId: staff.id, positionIds: [...chosen] } } })).data?.assignStaffPositions;
+      const outcome = (await assign({ variables: { input: { staffId: staff.id, positionIds: [...chosen], generateDefaultPermissions: defaults } } })).data?.assignStaffPositions;
       if (outcome?.ok) onSaved();
       else setError(outcome?.error?.message ?? t('staff.assign.failed'));
     } catch (e) {
@@ -88,6 +89,15 @@ export function AssignPositionsDialog({ staff, onClose, onSaved }: AssignPositio
           </label>
         ))}
       </fieldset>
+      <label className="assign-positions-defaults">
+        <input type="checkbox" checked={defaults} onChange={(e) => setDefaults(e.target.checked)} data-testid="assign-positions-defaults" />
+        {t('staff.assign.defaults')}
+      </label>
+      {defaults && (
+        <p className="notice" data-testid="assign-positions-defaults-hint">
+          {t('staff.assign.defaultsHint')}
+        </p>
+      )}
     </ActionDialog>
   );
 }

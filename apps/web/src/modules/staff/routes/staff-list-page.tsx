@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { StaffFilter } from '../../../generated/graphql';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { OrganisationSelect } from '../../organisations/components/organisation-select';
@@ -22,8 +23,8 @@ export function StaffListPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
   const viewer = useViewer();
-  // Position assignment (定岗) is configuration: only for those who may change it.
-  const mayAssign = viewer.permissions.includes('config:write');
+  // Position assignment (定岗) and permissions are configuration: only for those who may change them.
+  const mayAssign = viewer.permissions.includes('config:write') && viewer.operableMenus.includes('system.staff');
   const [selected, setSelected] = useState<StaffRow | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -86,13 +87,18 @@ export function StaffListPage() {
           />
         </div>
         <OrganisationSelect value={organisationId} onChange={setOrganisationId} />
-        {mayAssign && (
-          <div className="toolbar-actions">
+        <div className="toolbar-actions">
+          {mayAssign && (
             <button type="button" className="button primary" disabled={!selected} onClick={() => setAssigning(true)} data-testid="staff-assign">
               {selected ? t('staff.assign.button', { staff: selected.staffNo }) : t('staff.assign.pick')}
             </button>
-          </div>
-        )}
+          )}
+          {selected && (
+            <Link className="button" to={`/system/staff/${selected.id}/permissions`} data-testid="staff-permissions">
+              {t('staff.permissionsButton', { staff: selected.staffNo })}
+            </Link>
+          )}
+        </div>
       </div>
       {notice && (
         <p className="notice ok" role="status" data-testid="staff-notice">
@@ -107,7 +113,7 @@ export function StaffListPage() {
           </button>
         </div>
       )}
-      <StaffGrid filter={filter} reloadKey={reloadKey} onTotal={onTotal} onError={onError} onSelect={mayAssign ? onSelect : undefined} />
+      <StaffGrid filter={filter} reloadKey={reloadKey} onTotal={onTotal} onError={onError} onSelect={onSelect} />
       {assigning && selected && (
         <AssignPositionsDialog
           staff={selected}

@@ -35,9 +35,10 @@ export function WorkOrderQueuePage({ mode }: { mode: 'position' | 'staff' }) {
   useDocumentTitle(title);
 
   const can = (permission: string) => viewer.permissions.includes(permission);
-  // Only work-order handling positions have queues: one's own, and for dispatchers every one of
-  // their data permissions (they dispatch other positions' work orders), or all of them together.
-  const own = viewer.staff.positions.filter((p) => p.positionType.kind === 'WORK_ORDER');
+  // Only work-order handling positions have queues: those of one's work-order permissions, and for
+  // dispatchers every one of their data permissions (they dispatch other positions' work orders), or
+  // all of them together.
+  const own = viewer.workOrderPositions;
   const dispatcher = mode === 'position' && can('work-orders:dispatch');
   const inScope = useQuery(WorkOrderPositionsQuery, { variables: { workOrderIds: null, search: null, first: 200 }, skip: !dispatcher });
   const others = (inScope.data?.workOrderPositions ?? []).filter((p) => !own.some((mine) => mine.id === p.id));
