@@ -1,0 +1,486 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Background, Controls, type EdgeChange, type NodeChange, ReactFlow, type Connection } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveWorkflowTemplateOutcomeFragment, WorkflowTemplateDiffQuery, WorkflowTemplateGraphQuery, WorkflowTemplateVersionRowFragment } from '../../../generated/graphql';
+import { ListStatus } from '../../../components/paged-list/list-status';
+import { formatDateTime } from '../../../lib/format-date-time';
+import { localName } from '../../../lib/local-name';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
+import { StepNodeView } from '../components/step-node';
+import { StepPanel } from '../components/step-panel';
+import { type EditorGraph, type EditorTransition, type StepNode, type TransitionEdge, edgeId, freshStepCode, graphToFlow, removeSteps } from '../graph-mapping';
+import {
+  ExportWorkflowTemplateQuery,
+  ImportWorkflowTemplateMutation,
+  SaveWorkflowTemplateVersionMutation,
+  ValidateWorkflowTemplateQuery,
+  WorkflowTemplateDiffQuery as DiffQuery,
+  WorkflowTemplateGraphQuery as GraphQuery,
+  WorkflowTemplatesQuery,
+} from '../graphql/workflow-editor-documents';
+import { type GraphProblem, problemText, problemTextsByStep } from '../problem-text';
+import './workflow-editor-page.css';
+
+const nodeTypes = { step: StepNodeView };
+type Diff = WorkflowTemplateDiffQuery['workflowTemplateDiff'];
+type Notice = { ok: boolean; text: string };
+
+/** The API's graph with every step placed: stored positions are not kept, so steps are laid out (spread a little wider than the flow monitor). */
+function placed(loaded: WorkflowTemplateGraphQuery['workflowTemplateGraph'], previous: EditorGraph | null): EditorGraph {
+  const graph: EditorGraph = {
+    code: loaded.code,
+    name: loaded.name,
+    nameEn: loaded.nameEn,
+    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null })),
+    transitions: loaded.transitions.map((transition) => ({ ...transition, exceptionType: transition.exceptionType ?? null })),
+  };
+  const { nodes } = graphToFlow(graph);
+  // Another version of the same template keeps the places the steps had on the canvas.
+  const kept = previous?.code === graph.code ? new Map(previous.steps.map((step) => [step.code, step])) : new Map();
+  return {
+    ...graph,
+    steps: graph.steps.map((step, i) => {
+      const before = kept.get(step.code);
+      return before?.x != null ? { ...step, x: before.x, y: before.y } : { ...step, x: Math.round(nodes[i]!.position.x * 1.25), y: Math.round(nodes[i]!.position.y * 1.3) };
+    }),
+  };
+}
+
+/** The API's input: only what the engine keeps (positions are layout). */
+function toInput(graph: EditorGraph) {
+  return {
+    code: graph.code,
+    name: graph.name,
+    nameEn: graph.nameEn,
+    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll }) => ({ code, name, nameEn, kind, workOrderTypeCode: workOrderTypeCode || null, joinAll })),
+    transitions: graph.transitions.map(({ from, to, kind, exceptionType }) => ({ from, to, kind, exceptionType: kind === 'EXCEPTION' ? exceptionType || null : null })),
+  };
+}
+
+/**
+ * `/config/workflows` (menu `config.workflows`): the engine's workflow templates as graphs. A
+ * template is edited on the canvas and in the side panel, validated (problems shown on their steps)
+ * and saved as a NEW version: running orders keep theirs. Versions can be compared, exported and imported.
+ */
+export function WorkflowEditorPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('menu.config.workflows'));
+  const client = useApolloClient();
+  const ids = useId();
+  const templates = useQuery(WorkflowTemplatesQuery, { fetchPolicy: 'cache-and-network' });
+  const types = useQuery(WorkOrderTypesQuery);
+  const [code, setCode] = useState<string | null>(null);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  const [graph, setGraph] = useState<EditorGraph | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [problems, setProblems] = useState<GraphProblem[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [compareId, setCompareId] = useState('');
+  const [diff, setDiff] = useState<{ diff: Diff; from: number; to: number } | null>(null);
+  const [saveProblems] = useMutation(SaveWorkflowTemplateVersionMutation);
+  const [importJson] = useMutation(ImportWorkflowTemplateMutation);
+
+  const versions = templates.data?.workflowTemplates ?? templates.previousData?.workflowTemplates ?? [];
+  const codes = [...new Map(versions.map((version) => [version.code, version])).values()];
+  const ofCode = versions.filter((version) => version.code === code);
+  const current = versions.find((version) => version.id === versionId) ?? null;
+
+  // First visit: the first template, newest version.
+  useEffect(() => {
+    if (!code && versions[0]) {
+      setCode(versions[0].code);
+      setVersionId(versions[0].id);
+    }
+  }, [code, versions]);
+
+  const loaded = useQuery(GraphQuery, { variables: { id: versionId ?? '' }, skip: !versionId, fetchPolicy: 'network-only' });
+  useEffect(() => {
+    const data = loaded.data?.workflowTemplateGraph;
+    if (!data || data.id !== versionId) return;
+    setGraph((previous) => placed(data, previous));
+    setDirty(false);
+    setSelected(null);
+    setProblems(null);
+    setDiff(null);
+    setCompareId('');
+  }, [loaded.data, versionId]);
+
+  const edit = (next: EditorGraph) => {
+    setGraph(next);
+    setDirty(true);
+  };
+  const translated = useMemo(() => problemTextsByStep(t, problems ?? [], graph), [t, problems, graph]);
+
+  const { nodes, edges } = useMemo(() => {
+    if (!graph) return { nodes: [] as StepNode[], edges: [] as TransitionEdge[] };
+    const flow = graphToFlow(graph, translated);
+    const added = new Set(diff?.diff.stepsAdded ?? []);
+    const changed = new Set(diff?.diff.stepsChanged.map((change) => change.code) ?? []);
+    const addedEdges = new Set((diff?.diff.transitionsAdded ?? []).map((transition) => edgeId({ ...transition, exceptionType: transition.exceptionType ?? null })));
+    return {
+      nodes: flow.nodes.map((node) => {
+        const mark = added.has(node.id) ? 'added' : changed.has(node.id) ? 'changed' : null;
+        return {
+          ...node,
+          selected: node.id === selected,
+          className: `${node.className ?? ''}${mark ? ` diff-${mark}` : ''}${node.id === selected ? ' is-selected' : ''}`,
+          data: { ...node.data, diff: mark },
+          ariaLabel: `${node.id}: ${localName(node.data.step)}${node.data.problems.length ? ` (${node.data.problems.join('; ')})` : ''}`,
+        };
+      }),
+      edges: flow.edges.map((edge) => (addedEdges.has(edge.id) ? { ...edge, className: `${edge.className ?? ''} diff-added` } : edge)),
+    };
+  }, [graph, translated, diff, selected]);
+
+  const onNodesChange = (changes: NodeChange<StepNode>[]) => {
+    if (!graph) return;
+    let next = graph;
+    let moved = false;
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        const { x, y } = change.position;
+        next = { ...next, steps: next.steps.map((step) => (step.code === change.id ? { ...step, x: Math.round(x), y: Math.round(y) } : step)) };
+        moved = true;
+      } else if (change.type === 'select' && change.selected) setSelected(change.id);
+      else if (change.type === 'remove') {
+        next = removeSteps(next, new Set([change.id]));
+        if (selected === change.id) setSelected(null);
+        moved = true;
+        setDirty(true);
+      }
+    }
+    if (moved) setGraph(next);
+  };
+  const onEdgesChange = (changes: EdgeChange<TransitionEdge>[]) => {
+    if (!graph) return;
+    const removed = new Set(changes.filter((change) => change.type === 'remove').map((change) => change.id));
+    if (removed.size) edit({ ...graph, transitions: graph.transitions.filter((transition) => !removed.has(edgeId(transition))) });
+  };
+  const onConnect = (connection: Connection) => {
+    if (!graph || !connection.source || !connection.target || connection.source === connection.target) return;
+    const transition: EditorTransition = { from: connection.source, to: connection.target, kind: 'NORMAL', exceptionType: null };
+    if (graph.transitions.some((existing) => edgeId(existing) === edgeId(transition))) return;
+    edit({ ...graph, transitions: [...graph.transitions, transition] });
+  };
+
+  const addStep = () => {
+    if (!graph) return;
+    const stepCode = freshStepCode(graph);
+    const right = Math.max(0, ...graph.steps.map((step) => step.x ?? 0));
+    edit({ ...graph, steps: [...graph.steps, { code: stepCode, name: '新步骤', nameEn: 'New step', kind: 'MANUAL', workOrderTypeCode: null, joinAll: false, x: right, y: 200 }] });
+    setSelected(stepCode);
+  };
+
+  const errorText = (error: unknown) => t('workflowEditor.failed', { reason: error instanceof Error ? error.message : String(error) });
+
+  const validate = async () => {
+    if (!graph) return;
+    setBusy(true);
+    try {
+      const { data } = await client.query({ query: ValidateWorkflowTemplateQuery, variables: { input: toInput(graph) }, fetchPolicy: 'no-cache' });
+      const found = data?.validateWorkflowTemplate ?? [];
+      setProblems(found);
+      setNotice(found.length ? { ok: false, text: t('workflowEditor.invalid', { count: found.length }) } : { ok: true, text: t('workflowEditor.valid') });
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** After a save or an import: the list again, and the new version opened. */
+  const saved = async (outcome: SaveWorkflowTemplateOutcomeFragment | undefined, message: 'saved' | 'imported') => {
+    if (!outcome?.ok || !outcome.template) {
+      setProblems(outcome?.problems ?? []);
+      setNotice({ ok: false, text: t('workflowEditor.notSaved', { count: outcome?.problems.length ?? 0 }) });
+      return;
+    }
+    const template = outcome.template;
+    await templates.refetch();
+    setCode(template.code);
+    setVersionId(template.id);
+    setNotice({ ok: true, text: t(`workflowEditor.${message}`, { code: template.code, version: template.version }) });
+  };
+
+  const save = async () => {
+    if (!graph) return;
+    setBusy(true);
+    try {
+      const result = await saveProblems({ variables: { input: toInput(graph) } });
+      await saved(result.data?.saveWorkflowTemplateVersion, 'saved');
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportFile = async () => {
+    if (!current) return;
+    setBusy(true);
+    try {
+      const { data } = await client.query({ query: ExportWorkflowTemplateQuery, variables: { id: current.id }, fetchPolicy: 'no-cache' });
+      const url = URL.createObjectURL(new Blob([data?.exportWorkflowTemplate ?? ''], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${current.code}-v${current.version}.json`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importJson({ variables: { json: await file.text() } });
+      await saved(result.data?.importWorkflowTemplate, 'imported');
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const compare = async () => {
+    const from = versions.find((version) => version.id === compareId);
+    if (!from || !current) return;
+    setBusy(true);
+    try {
+      const { data } = await client.query({ query: DiffQuery, variables: { fromId: from.id, toId: current.id }, fetchPolicy: 'no-cache' });
+      if (data) setDiff({ diff: data.workflowTemplateDiff, from: from.version, to: current.version });
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const versionLabel = (version: WorkflowTemplateVersionRowFragment) =>
+    t('workflowEditor.versionOption', {
+      version: version.version,
+      state: version.active ? t('workflowEditor.active') : t('workflowEditor.inactive'),
+      orders: version.orderCount,
+      date: formatDateTime(version.createdAt),
+    });
+  const templateWide = translated.get('') ?? [];
+  const transitionText = (transition: { from: string; to: string; kind: string; exceptionType?: string | null }) =>
+    `${transition.from} → ${transition.to}${transition.kind === 'EXCEPTION' ? ` (${transition.exceptionType ?? '?'})` : ''}`;
+
+  return (
+    <div className="page workflow-editor-page">
+      <div className="page-header">
+        <h1>{t('menu.config.workflows')}</h1>
+        {current && (
+          <span className="badge" data-testid="editor-version-badge" data-version={current.version}>
+            {current.code} v{current.version}
+          </span>
+        )}
+        {dirty && (
+          <span className="badge editor-dirty" data-testid="editor-dirty">
+            {t('workflowEditor.unsaved')}
+          </span>
+        )}
+      </div>
+      <p className="page-intro muted">{t('workflowEditor.intro')}</p>
+      <div className="toolbar" role="group" aria-label={t('workflowEditor.pickLabel')}>
+        <div className="toolbar-field">
+          <label htmlFor={`${ids}-template`}>{t('workflowEditor.template')}</label>
+          <select
+            id={`${ids}-template`}
+            value={code ?? ''}
+            onChange={(e) => {
+              setCode(e.target.value);
+              setVersionId(versions.find((version) => version.code === e.target.value)?.id ?? null);
+            }}
+            data-testid="editor-template"
+          >
+            {codes.map((version) => (
+              <option key={version.code} value={version.code}>
+                {localName(version)} ({version.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor={`${ids}-version`}>{t('workflowEditor.version')}</label>
+          <select id={`${ids}-version`} value={versionId ?? ''} onChange={(e) => setVersionId(e.target.value)} data-testid="editor-version">
+            {ofCode.map((version) => (
+              <option key={version.id} value={version.id}>
+                {versionLabel(version)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar-actions">
+          <button type="button" className="button" onClick={addStep} disabled={!graph} data-testid="editor-add-step">
+            {t('workflowEditor.addStep')}
+          </button>
+          <button type="button" className="button" onClick={() => void validate()} disabled={!graph || busy} data-testid="editor-validate">
+            {t('workflowEditor.validate')}
+          </button>
+          <button type="button" className="button primary" onClick={() => void save()} disabled={!graph || busy} data-testid="editor-save">
+            {t('workflowEditor.saveVersion')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportFile()} disabled={!current || busy} data-testid="editor-export">
+            {t('workflowEditor.export')}
+          </button>
+          <span className="editor-file">
+            <input id={`${ids}-import`} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => void importFile(e)} disabled={busy} data-testid="editor-import" />
+            <label htmlFor={`${ids}-import`} className="button">
+              {t('workflowEditor.import')}
+            </label>
+          </span>
+        </div>
+      </div>
+      <div aria-live="polite" data-testid="editor-notice-region">
+        {notice && (
+          <p className={`notice${notice.ok ? ' ok' : ' editor-error'}`} role={notice.ok ? 'status' : 'alert'} data-testid="editor-notice" data-ok={notice.ok}>
+            {notice.text}
+          </p>
+        )}
+      </div>
+      <ListStatus loading={templates.loading && !templates.data} error={templates.error ?? loaded.error} empty={!!templates.data && versions.length === 0} onRetry={() => void templates.refetch().catch(() => undefined)} />
+      {graph && (
+        <div className="editor-workspace">
+          <div className="editor-main">
+            <div className="editor-canvas" data-testid="editor-canvas">
+              <ReactFlow
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onConnect={onConnect}
+                onNodeClick={(_e, node) => setSelected(node.id)}
+                onPaneClick={() => setSelected(null)}
+                deleteKeyCode={['Delete', 'Backspace']}
+                fitView
+                minZoom={0.3}
+                proOptions={{ hideAttribution: true }}
+                ariaLabelConfig={{
+                  'node.a11yDescription.default': t('workflowEditor.canvasHelp'),
+                  'edge.a11yDescription.default': t('workflowEditor.edgeHelp'),
+                  'controls.ariaLabel': t('workflowEditor.controls.label'),
+                  'controls.zoomIn.ariaLabel': t('workflowEditor.controls.zoomIn'),
+                  'controls.zoomOut.ariaLabel': t('workflowEditor.controls.zoomOut'),
+                  'controls.fitView.ariaLabel': t('workflowEditor.controls.fitView'),
+                }}
+              >
+                <Background gap={16} />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            </div>
+            <div className="flow-legend editor-legend" aria-hidden="true">
+              <span className="legend is-problem">{t('workflowEditor.legend.problem')}</span>
+              <span className="legend is-exception">{t('workflowEditor.legend.exception')}</span>
+              {diff && <span className="legend is-added">{t('workflowEditor.diff.mark.added')}</span>}
+              {diff && <span className="legend is-changed">{t('workflowEditor.diff.mark.changed')}</span>}
+            </div>
+            {problems && (
+              <section className="editor-problems" aria-labelledby={`${ids}-problems`} data-testid="editor-problems">
+                <h2 id={`${ids}-problems`}>{t('workflowEditor.problemsTitle', { count: problems.length })}</h2>
+                {problems.length === 0 ? (
+                  <p className="muted">{t('workflowEditor.valid')}</p>
+                ) : (
+                  <ul>
+                    {problems.map((problem, i) => (
+                      <li key={i} data-testid="editor-problem" data-code={problem.code} data-step={problem.stepCode ?? ''}>
+                        {problem.stepCode ? (
+                          <button type="button" className="button link" onClick={() => setSelected(problem.stepCode)}>
+                            {problem.stepCode}
+                          </button>
+                        ) : (
+                          <strong>{t('workflowEditor.wholeTemplate')}</strong>
+                        )}
+                        : {problemText(t, problem, graph)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {templateWide.length > 0 && <p className="visually-hidden">{templateWide.join(' ')}</p>}
+              </section>
+            )}
+            <section className="editor-diff" aria-labelledby={`${ids}-diff`} data-testid="editor-diff">
+              <h2 id={`${ids}-diff`}>{t('workflowEditor.diff.title')}</h2>
+              <div className="toolbar">
+                <div className="toolbar-field">
+                  <label htmlFor={`${ids}-compare`}>{t('workflowEditor.diff.compareWith')}</label>
+                  <select id={`${ids}-compare`} value={compareId} onChange={(e) => setCompareId(e.target.value)} data-testid="editor-compare">
+                    <option value="">{t('workflowEditor.diff.pick')}</option>
+                    {ofCode
+                      .filter((version) => version.id !== versionId)
+                      .map((version) => (
+                        <option key={version.id} value={version.id}>
+                          {versionLabel(version)}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+                <button type="button" className="button" onClick={() => void compare()} disabled={!compareId || busy} data-testid="editor-compare-run">
+                  {t('workflowEditor.diff.run')}
+                </button>
+                {diff && (
+                  <button type="button" className="button link" onClick={() => setDiff(null)}>
+                    {t('workflowEditor.diff.clear')}
+                  </button>
+                )}
+              </div>
+              {ofCode.length < 2 && <p className="muted">{t('workflowEditor.diff.onlyOne')}</p>}
+              {diff && <DiffList diff={diff.diff} from={diff.from} to={diff.to} transitionText={transitionText} />}
+            </section>
+          </div>
+          <StepPanel
+            graph={graph}
+            selected={selected}
+            workOrderTypes={types.data?.workOrderTypes ?? []}
+            onChange={edit}
+            onSelect={setSelected}
+            problems={selected ? (translated.get(selected) ?? []) : templateWide}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DiffList({ diff, from, to, transitionText }: { diff: Diff; from: number; to: number; transitionText: (transition: Diff['transitionsAdded'][number]) => string }) {
+  const { t } = useTranslation();
+  const empty = !diff.stepsAdded.length && !diff.stepsRemoved.length && !diff.stepsChanged.length && !diff.transitionsAdded.length && !diff.transitionsRemoved.length;
+  if (empty) return <p data-testid="editor-diff-list">{t('workflowEditor.diff.none', { from, to })}</p>;
+  const rows: [string, string[]][] = [
+    ['stepsAdded', diff.stepsAdded],
+    ['stepsRemoved', diff.stepsRemoved],
+    ['stepsChanged', diff.stepsChanged.map((change) => `${change.code} (${change.fields.map((field) => t(`workflowEditor.fields.${field}`, { defaultValue: field })).join(', ')})`)],
+    ['transitionsAdded', diff.transitionsAdded.map(transitionText)],
+    ['transitionsRemoved', diff.transitionsRemoved.map(transitionText)],
+  ];
+  return (
+    <div data-testid="editor-diff-list">
+      <p className="muted">{t('workflowEditor.diff.between', { from, to })}</p>
+      <dl className="editor-diff-list">
+        {rows
+          .filter(([, items]) => items.length > 0)
+          .map(([key, items]) => (
+            <div key={key} data-testid={`editor-diff-${key}`}>
+              <dt>{t(`workflowEditor.diff.${key}`)}</dt>
+              <dd>{items.join('; ')}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
