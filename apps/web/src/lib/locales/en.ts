@@ -840,7 +840,7 @@ export const en = {
     },
   },
   workflowEditor: {
-    intro: 'The engine’s workflow templates as graphs. A change is saved as a new version: new orders take the newest active version, orders already running keep theirs. Drag from a step’s right edge to another step to add a transition; select a step to edit it in the side panel.',
+    intro: 'The engine’s workflow templates as graphs. A change is saved as a new version: new orders take the newest active version, orders already running keep theirs. Drag from the dot under a step to another step to add a transition (from the orange dot on its right: an exception transition); select a step to edit it in the side panel.',
     pickLabel: 'Template, version and actions',
     template: 'Template',
     version: 'Version',

@@ -10,7 +10,7 @@ export function StepNodeView({ data }: NodeProps<StepNode>) {
   const diff = typeof data.diff === 'string' ? data.diff : null;
   return (
     <div className="editor-step-body" data-testid="editor-step" data-step-code={step.code} data-problems={problems.length} data-diff={diff ?? ''}>
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Top} />
       <div className="editor-step-name">{localName(step) || step.code}</div>
       <div className="editor-step-meta">
         <span className="mono">{step.code}</span> · {t(`workflowEditor.kinds.${step.kind}`)}
@@ -24,7 +24,10 @@ export function StepNodeView({ data }: NodeProps<StepNode>) {
           ))}
         </ul>
       )}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Bottom} />
+      {/* Exception transitions leave and enter on the right, so that they loop beside the chain instead of over it. */}
+      <Handle type="source" id="exception-out" position={Position.Right} className="exception-handle is-out" />
+      <Handle type="target" id="exception-in" position={Position.Right} className="exception-handle is-in" />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Background, Controls, type EdgeChange, type NodeChange, ReactFlow, type Connection } from '@xyflow/react';
+import { Background, type Connection, Controls, type EdgeChange, type NodeChange, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { StepNodeView } from '../components/step-node';
-import { StepPanel } from '../components/step-panel';
+import { knownExceptionTypes, StepPanel } from '../components/step-panel';
 import { type EditorGraph, type EditorTransition, type StepNode, type TransitionEdge, edgeId, freshStepCode, graphToFlow, removeSteps } from '../graph-mapping';
 import {
   ExportWorkflowTemplateQuery,
@@ -28,8 +28,15 @@ const nodeTypes = { step: StepNodeView };
 type Diff = WorkflowTemplateDiffQuery['workflowTemplateDiff'];
 type Notice = { ok: boolean; text: string };
 
-/** The API's graph with every step placed: stored positions are not kept, so steps are laid out (spread a little wider than the flow monitor). */
-function placed(loaded: WorkflowTemplateGraphQuery['workflowTemplateGraph'], previous: EditorGraph | null): EditorGraph {
+const levelHeight = 95;
+const laneWidth = 210;
+
+/**
+ * The API's graph with every step placed. Positions are not stored, so every version is laid out
+ * afresh: the flow monitor's layout turned to run top to bottom (long chains fit beside the side
+ * panel), parallel steps of a level side by side around the centre.
+ */
+function placed(loaded: WorkflowTemplateGraphQuery['workflowTemplateGraph']): EditorGraph {
   const graph: EditorGraph = {
     code: loaded.code,
     name: loaded.name,
@@ -37,14 +44,17 @@ function placed(loaded: WorkflowTemplateGraphQuery['workflowTemplateGraph'], pre
     steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null })),
     transitions: loaded.transitions.map((transition) => ({ ...transition, exceptionType: transition.exceptionType ?? null })),
   };
+  // graphToFlow lays out in columns (x) and rows (y); a column becomes a level here.
   const { nodes } = graphToFlow(graph);
-  // Another version of the same template keeps the places the steps had on the canvas.
-  const kept = previous?.code === graph.code ? new Map(previous.steps.map((step) => [step.code, step])) : new Map();
+  const level = (x: number) => Math.round(x / 200);
+  const width = new Map<number, number>();
+  for (const node of nodes) width.set(level(node.position.x), (width.get(level(node.position.x)) ?? 0) + 1);
   return {
     ...graph,
     steps: graph.steps.map((step, i) => {
-      const before = kept.get(step.code);
-      return before?.x != null ? { ...step, x: before.x, y: before.y } : { ...step, x: Math.round(nodes[i]!.position.x * 1.25), y: Math.round(nodes[i]!.position.y * 1.3) };
+      const { x, y } = nodes[i]!.position;
+      const lane = Math.round(y / 100) - ((width.get(level(x)) ?? 1) - 1) / 2;
+      return { ...step, x: Math.round(lane * laneWidth), y: level(x) * levelHeight };
     }),
   };
 }
@@ -76,6 +86,7 @@ export function WorkflowEditorPage() {
   const [versionId, setVersionId] = useState<string | null>(null);
   const [graph, setGraph] = useState<EditorGraph | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [canvasKey, setCanvasKey] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [problems, setProblems] = useState<GraphProblem[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -102,7 +113,9 @@ export function WorkflowEditorPage() {
   useEffect(() => {
     const data = loaded.data?.workflowTemplateGraph;
     if (!data || data.id !== versionId) return;
-    setGraph((previous) => placed(data, previous));
+    setGraph(placed(data));
+    // A new canvas for each version loaded: it fits the graph in view again.
+    setCanvasKey((key) => key + 1);
     setDirty(false);
     setSelected(null);
     setProblems(null);
@@ -130,10 +143,19 @@ export function WorkflowEditorPage() {
           selected: node.id === selected,
           className: `${node.className ?? ''}${mark ? ` diff-${mark}` : ''}${node.id === selected ? ' is-selected' : ''}`,
           data: { ...node.data, diff: mark },
+          sourcePosition: Position.Bottom,
+          targetPosition: Position.Top,
           ariaLabel: `${node.id}: ${localName(node.data.step)}${node.data.problems.length ? ` (${node.data.problems.join('; ')})` : ''}`,
         };
       }),
-      edges: flow.edges.map((edge) => (addedEdges.has(edge.id) ? { ...edge, className: `${edge.className ?? ''} diff-added` } : edge)),
+      edges: flow.edges.map((edge) => ({
+        ...edge,
+        // Exception transitions loop out on the right, clear of the steps, with their type as the label.
+        ...(edge.data?.transition.kind === 'EXCEPTION'
+          ? { sourceHandle: 'exception-out', targetHandle: 'exception-in', type: 'smoothstep', pathOptions: { offset: 45, borderRadius: 8 }, labelBgPadding: [4, 2] as [number, number] }
+          : {}),
+        ...(addedEdges.has(edge.id) ? { className: `${edge.className ?? ''} diff-added` } : {}),
+      })),
     };
   }, [graph, translated, diff, selected]);
 
@@ -163,7 +185,9 @@ export function WorkflowEditorPage() {
   };
   const onConnect = (connection: Connection) => {
     if (!graph || !connection.source || !connection.target || connection.source === connection.target) return;
-    const transition: EditorTransition = { from: connection.source, to: connection.target, kind: 'NORMAL', exceptionType: null };
+    // From the right-hand handle: an exception transition (its type can be changed in the side panel).
+    const exception = connection.sourceHandle === 'exception-out';
+    const transition: EditorTransition = { from: connection.source, to: connection.target, kind: exception ? 'EXCEPTION' : 'NORMAL', exceptionType: exception ? knownExceptionTypes[0] : null };
     if (graph.transitions.some((existing) => edgeId(existing) === edgeId(transition))) return;
     edit({ ...graph, transitions: [...graph.transitions, transition] });
   };
@@ -171,8 +195,10 @@ export function WorkflowEditorPage() {
   const addStep = () => {
     if (!graph) return;
     const stepCode = freshStepCode(graph);
-    const right = Math.max(0, ...graph.steps.map((step) => step.x ?? 0));
-    edit({ ...graph, steps: [...graph.steps, { code: stepCode, name: '新步骤', nameEn: 'New step', kind: 'MANUAL', workOrderTypeCode: null, joinAll: false, x: right, y: 200 }] });
+    // Beside the widest level, halfway down: in view, clear of the other steps.
+    const right = Math.max(0, ...graph.steps.map((step) => step.x ?? 0)) + laneWidth;
+    const middle = Math.round(Math.max(0, ...graph.steps.map((step) => step.y ?? 0)) / 2);
+    edit({ ...graph, steps: [...graph.steps, { code: stepCode, name: '新步骤', nameEn: 'New step', kind: 'MANUAL', workOrderTypeCode: null, joinAll: false, x: right, y: middle }] });
     setSelected(stepCode);
   };
 
@@ -359,6 +385,7 @@ export function WorkflowEditorPage() {
           <div className="editor-main">
             <div className="editor-canvas" data-testid="editor-canvas">
               <ReactFlow
+                key={canvasKey}
                 nodes={nodes}
                 edges={edges}
                 nodeTypes={nodeTypes}
@@ -369,6 +396,7 @@ export function WorkflowEditorPage() {
                 onPaneClick={() => setSelected(null)}
                 deleteKeyCode={['Delete', 'Backspace']}
                 fitView
+                fitViewOptions={{ maxZoom: 1 }}
                 minZoom={0.3}
                 proOptions={{ hideAttribution: true }}
                 ariaLabelConfig={{
