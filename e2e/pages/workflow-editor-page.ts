@@ -19,10 +19,15 @@ export class WorkflowEditorPage {
 
   async openTemplate(code: string): Promise<void> {
     await this.page.getByTestId('editor-template').selectOption(code);
-    await this.node('START').waitFor();
+    await this.page.locator(`[data-testid="editor-canvas"][data-code="${code}"]`).waitFor();
   }
 
   /** A step's node on the canvas. */
+  /** The canvas once it shows the given version. */
+  canvasAt(version: number): Locator {
+    return this.page.locator(`[data-testid="editor-canvas"][data-version="${version}"]`);
+  }
+
   node(code: string): Locator {
     return this.page.locator(`.react-flow__node[data-id="${code}"]`);
   }

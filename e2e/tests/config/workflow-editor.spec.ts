@@ -43,6 +43,7 @@ test('a step added in the editor and saved as a new version is where the next or
   await expect(editor.notice).toContainText(`Saved as ${TEMPLATE} v${version}`);
   await expect(editor.notice).toContainText('orders already running keep their version');
   await expect(editor.versionBadge).toHaveAttribute('data-version', String(version));
+  await expect(editor.canvasAt(version)).toBeVisible();
   await expect(page.getByTestId('editor-dirty')).toHaveCount(0);
   await expect(editor.node('WIRING_CHECK')).toBeVisible();
 
@@ -54,7 +55,8 @@ test('a step added in the editor and saved as a new version is where the next or
   await expect(page.getByTestId('editor-diff-transitionsRemoved')).toContainText('PORT → NETWORK');
   await expect(page.getByTestId('editor-diff-transitionsAdded')).toContainText('PORT → WIRING_CHECK');
   await expect(editor.node('WIRING_CHECK').getByTestId('editor-step')).toHaveAttribute('data-diff', 'added');
-  await captureScreen(page, 'workflow-editor-en');
+  await page.getByTestId('editor-diff-list').scrollIntoViewIfNeeded();
+  await captureScreen(page, 'workflow-editor-diff-en');
 
   // The next broadband move runs on the new version, through the new step.
   const order = await submitCrmOrder(adminApi, { areaCode: 'GZ-TH-01', businessCode: TEMPLATE, orderType: 'MOVE' });
@@ -75,6 +77,7 @@ test('a step added in the editor and saved as a new version is where the next or
   await page.getByTestId('editor-import').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(json) });
   await expect(editor.notice).toContainText(`Imported as ${TEMPLATE} v${version + 1}`);
   await expect(editor.versionBadge).toHaveAttribute('data-version', String(version + 1));
+  await expect(editor.canvasAt(version + 1)).toBeVisible();
   await expect(editor.node('WIRING_CHECK')).toBeVisible();
 });
 
@@ -97,7 +100,7 @@ test.describe('in Chinese', () => {
     // The side panel shows the selected step's problems too, and its form works from the keyboard.
     await expect(page.getByTestId('editor-panel-problems')).toContainText('从开始步骤无法到达');
     await expect(editor.versionBadge).toHaveAttribute('data-version', before!);
-    await captureScreen(page, 'workflow-editor-zh');
+    await captureScreen(page, 'workflow-editor-refusal-zh');
     // Removed again: the template validates.
     await page.getByTestId('editor-step-remove').click();
     await page.getByTestId('editor-validate').click();

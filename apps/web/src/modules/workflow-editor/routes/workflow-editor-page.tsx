@@ -3,7 +3,7 @@ import { Background, type Connection, Controls, type EdgeChange, type NodeChange
 import '@xyflow/react/dist/style.css';
 import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveWorkflowTemplateOutcomeFragment, WorkflowTemplateDiffQuery, WorkflowTemplateGraphQuery, WorkflowTemplateVersionRowFragment } from '../../../generated/graphql';
+import type { SaveWorkflowTemplateOutcomeFragment, WorkflowTemplateDiffQuery, WorkflowTemplateVersionRowFragment } from '../../../generated/graphql';
 import { ListStatus } from '../../../components/paged-list/list-status';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { localName } from '../../../lib/local-name';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { StepNodeView } from '../components/step-node';
 import { knownExceptionTypes, StepPanel } from '../components/step-panel';
+import { laneWidth, placed, toInput } from '../editor-graph';
 import { type EditorGraph, type EditorTransition, type StepNode, type TransitionEdge, edgeId, freshStepCode, graphToFlow, removeSteps } from '../graph-mapping';
 import {
   ExportWorkflowTemplateQuery,
@@ -27,48 +28,6 @@ import './workflow-editor-page.css';
 const nodeTypes = { step: StepNodeView };
 type Diff = WorkflowTemplateDiffQuery['workflowTemplateDiff'];
 type Notice = { ok: boolean; text: string };
-
-const levelHeight = 95;
-const laneWidth = 210;
-
-/**
- * The API's graph with every step placed. Positions are not stored, so every version is laid out
- * afresh: the flow monitor's layout turned to run top to bottom (long chains fit beside the side
- * panel), parallel steps of a level side by side around the centre.
- */
-function placed(loaded: WorkflowTemplateGraphQuery['workflowTemplateGraph']): EditorGraph {
-  const graph: EditorGraph = {
-    code: loaded.code,
-    name: loaded.name,
-    nameEn: loaded.nameEn,
-    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null })),
-    transitions: loaded.transitions.map((transition) => ({ ...transition, exceptionType: transition.exceptionType ?? null })),
-  };
-  // graphToFlow lays out in columns (x) and rows (y); a column becomes a level here.
-  const { nodes } = graphToFlow(graph);
-  const level = (x: number) => Math.round(x / 200);
-  const width = new Map<number, number>();
-  for (const node of nodes) width.set(level(node.position.x), (width.get(level(node.position.x)) ?? 0) + 1);
-  return {
-    ...graph,
-    steps: graph.steps.map((step, i) => {
-      const { x, y } = nodes[i]!.position;
-      const lane = Math.round(y / 100) - ((width.get(level(x)) ?? 1) - 1) / 2;
-      return { ...step, x: Math.round(lane * laneWidth), y: level(x) * levelHeight };
-    }),
-  };
-}
-
-/** The API's input: only what the engine keeps (positions are layout). */
-function toInput(graph: EditorGraph) {
-  return {
-    code: graph.code,
-    name: graph.name,
-    nameEn: graph.nameEn,
-    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll }) => ({ code, name, nameEn, kind, workOrderTypeCode: workOrderTypeCode || null, joinAll })),
-    transitions: graph.transitions.map(({ from, to, kind, exceptionType }) => ({ from, to, kind, exceptionType: kind === 'EXCEPTION' ? exceptionType || null : null })),
-  };
-}
 
 /**
  * `/config/workflows` (menu `config.workflows`): the engine's workflow templates as graphs. A
@@ -87,6 +46,8 @@ export function WorkflowEditorPage() {
   const [graph, setGraph] = useState<EditorGraph | null>(null);
   const [dirty, setDirty] = useState(false);
   const [canvasKey, setCanvasKey] = useState(0);
+  /** The version the canvas shows (the pickers change first; the graph follows when loaded). */
+  const [shown, setShown] = useState<{ id: string; version: number } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [problems, setProblems] = useState<GraphProblem[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -114,6 +75,7 @@ export function WorkflowEditorPage() {
     const data = loaded.data?.workflowTemplateGraph;
     if (!data || data.id !== versionId) return;
     setGraph(placed(data));
+    setShown({ id: data.id, version: data.version });
     // A new canvas for each version loaded: it fits the graph in view again.
     setCanvasKey((key) => key + 1);
     setDirty(false);
@@ -195,8 +157,8 @@ export function WorkflowEditorPage() {
   const addStep = () => {
     if (!graph) return;
     const stepCode = freshStepCode(graph);
-    // Beside the widest level, halfway down: in view, clear of the other steps.
-    const right = Math.max(0, ...graph.steps.map((step) => step.x ?? 0)) + laneWidth;
+    // Right of the widest level (and of the exception loops), halfway down: in view, clear of the other steps.
+    const right = Math.max(0, ...graph.steps.map((step) => step.x ?? 0)) + laneWidth + 60;
     const middle = Math.round(Math.max(0, ...graph.steps.map((step) => step.y ?? 0)) / 2);
     edit({ ...graph, steps: [...graph.steps, { code: stepCode, name: '新步骤', nameEn: 'New step', kind: 'MANUAL', workOrderTypeCode: null, joinAll: false, x: right, y: middle }] });
     setSelected(stepCode);
@@ -383,7 +345,7 @@ export function WorkflowEditorPage() {
       {graph && (
         <div className="editor-workspace">
           <div className="editor-main">
-            <div className="editor-canvas" data-testid="editor-canvas">
+            <div className="editor-canvas" data-testid="editor-canvas" data-code={graph.code} data-version={shown?.version}>
               <ReactFlow
                 key={canvasKey}
                 nodes={nodes}
