@@ -101,8 +101,13 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('editor-panel-problems')).toContainText('从开始步骤无法到达');
     await expect(editor.versionBadge).toHaveAttribute('data-version', before!);
     await captureScreen(page, 'workflow-editor-refusal-zh');
-    // Removed again: the template validates.
-    await page.getByTestId('editor-step-remove').click();
+    // Led on to the end, then deleted from the keyboard on the canvas with its transition: the template validates again.
+    await editor.addTransition('END');
+    await expect(editor.transition('END')).toBeVisible();
+    await editor.node('NEW_STEP').focus();
+    await page.keyboard.press('Delete');
+    await expect(editor.node('NEW_STEP')).toHaveCount(0);
+    await expect(editor.node('END')).toBeVisible();
     await page.getByTestId('editor-validate').click();
     await expect(editor.notice).toHaveText('没有问题，可以保存。');
   });

@@ -121,29 +121,30 @@ export function WorkflowEditorPage() {
     };
   }, [graph, translated, diff, selected]);
 
+  // xyflow reports a deletion as node changes then edge changes in one go: each applies to the graph as
+  // the previous one left it (functional updates), or the second would bring the deleted step back.
   const onNodesChange = (changes: NodeChange<StepNode>[]) => {
-    if (!graph) return;
-    let next = graph;
-    let moved = false;
-    for (const change of changes) {
-      if (change.type === 'position' && change.position) {
-        const { x, y } = change.position;
-        next = { ...next, steps: next.steps.map((step) => (step.code === change.id ? { ...step, x: Math.round(x), y: Math.round(y) } : step)) };
-        moved = true;
-      } else if (change.type === 'select' && change.selected) setSelected(change.id);
-      else if (change.type === 'remove') {
-        next = removeSteps(next, new Set([change.id]));
-        if (selected === change.id) setSelected(null);
-        moved = true;
-        setDirty(true);
-      }
+    for (const change of changes) if (change.type === 'select' && change.selected) setSelected(change.id);
+    const removed = new Set(changes.flatMap((change) => (change.type === 'remove' ? [change.id] : [])));
+    const moves = changes.flatMap((change) => (change.type === 'position' && change.position ? [{ id: change.id, ...change.position }] : []));
+    if (!removed.size && !moves.length) return;
+    setGraph((current) => {
+      if (!current) return current;
+      const next = moves.length
+        ? { ...current, steps: current.steps.map((step) => { const move = moves.find((m) => m.id === step.code); return move ? { ...step, x: Math.round(move.x), y: Math.round(move.y) } : step; }) }
+        : current;
+      return removed.size ? removeSteps(next, removed) : next;
+    });
+    if (removed.size) {
+      setDirty(true);
+      setSelected((code) => (code && removed.has(code) ? null : code));
     }
-    if (moved) setGraph(next);
   };
   const onEdgesChange = (changes: EdgeChange<TransitionEdge>[]) => {
-    if (!graph) return;
-    const removed = new Set(changes.filter((change) => change.type === 'remove').map((change) => change.id));
-    if (removed.size) edit({ ...graph, transitions: graph.transitions.filter((transition) => !removed.has(edgeId(transition))) });
+    const removed = new Set(changes.flatMap((change) => (change.type === 'remove' ? [change.id] : [])));
+    if (!removed.size) return;
+    setGraph((current) => current && { ...current, transitions: current.transitions.filter((transition) => !removed.has(edgeId(transition))) });
+    setDirty(true);
   };
   const onConnect = (connection: Connection) => {
     if (!graph || !connection.source || !connection.target || connection.source === connection.target) return;
