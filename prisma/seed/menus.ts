@@ -25,7 +25,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'config.iom-workflows', route: null },
       { code: 'config.work-order-types', route: '/config/work-order-types' },
       { code: 'config.exception-flows', route: null },
-      { code: 'config.workflows', route: null },
+      { code: 'config.workflows', route: '/config/workflows' },
       { code: 'config.calendar', route: '/config/calendar' },
       { code: 'config.time-limits', route: '/config/time-limits' },
       { code: 'config.dispatch-rules', route: '/config/dispatch-rules' },

@@ -44,7 +44,7 @@ export const MENU: readonly MenuGroup[] = [
     ['iom-workflows'],
     ['work-order-types', '/config/work-order-types'],
     ['exception-flows'],
-    ['workflows'],
+    ['workflows', '/config/workflows'],
     ['calendar', '/config/calendar'],
     ['time-limits', '/config/time-limits'],
     ['dispatch-rules', '/config/dispatch-rules'],
