@@ -58,7 +58,7 @@ test('a new position type with menus, assigned with its default permissions, giv
   await expect(page.getByTestId('staff-notice')).toContainText(STAFF_NO);
 
   // Their permissions: the type's menus with operate, their grid, their work-order position.
-  await row.click();
+  await expect(row).toContainText('番禺区订单查询岗');
   await page.getByTestId('staff-permissions').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(STAFF_NO);
   const granted = page.locator('[data-testid="menu-permission"]:not([data-access="none"])');

@@ -105,6 +105,8 @@ export function StaffGrid({ filter, reloadKey = 0, onTotal, onError, onSelect }:
         tooltipShowDelay={500}
         rowSelection={onSelect ? { mode: 'singleRow', enableClickSelection: true, checkboxes: false } : undefined}
         onSelectionChanged={onSelect ? (e) => onSelect(e.api.getSelectedRows()[0] ?? null) : undefined}
+        // A reload keeps the selected row (same id) with fresh data: the page gets the fresh row.
+        onModelUpdated={onSelect ? (e) => onSelect(e.api.getSelectedRows()[0] ?? null) : undefined}
       />
     </div>
   );

@@ -121,7 +121,6 @@ export function StaffListPage() {
           onSaved={() => {
             setAssigning(false);
             setNotice(t('staff.assign.saved', { staff: `${selected.staffNo} ${selected.name}` }));
-            setSelected(null);
             setReloadKey((k) => k + 1);
           }}
         />
