@@ -17,6 +17,7 @@ const config: CodegenConfig = {
         scalars,
         mappers: {
           Staff: '../modules/staff/staff.types.ts#StaffRecord',
+          AttributeItem: '../modules/attribute-items/attribute-items.types.ts#AttributeItemRecord',
           StaffPermissions: '../modules/staff-permissions/staff-permissions.types.ts#StaffPermissionsRecord',
           Organisation: '../modules/organisations/organisations.types.ts#OrganisationRecord',
           Position: '../modules/positions/positions.types.ts#PositionRecord',

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
+import { seedAttributeItems } from './attributes.ts';
 import { menuTree } from './menus.ts';
 import { seedTimeLimits } from './time-limits.ts';
 import { seedWorkflows } from './workflows.ts';
@@ -21,6 +22,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   await seedMenus(prisma);
   await seedWorkflows(prisma);
   await seedTimeLimits(prisma);
+  await seedAttributeItems(prisma);
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);

@@ -18,6 +18,7 @@ import { InterfaceRequestsWorker } from './modules/interfaces/interface-requests
 import type { Clock } from './lib/clock.ts';
 import { AlarmScanner } from './modules/time-limits/alarm-scanner.ts';
 import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts';
+import { AttributeItemsService } from './modules/attribute-items/attribute-items.service.ts';
 import { StaffPermissionsService } from './modules/staff-permissions/staff-permissions.service.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
@@ -51,6 +52,7 @@ export interface Services {
   staticData: StaticDataCaches;
   positionsAdmin: PositionsAdminService;
   staffPermissions: StaffPermissionsService;
+  attributeItems: AttributeItemsService;
   dispatchRules: DispatchRulesService;
   /** Work-order categories and types (configuration). */
   workOrderTypes: WorkOrderTypesService;
@@ -85,7 +87,11 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   staticData.register({ name: 'organisation-scopes', description: 'Organisation ids of each data-permission scope', entries: () => organisations.cachedScopes(), forget: () => organisations.forgetCachedIds() });
   staticData.register({ name: 'workflow-graphs', description: 'Workflow template versions as graphs', entries: () => workflows.repository.cachedGraphs(), forget: () => workflows.repository.forgetGraphs() });
   staticData.register({ name: 'sessions', description: 'Sessions with their menus and permissions', entries: () => auth.cachedSessions(), forget: () => auth.forgetCachedSessions() });
+  const attributeItems = new AttributeItemsService(prisma, audit);
+  attributeItems.onChanged = () => staticData.publish(['attribute-items']);
+  staticData.register({ name: 'attribute-items', description: 'Attribute items the CRM intake checks order parameters by', entries: () => attributeItems.cachedEntries(), forget: () => attributeItems.forget() });
   const orders = new OrdersService(prisma, relay, workflows.engine, organisations, timeLimits, now);
+  orders.parameterProblems = (tx, businessCode, parameters) => attributeItems.problems(tx, businessCode, parameters);
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
@@ -120,6 +126,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     staticData,
     positionsAdmin,
     staffPermissions,
+    attributeItems,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     workOrderTypes: new WorkOrderTypesService(prisma, audit),
     templateEditor: new TemplateEditorService(prisma, audit),

@@ -74,6 +74,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workflowTemplateDiff: config('config.workflows'),
     exportWorkflowTemplate: config('config.workflows'),
     staffPermissions: { can: 'staff:read', menus: ['system.staff'] },
+    attributeItems: config('config.attributes'),
   },
   Mutation: {
     ping: 'staff',
@@ -114,6 +115,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     deleteWorkOrderCategory: config('config.work-order-types'),
     saveWorkOrderType: config('config.work-order-types'),
     deleteWorkOrderType: config('config.work-order-types'),
+    saveAttributeItem: config('config.attributes'),
+    deleteAttributeItem: config('config.attributes'),
   },
   Subscription: {
     heartbeat: 'public',
@@ -152,6 +155,8 @@ export const parentGuardedTypes = new Set([
   'TemplateGraphDiff',
   'SaveWorkflowTemplateResult',
   'StaffPermissions',
+  'AttributeItem',
+  'AttributeItemResult',
   'StaffMenuPermission',
   'StaffPermissionsResult',
   'UserError',

@@ -39,6 +39,9 @@ export class OrdersService {
   /** Called after a message is stored (the poller's kick). */
   onMessageStored: () => void = () => undefined;
 
+  /** What is wrong with a CRM order's parameters for its business (attribute items); null: nothing. */
+  parameterProblems: (tx: Tx, businessCode: string, parameters: Record<string, string>) => Promise<string | null> = async () => null;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly relay: OutboxRelay,
@@ -170,6 +173,8 @@ export class OrdersService {
     // A re-sent order is not a second order: the message points at the first one.
     if (existingOrderId !== null) return { ok: true, orderId: existingOrderId };
     if (!template) return { ok: false, reason: `Unknown business code "${crm.businessCode}": no workflow is configured for it.` };
+    const problem = await this.parameterProblems(tx, crm.businessCode, crm.parameters);
+    if (problem) return { ok: false, reason: problem };
 
     let cancelled: { id: number; orderNo: string } | null = null;
     if (crm.businessCode === 'ORDER_CANCEL' || crm.orderType === 'CANCEL') {

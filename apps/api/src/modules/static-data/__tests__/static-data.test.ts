@@ -40,7 +40,7 @@ describe.each(testBackends())('static-data cache refresh (%s)', (backend) => {
     // Reading the calendar loads the time-limit cache.
     await gqlRequest(first.url, '{ workingCalendar(from: "2026-10-01", to: "2026-10-02") { date } }', {}, admin);
     const before = await caches(first.url);
-    expect(before.map((cache) => cache.name).sort()).toEqual(['organisation-scopes', 'sessions', 'time-limits', 'workflow-graphs']);
+    expect(before.map((cache) => cache.name).sort()).toEqual(['attribute-items', 'organisation-scopes', 'sessions', 'time-limits', 'workflow-graphs']);
     expect(before.find((cache) => cache.name === 'time-limits')!.entries).toBeGreaterThan(0);
 
     const refreshed = await gqlRequest(first.url, REFRESH, { input: { names: ['time-limits'] } }, admin);
@@ -54,7 +54,7 @@ describe.each(testBackends())('static-data cache refresh (%s)', (backend) => {
   });
 
   it('refreshes every cache when none is named, refuses unknown names and non-administrators', async () => {
-    expect((await gqlRequest(first.url, REFRESH, { input: {} }, admin)).data.refreshStaticData.refreshed.sort()).toEqual(['organisation-scopes', 'sessions', 'time-limits', 'workflow-graphs']);
+    expect((await gqlRequest(first.url, REFRESH, { input: {} }, admin)).data.refreshStaticData.refreshed.sort()).toEqual(['attribute-items', 'organisation-scopes', 'sessions', 'time-limits', 'workflow-graphs']);
     expect((await gqlRequest(first.url, REFRESH, { input: { names: ['nope'] } }, admin)).data.refreshStaticData).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CACHE', field: 'names' } });
     expect((await gqlRequest(first.url, REFRESH, { input: {} }, worker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
