@@ -20,7 +20,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     route: null,
     children: [
       { code: 'config.cache', route: '/config/cache' },
-      { code: 'config.attributes', route: null },
+      { code: 'config.attributes', route: '/config/attributes' },
       { code: 'config.business-workflows', route: null },
       { code: 'config.iom-workflows', route: null },
       { code: 'config.work-order-types', route: '/config/work-order-types' },

@@ -39,7 +39,7 @@ export const MENU: readonly MenuGroup[] = [
   ]),
   group('config', [
     ['cache', '/config/cache'],
-    ['attributes'],
+    ['attributes', '/config/attributes'],
     ['business-workflows'],
     ['iom-workflows'],
     ['work-order-types', '/config/work-order-types'],
