@@ -1,3 +1,4 @@
+import { ScreenMenuContext } from './session/menu-access';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
@@ -86,7 +87,9 @@ function Loading() {
 function guarded(code: string, page: ReactNode) {
   return (
     <RequireMenu code={code}>
-      <Suspense fallback={<Loading />}>{page}</Suspense>
+      <ScreenMenuContext.Provider value={code}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </ScreenMenuContext.Provider>
     </RequireMenu>
   );
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeleteDialog } from '../../../components/delete-dialog';
@@ -58,9 +59,11 @@ export function AttributeItemsPage() {
           <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="attribute-items-search" />
         </div>
         <div className="toolbar-actions">
-          <button type="button" className="button primary" onClick={() => setDialog({ kind: 'edit', item: null })} data-testid="attribute-item-new">
-            {t('attributes.new')}
-          </button>
+          <OperateOnly>
+            <button type="button" className="button primary" onClick={() => setDialog({ kind: 'edit', item: null })} data-testid="attribute-item-new">
+              {t('attributes.new')}
+            </button>
+          </OperateOnly>
         </div>
       </div>
       {notice && (

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -104,25 +105,27 @@ export function CalendarPage() {
           </li>
         </ul>
       </div>
-      <div className="calendar-actions" role="group" aria-label={t('calendar.bulk')} data-testid="calendar-actions">
-        <span aria-live="polite" data-testid="calendar-selected-count">
-          {t('calendar.selected', { count: selected.size })}
-        </span>
-        <label htmlFor={nameId}>{t('calendar.holidayName')}</label>
-        <input id={nameId} value={holidayName} maxLength={50} onChange={(e) => setHolidayName(e.target.value)} placeholder={t('calendar.holidayNamePlaceholder')} data-testid="calendar-holiday-name" />
-        <button type="button" className="button primary" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(false)} data-testid="calendar-mark-holiday">
-          {t('calendar.markHoliday')}
-        </button>
-        <button type="button" className="button" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(true)} data-testid="calendar-mark-working">
-          {t('calendar.markWorking')}
-        </button>
-        <button type="button" className="button" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(null)} data-testid="calendar-clear">
-          {t('calendar.clear')}
-        </button>
-        <button type="button" className="button link" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
-          {t('calendar.selectNone')}
-        </button>
-      </div>
+      <OperateOnly>
+        <div className="calendar-actions" role="group" aria-label={t('calendar.bulk')} data-testid="calendar-actions">
+          <span aria-live="polite" data-testid="calendar-selected-count">
+            {t('calendar.selected', { count: selected.size })}
+          </span>
+          <label htmlFor={nameId}>{t('calendar.holidayName')}</label>
+          <input id={nameId} value={holidayName} maxLength={50} onChange={(e) => setHolidayName(e.target.value)} placeholder={t('calendar.holidayNamePlaceholder')} data-testid="calendar-holiday-name" />
+          <button type="button" className="button primary" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(false)} data-testid="calendar-mark-holiday">
+            {t('calendar.markHoliday')}
+          </button>
+          <button type="button" className="button" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(true)} data-testid="calendar-mark-working">
+            {t('calendar.markWorking')}
+          </button>
+          <button type="button" className="button" disabled={selected.size === 0 || saving.loading} onClick={() => void apply(null)} data-testid="calendar-clear">
+            {t('calendar.clear')}
+          </button>
+          <button type="button" className="button link" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+            {t('calendar.selectNone')}
+          </button>
+        </div>
+      </OperateOnly>
       {message && (
         <p className={message.kind === 'ok' ? 'notice ok' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="calendar-message">
           {message.text}

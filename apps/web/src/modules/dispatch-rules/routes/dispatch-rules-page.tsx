@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeleteDialog } from '../../../components/delete-dialog';
@@ -72,9 +73,11 @@ export function DispatchRulesPage() {
               </select>
             </div>
             <div className="toolbar-actions">
-              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'edit', rule: null })} data-testid="dispatch-rule-new">
-                {t('dispatchRules.new')}
-              </button>
+              <OperateOnly>
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'edit', rule: null })} data-testid="dispatch-rule-new">
+                  {t('dispatchRules.new')}
+                </button>
+              </OperateOnly>
             </div>
           </div>
           {notice && (

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PositionTypeRowFragment } from '../../../generated/graphql';
@@ -26,9 +27,11 @@ export function PositionTypesPage() {
     <div className="page positions-page">
       <div className="page-header">
         <h1>{t('menu.system.position-types')}</h1>
-        <button type="button" className="button primary" onClick={() => setEditing({ type: null })} data-testid="position-type-new">
-          {t('positions.types.new')}
-        </button>
+        <OperateOnly>
+          <button type="button" className="button primary" onClick={() => setEditing({ type: null })} data-testid="position-type-new">
+            {t('positions.types.new')}
+          </button>
+        </OperateOnly>
       </div>
       <p className="page-intro muted">{t('positions.types.intro')}</p>
       {notice && (

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedPositionRowFragment } from '../../../generated/graphql';
@@ -60,9 +61,11 @@ export function PositionsPage() {
           </select>
         </div>
         <div className="toolbar-actions">
-          <button type="button" className="button primary" onClick={() => setEditing({ position: null })} data-testid="position-new">
-            {t('positions.list.new')}
-          </button>
+          <OperateOnly>
+            <button type="button" className="button primary" onClick={() => setEditing({ position: null })} data-testid="position-new">
+              {t('positions.list.new')}
+            </button>
+          </OperateOnly>
         </div>
       </div>
       {notice && (

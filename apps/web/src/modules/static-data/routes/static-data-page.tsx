@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format-date-time';
@@ -42,12 +43,16 @@ export function StaticDataPage() {
       <p className="page-intro muted">{t('staticData.intro')}</p>
       <div className="toolbar">
         <div className="toolbar-actions">
-          <button type="button" className="button primary" disabled={chosen.size === 0 || refreshing.loading} onClick={() => void run([...chosen])} data-testid="static-data-refresh-selected">
-            {t('staticData.refreshSelected', { count: chosen.size })}
-          </button>
-          <button type="button" className="button" disabled={refreshing.loading} onClick={() => void run([])} data-testid="static-data-refresh-all">
-            {t('staticData.refreshAll')}
-          </button>
+          <OperateOnly>
+            <button type="button" className="button primary" disabled={chosen.size === 0 || refreshing.loading} onClick={() => void run([...chosen])} data-testid="static-data-refresh-selected">
+              {t('staticData.refreshSelected', { count: chosen.size })}
+            </button>
+          </OperateOnly>
+          <OperateOnly>
+            <button type="button" className="button" disabled={refreshing.loading} onClick={() => void run([])} data-testid="static-data-refresh-all">
+              {t('staticData.refreshAll')}
+            </button>
+          </OperateOnly>
         </div>
       </div>
       {message && (

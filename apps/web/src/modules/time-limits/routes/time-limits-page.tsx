@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeleteDialog } from '../../../components/delete-dialog';
@@ -62,15 +63,17 @@ export function TimeLimitsPage() {
           <section aria-labelledby="order-limits-title">
             <div className="section-header">
               <h2 id="order-limits-title">{t('timeLimits.orderLimits')}</h2>
-              <button
-                type="button"
-                className="button primary"
-                disabled={unconfigured.length === 0}
-                onClick={() => setEditing({ kind: 'order', existing: false, orderType: unconfigured[0] ?? 'NEW', warningHours: '', processHours: '' })}
-                data-testid="order-limit-new"
-              >
-                {t('timeLimits.new')}
-              </button>
+              <OperateOnly>
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={unconfigured.length === 0}
+                  onClick={() => setEditing({ kind: 'order', existing: false, orderType: unconfigured[0] ?? 'NEW', warningHours: '', processHours: '' })}
+                  data-testid="order-limit-new"
+                >
+                  {t('timeLimits.new')}
+                </button>
+              </OperateOnly>
             </div>
             <table className="data-table" data-testid="order-limits">
               <thead>
@@ -99,14 +102,16 @@ export function TimeLimitsPage() {
           <section aria-labelledby="work-order-limits-title">
             <div className="section-header">
               <h2 id="work-order-limits-title">{t('timeLimits.workOrderLimits')}</h2>
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => setEditing({ kind: 'work-order', existing: false, workOrderType: '', stepCode: '', acceptHours: '', warningHours: '', processHours: '' })}
-                data-testid="work-order-limit-new"
-              >
-                {t('timeLimits.new')}
-              </button>
+              <OperateOnly>
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => setEditing({ kind: 'work-order', existing: false, workOrderType: '', stepCode: '', acceptHours: '', warningHours: '', processHours: '' })}
+                  data-testid="work-order-limit-new"
+                >
+                  {t('timeLimits.new')}
+                </button>
+              </OperateOnly>
             </div>
             <table className="data-table" data-testid="work-order-limits">
               <thead>

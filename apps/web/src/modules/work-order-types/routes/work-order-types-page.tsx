@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeleteDialog } from '../../../components/delete-dialog';
@@ -64,9 +65,11 @@ export function WorkOrderTypesPage() {
           <section className="work-order-types-panel" aria-labelledby="work-order-categories-title">
             <div className="panel-header">
               <h2 id="work-order-categories-title">{t('workOrderTypes.categories.title')}</h2>
-              <button type="button" className="button" onClick={() => setDialog({ kind: 'category', category: null })} data-testid="work-order-category-new">
-                {t('workOrderTypes.categories.new')}
-              </button>
+              <OperateOnly>
+                <button type="button" className="button" onClick={() => setDialog({ kind: 'category', category: null })} data-testid="work-order-category-new">
+                  {t('workOrderTypes.categories.new')}
+                </button>
+              </OperateOnly>
             </div>
             <div className="table-scroll">
               <table className="data-table" data-testid="work-order-categories-table">
@@ -116,9 +119,11 @@ export function WorkOrderTypesPage() {
               <h2 id="work-order-types-title" data-testid="work-order-types-title">
                 {chosen ? t('workOrderTypes.types.titleOf', { category: localName(chosen) }) : t('workOrderTypes.types.title')}
               </h2>
-              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'type', type: null })} disabled={categories.length === 0} data-testid="work-order-type-new">
-                {t('workOrderTypes.types.new')}
-              </button>
+              <OperateOnly>
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'type', type: null })} disabled={categories.length === 0} data-testid="work-order-type-new">
+                  {t('workOrderTypes.types.new')}
+                </button>
+              </OperateOnly>
             </div>
             <div className="table-scroll">
               <table className="data-table" data-testid="work-order-types-table">

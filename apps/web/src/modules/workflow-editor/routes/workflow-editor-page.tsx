@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { OperateOnly } from '../../../app/session/menu-access';
 import { Background, type Connection, Controls, type EdgeChange, type NodeChange, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
@@ -321,9 +322,11 @@ export function WorkflowEditorPage() {
           <button type="button" className="button" onClick={() => void validate()} disabled={!graph || busy} data-testid="editor-validate">
             {t('workflowEditor.validate')}
           </button>
-          <button type="button" className="button primary" onClick={() => void save()} disabled={!graph || busy} data-testid="editor-save">
-            {t('workflowEditor.saveVersion')}
-          </button>
+          <OperateOnly>
+            <button type="button" className="button primary" onClick={() => void save()} disabled={!graph || busy} data-testid="editor-save">
+              {t('workflowEditor.saveVersion')}
+            </button>
+          </OperateOnly>
           <button type="button" className="button" onClick={() => void exportFile()} disabled={!current || busy} data-testid="editor-export">
             {t('workflowEditor.export')}
           </button>
