@@ -48,8 +48,7 @@ export class TemplateEditorService {
   async validate(viewer: ViewerRecord, input: unknown): Promise<GraphProblem[]> {
     assertCan(viewer, 'config:write');
     const graph = parseInput(templateGraphSchema, input);
-    const types = await this.prisma.workOrderType.findMany({ select: { code: true } });
-    return validateTemplateGraph(graph, { workOrderTypeCodes: new Set(types.map((type) => type.code)) });
+    return validateTemplateGraph(graph, await this.knownCodes());
   }
 
   /** Imports an exported file as the next version of its code. */
@@ -90,9 +89,17 @@ export class TemplateEditorService {
     });
   }
 
+  /** Work-order types and work-order handling positions a template may name. */
+  private async knownCodes(): Promise<{ workOrderTypeCodes: Set<string>; positionCodes: Set<string> }> {
+    const [types, positions] = await Promise.all([
+      this.prisma.workOrderType.findMany({ select: { code: true } }),
+      this.prisma.position.findMany({ where: { positionType: { kind: 'WORK_ORDER' } }, select: { code: true } }),
+    ]);
+    return { workOrderTypeCodes: new Set(types.map((type) => type.code)), positionCodes: new Set(positions.map((position) => position.code)) };
+  }
+
   private async save(viewer: ViewerRecord, graph: TemplateGraph, action: string): Promise<SaveTemplateResult> {
-    const types = await this.prisma.workOrderType.findMany({ select: { code: true } });
-    const problems = validateTemplateGraph(graph, { workOrderTypeCodes: new Set(types.map((type) => type.code)) });
+    const problems = validateTemplateGraph(graph, await this.knownCodes());
     if (problems.length) return { ok: false, problems };
     return this.prisma.$transaction(async (tx) => {
       const newest = await tx.workflowTemplate.findFirst({ where: { code: graph.code }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -103,7 +110,7 @@ export class TemplateEditorService {
       const ids = new Map<string, number>();
       for (const [sortOrder, step] of graph.steps.entries()) {
         const created = await tx.workflowStep.create({
-          data: { templateId: template.id, code: step.code, name: step.name, nameEn: step.nameEn, kind: step.kind, joinAll: step.joinAll, workOrderTypeCode: step.workOrderTypeCode, sortOrder },
+          data: { templateId: template.id, code: step.code, name: step.name, nameEn: step.nameEn, kind: step.kind, joinAll: step.joinAll, workOrderTypeCode: step.workOrderTypeCode, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null, sortOrder },
         });
         ids.set(step.code, created.id);
       }
@@ -140,7 +147,7 @@ export async function readGraph(db: Db, templateId: number): Promise<TemplateGra
       name: true,
       nameEn: true,
       description: true,
-      steps: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true } },
+      steps: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true, positionCode: true, timeLimitTypeCode: true } },
       transitions: { orderBy: { id: 'asc' }, select: { fromStepId: true, toStepId: true, kind: true, exceptionType: true } },
     },
   });

@@ -18,6 +18,10 @@ export interface GraphStep {
   kind: GraphStepKind;
   workOrderTypeCode: string | null;
   joinAll: boolean;
+  /** Fixed handling position (code) of a step handled by people; null: the dispatch rules decide. */
+  positionCode?: string | null;
+  /** Work-order type whose time limit applies; null: the step's own type. */
+  timeLimitTypeCode?: string | null;
   /** Canvas position (layout only; not part of the engine semantics). */
   x?: number | null;
   y?: number | null;
@@ -57,7 +61,10 @@ export type GraphProblemCode =
   | 'NO_PATH_TO_END'
   | 'MANUAL_WITHOUT_WORK_ORDER_TYPE'
   | 'JOIN_WITH_SINGLE_INPUT'
-  | 'UNKNOWN_WORK_ORDER_TYPE';
+  | 'UNKNOWN_WORK_ORDER_TYPE'
+  | 'UNKNOWN_TIME_LIMIT_TYPE'
+  | 'POSITION_ON_AUTOMATIC_STEP'
+  | 'UNKNOWN_POSITION';
 
 export interface GraphProblem {
   code: GraphProblemCode;
@@ -71,6 +78,8 @@ export interface GraphProblem {
 export interface ValidateOptions {
   /** Known work-order type codes; when given, unknown codes are reported. */
   workOrderTypeCodes?: ReadonlySet<string>;
+  /** Known work-order handling position codes; when given, unknown ones are reported. */
+  positionCodes?: ReadonlySet<string>;
 }
 
 /** Returns every problem of the graph; an empty list means the engine can run it. */
@@ -98,6 +107,12 @@ export function validateTemplateGraph(graph: TemplateGraph, options: ValidateOpt
       add('MANUAL_WITHOUT_WORK_ORDER_TYPE', step.code, `Step ${step.code} is handled by people (${step.kind}) but has no work-order type`);
     if (step.workOrderTypeCode && options.workOrderTypeCodes && !options.workOrderTypeCodes.has(step.workOrderTypeCode))
       add('UNKNOWN_WORK_ORDER_TYPE', step.code, `Step ${step.code} uses unknown work-order type ${step.workOrderTypeCode}`);
+    if (step.timeLimitTypeCode && options.workOrderTypeCodes && !options.workOrderTypeCodes.has(step.timeLimitTypeCode))
+      add('UNKNOWN_TIME_LIMIT_TYPE', step.code, `Step ${step.code} takes the time limit of unknown work-order type ${step.timeLimitTypeCode}`);
+    if (step.positionCode && !manualGraphStepKinds.has(step.kind))
+      add('POSITION_ON_AUTOMATIC_STEP', step.code, `Step ${step.code} runs by itself (${step.kind}): only steps handled by people have a handling position`);
+    else if (step.positionCode && options.positionCodes && !options.positionCodes.has(step.positionCode))
+      add('UNKNOWN_POSITION', step.code, `Step ${step.code} names position ${step.positionCode}, which is not a work-order handling position`);
   }
 
   // Transitions: endpoints, exception types, duplicates.
@@ -227,7 +242,7 @@ export interface TemplateGraphDiff {
   transitionsRemoved: GraphTransition[];
 }
 
-const comparedStepFields = ['name', 'nameEn', 'kind', 'workOrderTypeCode', 'joinAll'] as const;
+const comparedStepFields = ['name', 'nameEn', 'kind', 'workOrderTypeCode', 'joinAll', 'positionCode', 'timeLimitTypeCode'] as const;
 const transitionKey = (edge: GraphTransition) => `${edge.from}|${edge.to}|${edge.kind}|${edge.exceptionType ?? ''}`;
 
 /** What changed from `before` to `after` (canvas positions are layout and ignored). */

@@ -127,14 +127,17 @@ export class WorkflowEngine {
     const round = workOrders.filter((wo) => wo.stepId === step.id).length + 1;
     const now = this.now();
     const manual = manualStepKinds.has(step.kind);
-    const positionId = manual ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null;
+    // A step with a fixed handling position queues there; otherwise the dispatch rules decide (a fixed
+    // position deleted since falls back to them).
+    const fixed = manual && step.positionCode ? await tx.position.findUnique({ where: { code: step.positionCode }, select: { id: true } }) : null;
+    const positionId = fixed ? fixed.id : manual ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null;
     // Its time limits, counted on the area's working-day calendar from now, are stored with it.
-    const due = await this.timeLimits.workOrderDueTimes(tx, step.workOrderTypeCode, step.code, order.organisationId, now);
+    const due = await this.timeLimits.workOrderDueTimes(tx, step.timeLimitTypeCode ?? step.workOrderTypeCode, step.code, order.organisationId, now);
     const log = [{ action: 'CREATE_WORK_ORDER', detail: `${step.name}${round > 1 ? ` (round ${round})` : ''}` }];
     if (manual) {
       log.push(
         positionId
-          ? { action: 'AUTO_DISPATCH', detail: `queued at position ${positionId} by dispatch rule` }
+          ? { action: 'AUTO_DISPATCH', detail: fixed ? `queued at position ${step.positionCode} fixed by the template step` : `queued at position ${positionId} by dispatch rule` }
           : { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no dispatch rule for this area: waiting for manual assignment of a construction position' },
       );
     }

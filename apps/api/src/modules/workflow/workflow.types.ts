@@ -8,6 +8,10 @@ export interface StepNode {
   kind: StepKind;
   joinAll: boolean;
   workOrderTypeCode: string | null;
+  /** Fixed handling position (code) instead of the dispatch rules. */
+  positionCode: string | null;
+  /** Work-order type whose time limit applies (null: `workOrderTypeCode`). */
+  timeLimitTypeCode: string | null;
 }
 
 export interface TransitionEdge {

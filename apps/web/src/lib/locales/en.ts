@@ -969,6 +969,10 @@ export const en = {
       joinAll: 'join',
     },
     panel: {
+      timeLimitType: 'Time limit of',
+      ownTimeLimit: 'Its own work-order type',
+      position: 'Handling position',
+      byDispatchRules: 'By the dispatch rules',
       templateTitle: 'Template',
       stepTitle: 'Step {{code}}',
       pickStep: 'Step to edit',
@@ -1033,6 +1037,9 @@ export const en = {
       MANUAL_WITHOUT_WORK_ORDER_TYPE: 'Handled by people ({{kind}}) but has no work-order type',
       JOIN_WITH_SINGLE_INPUT: 'A join, but fewer than two normal transitions lead into it',
       UNKNOWN_WORK_ORDER_TYPE: 'Unknown work-order type {{type}}',
+      UNKNOWN_TIME_LIMIT_TYPE: 'Takes the time limit of an unknown work-order type',
+      POSITION_ON_AUTOMATIC_STEP: 'Runs by itself: only steps handled by people have a handling position',
+      UNKNOWN_POSITION: 'The handling position is not a work-order handling position',
     },
   },
   attributes: {

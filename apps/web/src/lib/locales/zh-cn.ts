@@ -967,6 +967,10 @@ export const zhCN: Messages = {
       joinAll: '汇聚',
     },
     panel: {
+      timeLimitType: '时限类型',
+      ownTimeLimit: '本环节工单类型',
+      position: '处理岗位',
+      byDispatchRules: '按分派规则',
       templateTitle: '模板',
       stepTitle: '步骤 {{code}}',
       pickStep: '要编辑的步骤',
@@ -1031,6 +1035,9 @@ export const zhCN: Messages = {
       MANUAL_WITHOUT_WORK_ORDER_TYPE: '人工处理的步骤（{{kind}}）没有工单类型',
       JOIN_WITH_SINGLE_INPUT: '汇聚步骤，但流入的正常流转少于两条',
       UNKNOWN_WORK_ORDER_TYPE: '未知的工单类型 {{type}}',
+      UNKNOWN_TIME_LIMIT_TYPE: '时限类型为未知的工单类型',
+      POSITION_ON_AUTOMATIC_STEP: '自动环节不能指定处理岗位，只有人工处理的环节可以',
+      UNKNOWN_POSITION: '处理岗位不是工单处理岗位',
     },
   },
   attributes: {

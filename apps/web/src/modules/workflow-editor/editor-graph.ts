@@ -16,7 +16,7 @@ export function placed(loaded: LoadedGraph): EditorGraph {
     code: loaded.code,
     name: loaded.name,
     nameEn: loaded.nameEn,
-    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null })),
+    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null })),
     transitions: loaded.transitions.map((transition) => ({ ...transition, exceptionType: transition.exceptionType ?? null })),
   };
   // graphToFlow lays out in columns (x) and rows (y); a column becomes a level here.
@@ -40,7 +40,16 @@ export function toInput(graph: EditorGraph): TemplateGraphInput {
     code: graph.code,
     name: graph.name,
     nameEn: graph.nameEn,
-    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll }) => ({ code, name, nameEn, kind, workOrderTypeCode: workOrderTypeCode || null, joinAll })),
+    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll, positionCode, timeLimitTypeCode }) => ({
+      code,
+      name,
+      nameEn,
+      kind,
+      workOrderTypeCode: workOrderTypeCode || null,
+      joinAll,
+      positionCode: positionCode || null,
+      timeLimitTypeCode: timeLimitTypeCode || null,
+    })),
     transitions: graph.transitions.map(({ from, to, kind, exceptionType }) => ({ from, to, kind, exceptionType: kind === 'EXCEPTION' ? exceptionType || null : null })),
   };
 }

@@ -13,6 +13,10 @@ export interface EditorStep {
   kind: EditorStepKind;
   workOrderTypeCode: string | null;
   joinAll: boolean;
+  /** Fixed handling position (code); null: the dispatch rules decide. */
+  positionCode?: string | null;
+  /** Work-order type whose time limit applies; null: the step's own. */
+  timeLimitTypeCode?: string | null;
   x?: number | null;
   y?: number | null;
 }

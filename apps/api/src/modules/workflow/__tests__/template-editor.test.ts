@@ -63,6 +63,35 @@ describe.each(testBackends())('workflow template editor service (%s)', (backend)
     expect(diff.transitionsRemoved).toEqual([{ from: 'START', to: 'WIRING', kind: 'NORMAL', exceptionType: null }]);
   });
 
+  it('queues a step at its fixed handling position and counts its time limit of the chosen type', async () => {
+    const holder = await createLogin(app.prisma, [{ organisationId: (await app.prisma.organisation.findUniqueOrThrow({ where: { code: areaCode } })).id, kinds: ['WORK_ORDER'] }]);
+    const position = (await app.prisma.staffPosition.findFirstOrThrow({ where: { staffId: holder.staff[0]!.id }, select: { position: { select: { id: true, code: true } } } })).position;
+    const v = await newest('BROADBAND_REMOVE');
+    const graph = await app.services.templateEditor.graph(admin, v.id);
+    const fixed = { ...graph, steps: graph.steps.map((step) => (step.code === 'DISPATCH' ? { ...step, positionCode: position.code, timeLimitTypeCode: 'INSTALL' } : step)) };
+    // Automatic steps have no handling position, and the position must be a work-order handling one.
+    const onAutomatic = { ...graph, steps: graph.steps.map((step) => (step.code === 'NETWORK' ? { ...step, positionCode: position.code } : step)) };
+    expect(await app.services.templateEditor.validate(admin, onAutomatic)).toEqual([expect.objectContaining({ code: 'POSITION_ON_AUTOMATIC_STEP', stepCode: 'NETWORK' })]);
+    const unknown = { ...graph, steps: graph.steps.map((step) => (step.code === 'DISPATCH' ? { ...step, positionCode: 'NO.SUCH', timeLimitTypeCode: 'NO_TYPE' } : step)) };
+    expect((await app.services.templateEditor.validate(admin, unknown)).map((p) => p.code).sort()).toEqual(['UNKNOWN_POSITION', 'UNKNOWN_TIME_LIMIT_TYPE']);
+    const saved = await app.services.templateEditor.saveVersion(admin, fixed);
+    expect(saved.ok).toBe(true);
+    expect((await app.services.templateEditor.diff(admin, v.id, (saved as { templateId: number }).templateId)).stepsChanged).toEqual([{ code: 'DISPATCH', fields: ['positionCode', 'timeLimitTypeCode'] }]);
+
+    const [order] = await submitOrders(app, adminToken, [{ businessCode: 'BROADBAND_REMOVE', orderType: 'REMOVE', areaCode }]);
+    const network = await app.prisma.workOrder.findFirstOrThrow({ where: { orderId: Number(order!.id) }, select: { id: true }, orderBy: { id: 'asc' } });
+    // The holder completes the automatic first step (an administrator has no completion role).
+    const holderToken = await loginAs(app.url, holder.loginName, holder.password);
+    const done = await gqlRequest(app.url, 'mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ok } }', { input: { workOrderId: String(network.id) } }, holderToken);
+    expect(done.data.completeWorkOrder.ok).toBe(true);
+    const dispatch = await app.prisma.workOrder.findFirstOrThrow({ where: { orderId: Number(order!.id), step: { code: 'DISPATCH' } }, select: { positionId: true, createdAt: true, dueAt: true, acceptDueAt: true } });
+    expect(dispatch.positionId).toBe(position.id);
+    const expected = await app.services.timeLimits.workOrderDueTimes(app.prisma, 'INSTALL', 'DISPATCH', (await app.prisma.order.findUniqueOrThrow({ where: { id: Number(order!.id) } })).organisationId, dispatch.createdAt);
+    expect({ dueAt: dispatch.dueAt, acceptDueAt: dispatch.acceptDueAt }).toEqual({ dueAt: expected.dueAt, acceptDueAt: expected.acceptDueAt });
+    const log = await app.prisma.orderLog.findFirst({ where: { orderId: Number(order!.id), action: 'AUTO_DISPATCH' }, orderBy: { id: 'desc' } });
+    expect(log?.detail).toContain('fixed by the template step');
+  });
+
   it('refuses an invalid graph with a message per step and saves nothing', async () => {
     const v = await newest('BROADBAND_NEW');
     const graph = await app.services.templateEditor.graph(admin, v.id);

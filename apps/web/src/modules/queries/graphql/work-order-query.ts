@@ -45,6 +45,7 @@ export const QueryPositionChoicesQuery = graphql(`
   query QueryPositionChoices {
     positions(kind: WORK_ORDER) {
       id
+      code
       name
       nameEn
       organisation {

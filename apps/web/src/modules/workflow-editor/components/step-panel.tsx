@@ -11,6 +11,8 @@ interface Props {
   graph: EditorGraph;
   selected: string | null;
   workOrderTypes: readonly { code: string; name: string; nameEn: string }[];
+  /** Work-order handling positions a step handled by people can be fixed to. */
+  positions: readonly { code: string; name: string; nameEn: string }[];
   onChange: (graph: EditorGraph) => void;
   onSelect: (code: string | null) => void;
   /** Validation messages of the selected step. */
@@ -21,7 +23,7 @@ interface Props {
  * The side panel: the selected step's properties and its outgoing transitions (a keyboard way to do
  * what dragging on the canvas does), or the template's names when no step is selected.
  */
-export function StepPanel({ graph, selected, workOrderTypes, onChange, onSelect, problems }: Props) {
+export function StepPanel({ graph, selected, workOrderTypes, positions, onChange, onSelect, problems }: Props) {
   const { t } = useTranslation();
   const pickId = useId();
   const step = graph.steps.find((candidate) => candidate.code === selected) ?? null;
@@ -41,7 +43,7 @@ export function StepPanel({ graph, selected, workOrderTypes, onChange, onSelect,
         </select>
       </div>
       {step ? (
-        <StepForm key={step.code} graph={graph} step={step} workOrderTypes={workOrderTypes} onChange={onChange} onSelect={onSelect} problems={problems} />
+        <StepForm key={step.code} graph={graph} step={step} workOrderTypes={workOrderTypes} positions={positions} onChange={onChange} onSelect={onSelect} problems={problems} />
       ) : (
         <TemplateForm graph={graph} onChange={onChange} />
       )}
@@ -71,7 +73,7 @@ function TemplateForm({ graph, onChange }: Pick<Props, 'graph' | 'onChange'>) {
   );
 }
 
-function StepForm({ graph, step, workOrderTypes, onChange, onSelect, problems }: Omit<Props, 'selected'> & { step: EditorStep }) {
+function StepForm({ graph, step, workOrderTypes, positions, onChange, onSelect, problems }: Omit<Props, 'selected'> & { step: EditorStep }) {
   const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState(step.code);
@@ -157,6 +159,30 @@ function StepForm({ graph, step, workOrderTypes, onChange, onSelect, problems }:
             </option>
           ))}
           {step.workOrderTypeCode && !workOrderTypes.some((type) => type.code === step.workOrderTypeCode) && <option value={step.workOrderTypeCode}>{step.workOrderTypeCode}</option>}
+        </select>
+      </div>
+      <div className="editor-field">
+        <label htmlFor={`${id}-limit`}>{t('workflowEditor.panel.timeLimitType')}</label>
+        <select id={`${id}-limit`} value={step.timeLimitTypeCode ?? ''} onChange={(e) => update({ timeLimitTypeCode: e.target.value || null })} data-testid="editor-step-time-limit">
+          <option value="">{t('workflowEditor.panel.ownTimeLimit')}</option>
+          {workOrderTypes.map((type) => (
+            <option key={type.code} value={type.code}>
+              {localName(type)} ({type.code})
+            </option>
+          ))}
+          {step.timeLimitTypeCode && !workOrderTypes.some((type) => type.code === step.timeLimitTypeCode) && <option value={step.timeLimitTypeCode}>{step.timeLimitTypeCode}</option>}
+        </select>
+      </div>
+      <div className="editor-field">
+        <label htmlFor={`${id}-position`}>{t('workflowEditor.panel.position')}</label>
+        <select id={`${id}-position`} value={step.positionCode ?? ''} onChange={(e) => update({ positionCode: e.target.value || null })} data-testid="editor-step-position">
+          <option value="">{t('workflowEditor.panel.byDispatchRules')}</option>
+          {positions.map((position) => (
+            <option key={position.code} value={position.code}>
+              {localName(position)} ({position.code})
+            </option>
+          ))}
+          {step.positionCode && !positions.some((position) => position.code === step.positionCode) && <option value={step.positionCode}>{step.positionCode}</option>}
         </select>
       </div>
       <div className="editor-check">

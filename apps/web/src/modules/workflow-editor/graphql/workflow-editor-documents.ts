@@ -37,6 +37,8 @@ export const WorkflowTemplateGraphQuery = graphql(`
         kind
         workOrderTypeCode
         joinAll
+        positionCode
+        timeLimitTypeCode
       }
       transitions {
         from

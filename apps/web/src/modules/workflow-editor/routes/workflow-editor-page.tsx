@@ -9,7 +9,7 @@ import { ListStatus } from '../../../components/paged-list/list-status';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
+import { QueryPositionChoicesQuery, WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { StepNodeView } from '../components/step-node';
 import { knownExceptionTypes, StepPanel } from '../components/step-panel';
 import { laneWidth, placed, toInput } from '../editor-graph';
@@ -42,6 +42,7 @@ export function WorkflowEditorPage() {
   const ids = useId();
   const templates = useQuery(WorkflowTemplatesQuery, { fetchPolicy: 'cache-and-network' });
   const types = useQuery(WorkOrderTypesQuery);
+  const positions = useQuery(QueryPositionChoicesQuery);
   const [code, setCode] = useState<string | null>(null);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [graph, setGraph] = useState<EditorGraph | null>(null);
@@ -441,6 +442,7 @@ export function WorkflowEditorPage() {
             graph={graph}
             selected={selected}
             workOrderTypes={types.data?.workOrderTypes ?? []}
+            positions={positions.data?.positions ?? []}
             onChange={edit}
             onSelect={setSelected}
             problems={selected ? (translated.get(selected) ?? []) : templateWide}
