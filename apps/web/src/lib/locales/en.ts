@@ -1043,6 +1043,7 @@ export const en = {
     pickOne: 'Pick one of the options.',
   },
   workflowMappings: {
+    nameColumn: 'Name',
     name: 'Name (Chinese)',
     nameEn: 'English name',
     description: 'Description',

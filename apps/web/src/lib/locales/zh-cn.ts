@@ -1041,6 +1041,7 @@ export const zhCN: Messages = {
     pickOne: '请选择一项。',
   },
   workflowMappings: {
+    nameColumn: '名称',
     name: '名称',
     nameEn: '英文名称',
     description: '描述',

@@ -57,7 +57,7 @@ export function BusinessWorkflowsPage() {
             <thead>
               <tr>
                 <th scope="col">{t('workflowMappings.business.code')}</th>
-                <th scope="col">{t('workflowMappings.name')}</th>
+                <th scope="col">{t('workflowMappings.nameColumn')}</th>
                 <th scope="col">{t('workflowMappings.business.workflow')}</th>
                 <th scope="col">{t('workflowMappings.iom.template')}</th>
                 <th scope="col">{t('workflowMappings.description')}</th>

@@ -57,7 +57,7 @@ export function IomWorkflowsPage() {
             <thead>
               <tr>
                 <th scope="col">{t('workflowMappings.iom.code')}</th>
-                <th scope="col">{t('workflowMappings.name')}</th>
+                <th scope="col">{t('workflowMappings.nameColumn')}</th>
                 <th scope="col">{t('workflowMappings.iom.template')}</th>
                 <th scope="col">{t('workflowMappings.iom.version')}</th>
                 <th scope="col" className="num">
