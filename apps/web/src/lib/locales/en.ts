@@ -1078,7 +1078,7 @@ export const en = {
       editTitle: 'Change the business mapping',
       deleteTitle: 'Delete the business mapping?',
       code: 'Business code',
-      codeHint: 'The business code CRM sends. Letters, digits, _ and -. It cannot change later.',
+      codeHint: 'The business code CRM sends (no spaces). It cannot change later.',
       codeFixed: 'The business code cannot change: orders record it.',
       workflow: 'IOM workflow',
       noWorkflow: 'No workflow chosen',

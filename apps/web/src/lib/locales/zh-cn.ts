@@ -1076,7 +1076,7 @@ export const zhCN: Messages = {
       editTitle: '修改业务与工作流程关系',
       deleteTitle: '删除业务与工作流程关系？',
       code: '业务编码',
-      codeHint: 'CRM 发送的业务编码。字母、数字、_ 和 -，创建后不能修改。',
+      codeHint: 'CRM 发送的业务编码（不含空格），创建后不能修改。',
       codeFixed: '业务编码不能修改：定单记录了它。',
       workflow: '工作流程',
       noWorkflow: '未选择工作流程',

@@ -98,6 +98,7 @@ describe.each(testBackends())('workflow mappings: business → IOM workflow → 
       [SAVE_IOM, { create: true, code: unique('IOM_'), name: ' ', templateCode: 'FIXED_NEW' }, 'name'],
       [SAVE_IOM, { create: true, code: unique('IOM_'), name: 'x', templateCode: '' }, 'templateCode'],
       [SAVE_BUSINESS, { create: true, businessCode: '', name: 'x', iomWorkflowCode: 'FIXED_NEW' }, 'businessCode'],
+      [SAVE_BUSINESS, { create: true, businessCode: 'A B', name: 'x', iomWorkflowCode: 'FIXED_NEW' }, 'businessCode'],
       [SAVE_BUSINESS, { create: true, businessCode: unique('BIZ_'), name: 'x', description: 'd'.repeat(201), iomWorkflowCode: 'FIXED_NEW' }, 'description'],
     ] as const) {
       const bad = await gqlRequest(app.url, query, { input }, admin);

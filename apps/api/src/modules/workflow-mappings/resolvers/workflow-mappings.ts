@@ -4,6 +4,8 @@ import { parseInput } from '../../../lib/parse-input.ts';
 import type { ViewerRecord } from '../../auth/auth.types.ts';
 
 const code = z.string().trim().min(1, 'is required').max(40, 'at most 40 characters').regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, `_` and `-` only');
+/** As CRM sends it (crm-message.md): at most 64 characters, no spaces. */
+const businessCode = z.string().trim().min(1, 'is required').max(64, 'at most 64 characters').regex(/^\S+$/, 'no spaces');
 const reference = z.string().trim().min(1, 'is required').max(40, 'at most 40 characters');
 const name = z.string().trim().min(1, 'is required').max(60, 'at most 60 characters');
 const nameEn = z.string().trim().max(80, 'at most 80 characters').nullish().transform((value) => value ?? '');
@@ -27,13 +29,13 @@ export const deleteIomWorkflow: MutationResolvers['deleteIomWorkflow'] = async (
 };
 
 export const saveBusinessWorkflow: MutationResolvers['saveBusinessWorkflow'] = async (_parent, args, context) => {
-  const input = parseInput(z.object({ create, businessCode: code, name, nameEn, description, iomWorkflowCode: reference }), args.input);
+  const input = parseInput(z.object({ create, businessCode, name, nameEn, description, iomWorkflowCode: reference }), args.input);
   const outcome = await context.services.workflowMappings.saveBusinessWorkflow(context.viewer as ViewerRecord, input);
   return outcome.ok ? { ok: true, error: null, businessWorkflow: outcome.value } : { ok: false, error: outcome.error, businessWorkflow: null };
 };
 
 export const deleteBusinessWorkflow: MutationResolvers['deleteBusinessWorkflow'] = async (_parent, args, context) => {
-  const input = parseInput(z.object({ businessCode: reference }), args.input);
+  const input = parseInput(z.object({ businessCode: z.string().trim().min(1, 'is required').max(64, 'at most 64 characters') }), args.input);
   const outcome = await context.services.workflowMappings.deleteBusinessWorkflow(context.viewer as ViewerRecord, input.businessCode);
   return outcome.ok ? { ok: true, error: null, businessWorkflow: null } : { ok: false, error: outcome.error, businessWorkflow: null };
 };

@@ -67,8 +67,8 @@ export function BusinessWorkflowDialog({ business, onClose, onSaved }: BusinessW
             onChange={(e) => setCode(e.target.value)}
             readOnly={!!business}
             required
-            maxLength={40}
-            pattern="[A-Za-z0-9_\-]+"
+            maxLength={64}
+            pattern="\S+"
             aria-describedby={ids.codeHint}
             className="mono"
             data-testid="business-workflow-code"
