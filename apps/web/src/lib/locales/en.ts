@@ -1064,7 +1064,7 @@ export const en = {
       deleteTitle: 'Delete the IOM workflow?',
       code: 'Workflow code',
       template: 'Engine template',
-      version: 'Version in use',
+      templateInUse: 'Engine template (version in use)',
       businessCount: 'Businesses',
       noTemplate: 'No template chosen',
       noActiveVersion: 'no active version',

@@ -1062,7 +1062,7 @@ export const zhCN: Messages = {
       deleteTitle: '删除工作流程？',
       code: '流程编码',
       template: '引擎流程',
-      version: '使用版本',
+      templateInUse: '引擎流程（使用版本）',
       businessCount: '业务数',
       noTemplate: '未选择引擎流程',
       noActiveVersion: '无启用版本',

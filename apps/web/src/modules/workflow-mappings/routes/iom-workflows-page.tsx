@@ -58,8 +58,7 @@ export function IomWorkflowsPage() {
               <tr>
                 <th scope="col">{t('workflowMappings.iom.code')}</th>
                 <th scope="col">{t('workflowMappings.nameColumn')}</th>
-                <th scope="col">{t('workflowMappings.iom.template')}</th>
-                <th scope="col">{t('workflowMappings.iom.version')}</th>
+                <th scope="col">{t('workflowMappings.iom.templateInUse')}</th>
                 <th scope="col" className="num">
                   {t('workflowMappings.iom.businessCount')}
                 </th>
@@ -72,7 +71,7 @@ export function IomWorkflowsPage() {
             <tbody>
               {workflows.length === 0 && (
                 <tr>
-                  <td colSpan={7} className="muted">
+                  <td colSpan={6} className="muted">
                     {t('workflowMappings.iom.empty')}
                   </td>
                 </tr>
@@ -83,9 +82,11 @@ export function IomWorkflowsPage() {
                   <td>{localName(w)}</td>
                   <td data-testid="iom-workflow-template-cell">
                     {w.templateName !== null ? localName({ name: w.templateName, nameEn: w.templateNameEn ?? '' }) : <span className="muted">{t('workflowMappings.iom.noActiveVersion')}</span>}{' '}
-                    <span className="mono muted">{w.templateCode}</span>
+                    <span className="mono muted">
+                      {w.templateCode}
+                      {w.templateVersion !== null && ` v${w.templateVersion}`}
+                    </span>
                   </td>
-                  <td>{w.templateVersion !== null ? `v${w.templateVersion}` : <span className="muted">—</span>}</td>
                   <td className="num">{w.businessCount}</td>
                   <td className="description">{w.description ?? <span className="muted">—</span>}</td>
                   <RowActions name={named(w)} onEdit={() => setDialog({ kind: 'edit', workflow: w })} onDelete={() => setDialog({ kind: 'delete', workflow: w })} testIdPrefix="iom-workflow" />
