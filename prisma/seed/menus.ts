@@ -21,8 +21,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'config.cache', route: '/config/cache' },
       { code: 'config.attributes', route: '/config/attributes' },
-      { code: 'config.business-workflows', route: null },
-      { code: 'config.iom-workflows', route: null },
+      { code: 'config.business-workflows', route: '/config/business-workflows' },
+      { code: 'config.iom-workflows', route: '/config/iom-workflows' },
       { code: 'config.work-order-types', route: '/config/work-order-types' },
       { code: 'config.exception-flows', route: null },
       { code: 'config.workflows', route: '/config/workflows' },

@@ -2,7 +2,7 @@ import type { PrismaClient, StepKind } from '../generated/client/client.ts';
 
 /**
  * Reference workflows: work-order categories and types, the engine templates of the seed's flows
- * and the business-code → template mapping. Written when missing (a template code+version is never
+ * and the business-code → IOM workflow → template mappings. Written when missing (a template code+version is never
  * changed once it exists: running orders depend on it; edits make a new version).
  */
 export const workOrderCategories = [
@@ -115,12 +115,22 @@ export const templates: TemplateSpec[] = [
   },
 ];
 
+/** IOM workflows (工作流程) and the engine template code each runs. */
+export const iomWorkflows = [
+  { code: 'FIXED_NEW', name: '固话新装流程', nameEn: 'Fixed line new install', templateCode: 'FIXED_NEW' },
+  { code: 'BROADBAND_NEW', name: '宽带新装流程', nameEn: 'Broadband new install', templateCode: 'BROADBAND_NEW' },
+  { code: 'BROADBAND_MOVE', name: '宽带移机流程', nameEn: 'Broadband move', templateCode: 'BROADBAND_MOVE' },
+  { code: 'BROADBAND_REMOVE', name: '宽带拆机流程', nameEn: 'Broadband removal', templateCode: 'BROADBAND_REMOVE' },
+  { code: 'ORDER_CANCEL', name: '撤单流程', nameEn: 'Order cancellation', templateCode: 'ORDER_CANCEL' },
+];
+
+/** CRM business codes and the IOM workflow each runs. */
 export const businessWorkflows = [
-  { businessCode: 'FIXED_NEW', name: '固话新装', nameEn: 'Fixed line new install', templateCode: 'FIXED_NEW' },
-  { businessCode: 'BROADBAND_NEW', name: '宽带新装', nameEn: 'Broadband new install', templateCode: 'BROADBAND_NEW' },
-  { businessCode: 'BROADBAND_MOVE', name: '宽带移机', nameEn: 'Broadband move', templateCode: 'BROADBAND_MOVE' },
-  { businessCode: 'BROADBAND_REMOVE', name: '宽带拆机', nameEn: 'Broadband removal', templateCode: 'BROADBAND_REMOVE' },
-  { businessCode: 'ORDER_CANCEL', name: '撤单', nameEn: 'Order cancellation', templateCode: 'ORDER_CANCEL' },
+  { businessCode: 'FIXED_NEW', name: '固话新装', nameEn: 'Fixed line new install', iomWorkflowCode: 'FIXED_NEW' },
+  { businessCode: 'BROADBAND_NEW', name: '宽带新装', nameEn: 'Broadband new install', iomWorkflowCode: 'BROADBAND_NEW' },
+  { businessCode: 'BROADBAND_MOVE', name: '宽带移机', nameEn: 'Broadband move', iomWorkflowCode: 'BROADBAND_MOVE' },
+  { businessCode: 'BROADBAND_REMOVE', name: '宽带拆机', nameEn: 'Broadband removal', iomWorkflowCode: 'BROADBAND_REMOVE' },
+  { businessCode: 'ORDER_CANCEL', name: '撤单', nameEn: 'Order cancellation', iomWorkflowCode: 'ORDER_CANCEL' },
 ];
 
 export async function seedWorkflows(prisma: PrismaClient): Promise<void> {
@@ -131,6 +141,9 @@ export async function seedWorkflows(prisma: PrismaClient): Promise<void> {
     }
   }
   for (const spec of templates) await createTemplateIfMissing(prisma, spec);
+  for (const workflow of iomWorkflows) {
+    await prisma.iomWorkflow.upsert({ where: { code: workflow.code }, create: workflow, update: {} });
+  }
   for (const mapping of businessWorkflows) {
     await prisma.businessWorkflow.upsert({ where: { businessCode: mapping.businessCode }, create: mapping, update: {} });
   }

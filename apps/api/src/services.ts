@@ -26,6 +26,7 @@ import { AuditLog } from './modules/audit/audit.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
 import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
+import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -56,6 +57,8 @@ export interface Services {
   dispatchRules: DispatchRulesService;
   /** Work-order categories and types (configuration). */
   workOrderTypes: WorkOrderTypesService;
+  /** Business code → IOM workflow → engine template mappings (configuration). */
+  workflowMappings: WorkflowMappingsService;
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   config: ApiConfig;
@@ -129,6 +132,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     attributeItems,
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     workOrderTypes: new WorkOrderTypesService(prisma, audit),
+    workflowMappings: new WorkflowMappingsService(prisma, audit),
     templateEditor: new TemplateEditorService(prisma, audit),
     pubsub,
     relay,

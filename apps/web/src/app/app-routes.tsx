@@ -30,6 +30,8 @@ const screens = {
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
   '/config/work-order-types': () => import('../modules/work-order-types/routes/work-order-types-page').then((m) => ({ default: m.WorkOrderTypesPage })),
+  '/config/business-workflows': () => import('../modules/workflow-mappings/routes/business-workflows-page').then((m) => ({ default: m.BusinessWorkflowsPage })),
+  '/config/iom-workflows': () => import('../modules/workflow-mappings/routes/iom-workflows-page').then((m) => ({ default: m.IomWorkflowsPage })),
   '/config/workflows': () => import('../modules/workflow-editor/routes/workflow-editor-page').then((m) => ({ default: m.WorkflowEditorPage })),
   '/config/calendar': () => import('../modules/calendar/routes/calendar-page').then((m) => ({ default: m.CalendarPage })),
   '/config/time-limits': () => import('../modules/time-limits/routes/time-limits-page').then((m) => ({ default: m.TimeLimitsPage })),
@@ -66,6 +68,8 @@ const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
+const BusinessWorkflowsPage = lazy(screens['/config/business-workflows']);
+const IomWorkflowsPage = lazy(screens['/config/iom-workflows']);
 const WorkflowEditorPage = lazy(screens['/config/workflows']);
 const CalendarPage = lazy(screens['/config/calendar']);
 const TimeLimitsPage = lazy(screens['/config/time-limits']);
@@ -122,6 +126,8 @@ export function AppRoutes() {
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
+          <Route path="config/business-workflows" element={guarded('config.business-workflows', <BusinessWorkflowsPage />)} />
+          <Route path="config/iom-workflows" element={guarded('config.iom-workflows', <IomWorkflowsPage />)} />
           <Route path="config/workflows" element={guarded('config.workflows', <WorkflowEditorPage />)} />
           <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="config/time-limits" element={guarded('config.time-limits', <TimeLimitsPage />)} />

@@ -113,7 +113,9 @@ export const orderIntakeSql = {
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (
       SELECT t.id, t.code, t.version
-      FROM business_workflow b JOIN workflow_template t ON t.code = b.template_code AND t.active
+      FROM business_workflow b
+        JOIN iom_workflow w ON w.code = b.iom_workflow_code
+        JOIN workflow_template t ON t.code = w.template_code AND t.active
       WHERE b.business_code = ${businessCode}
       ORDER BY t.version DESC LIMIT 1
     ) AS t ON true`),

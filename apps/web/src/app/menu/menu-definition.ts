@@ -40,8 +40,8 @@ export const MENU: readonly MenuGroup[] = [
   group('config', [
     ['cache', '/config/cache'],
     ['attributes', '/config/attributes'],
-    ['business-workflows'],
-    ['iom-workflows'],
+    ['business-workflows', '/config/business-workflows'],
+    ['iom-workflows', '/config/iom-workflows'],
     ['work-order-types', '/config/work-order-types'],
     ['exception-flows'],
     ['workflows', '/config/workflows'],
