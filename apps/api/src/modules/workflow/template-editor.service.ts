@@ -48,8 +48,7 @@ export class TemplateEditorService {
   async validate(viewer: ViewerRecord, input: unknown): Promise<GraphProblem[]> {
     assertCan(viewer, 'config:write');
     const graph = parseInput(templateGraphSchema, input);
-    const types = await this.prisma.workOrderType.findMany({ select: { code: true } });
-    return validateTemplateGraph(graph, { workOrderTypeCodes: new Set(types.map((type) => type.code)) });
+    return validateTemplateGraph(graph, await knownCodes(this.prisma));
   }
 
   /** Imports an exported file as the next version of its code. */
@@ -90,9 +89,14 @@ export class TemplateEditorService {
     });
   }
 
+  /** Saves `graph` as the next version of its code after the same validation as saveVersion (other features' editors, e.g. exception flows). */
+  saveGraph(viewer: ViewerRecord, graph: TemplateGraph, action: string): Promise<SaveTemplateResult> {
+    assertCan(viewer, 'config:write');
+    return this.save(viewer, graph, action);
+  }
+
   private async save(viewer: ViewerRecord, graph: TemplateGraph, action: string): Promise<SaveTemplateResult> {
-    const types = await this.prisma.workOrderType.findMany({ select: { code: true } });
-    const problems = validateTemplateGraph(graph, { workOrderTypeCodes: new Set(types.map((type) => type.code)) });
+    const problems = validateTemplateGraph(graph, await knownCodes(this.prisma));
     if (problems.length) return { ok: false, problems };
     return this.prisma.$transaction(async (tx) => {
       const newest = await tx.workflowTemplate.findFirst({ where: { code: graph.code }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -126,6 +130,12 @@ export class TemplateEditorService {
       return { ok: true as const, templateId: template.id, version };
     });
   }
+}
+
+/** The work-order type and exception type codes a template may name. */
+async function knownCodes(db: Db): Promise<{ workOrderTypeCodes: Set<string>; exceptionTypeCodes: Set<string> }> {
+  const [types, exceptions] = await Promise.all([db.workOrderType.findMany({ select: { code: true } }), db.exceptionType.findMany({ select: { code: true } })]);
+  return { workOrderTypeCodes: new Set(types.map((type) => type.code)), exceptionTypeCodes: new Set(exceptions.map((type) => type.code)) };
 }
 
 /** A stored version as a graph (steps in their sort order). */

@@ -57,7 +57,8 @@ export type GraphProblemCode =
   | 'NO_PATH_TO_END'
   | 'MANUAL_WITHOUT_WORK_ORDER_TYPE'
   | 'JOIN_WITH_SINGLE_INPUT'
-  | 'UNKNOWN_WORK_ORDER_TYPE';
+  | 'UNKNOWN_WORK_ORDER_TYPE'
+  | 'UNKNOWN_EXCEPTION_TYPE';
 
 export interface GraphProblem {
   code: GraphProblemCode;
@@ -71,6 +72,8 @@ export interface GraphProblem {
 export interface ValidateOptions {
   /** Known work-order type codes; when given, unknown codes are reported. */
   workOrderTypeCodes?: ReadonlySet<string>;
+  /** Known exception type codes (异常类型); when given, exception transitions naming others are reported. */
+  exceptionTypeCodes?: ReadonlySet<string>;
 }
 
 /** Returns every problem of the graph; an empty list means the engine can run it. */
@@ -114,6 +117,13 @@ export function validateTemplateGraph(graph: TemplateGraph, options: ValidateOpt
     }
     if (edge.kind === 'EXCEPTION' && !edge.exceptionType?.trim())
       add('EXCEPTION_WITHOUT_TYPE', steps.has(edge.from) ? edge.from : null, `Exception transition ${edge.from} → ${edge.to} has no exception type`, index);
+    else if (edge.kind === 'EXCEPTION' && options.exceptionTypeCodes && !options.exceptionTypeCodes.has(edge.exceptionType?.trim() ?? ''))
+      add(
+        'UNKNOWN_EXCEPTION_TYPE',
+        steps.has(edge.from) ? edge.from : null,
+        `Exception transition ${edge.from} → ${edge.to} uses unknown exception type ${edge.exceptionType}: add it to the exception types first`,
+        index,
+      );
     if (edge.kind === 'NORMAL' && edge.exceptionType)
       add('NORMAL_WITH_EXCEPTION_TYPE', steps.has(edge.from) ? edge.from : null, `Normal transition ${edge.from} → ${edge.to} must not have an exception type`, index);
     const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.exceptionType ?? ''}`;

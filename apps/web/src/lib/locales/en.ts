@@ -1033,6 +1033,7 @@ export const en = {
       MANUAL_WITHOUT_WORK_ORDER_TYPE: 'Handled by people ({{kind}}) but has no work-order type',
       JOIN_WITH_SINGLE_INPUT: 'A join, but fewer than two normal transitions lead into it',
       UNKNOWN_WORK_ORDER_TYPE: 'Unknown work-order type {{type}}',
+      UNKNOWN_EXCEPTION_TYPE: 'Exception transition {{from}} → {{to}} uses unknown exception type {{exception}}: add it under Exception flows first',
     },
   },
   grid: {

@@ -1031,6 +1031,7 @@ export const zhCN: Messages = {
       MANUAL_WITHOUT_WORK_ORDER_TYPE: '人工处理的步骤（{{kind}}）没有工单类型',
       JOIN_WITH_SINGLE_INPUT: '汇聚步骤，但流入的正常流转少于两条',
       UNKNOWN_WORK_ORDER_TYPE: '未知的工单类型 {{type}}',
+      UNKNOWN_EXCEPTION_TYPE: '异常流转 {{from}} → {{to}} 使用了未知的异常类型 {{exception}}：请先在异常流程配置中新增',
     },
   },
   grid: {
