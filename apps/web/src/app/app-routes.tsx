@@ -27,6 +27,7 @@ const screens = {
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
+  '/config/exception-flows': () => import('../modules/exception-flows/routes/exception-flows-page').then((m) => ({ default: m.ExceptionFlowsPage })),
   '/config/work-order-types': () => import('../modules/work-order-types/routes/work-order-types-page').then((m) => ({ default: m.WorkOrderTypesPage })),
   '/config/workflows': () => import('../modules/workflow-editor/routes/workflow-editor-page').then((m) => ({ default: m.WorkflowEditorPage })),
   '/config/calendar': () => import('../modules/calendar/routes/calendar-page').then((m) => ({ default: m.CalendarPage })),
@@ -63,6 +64,7 @@ const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
+const ExceptionFlowsPage = lazy(screens['/config/exception-flows']);
 const WorkflowEditorPage = lazy(screens['/config/workflows']);
 const CalendarPage = lazy(screens['/config/calendar']);
 const TimeLimitsPage = lazy(screens['/config/time-limits']);
@@ -116,6 +118,7 @@ export function AppRoutes() {
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
+          <Route path="config/exception-flows" element={guarded('config.exception-flows', <ExceptionFlowsPage />)} />
           <Route path="config/workflows" element={guarded('config.workflows', <WorkflowEditorPage />)} />
           <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="config/time-limits" element={guarded('config.time-limits', <TimeLimitsPage />)} />
