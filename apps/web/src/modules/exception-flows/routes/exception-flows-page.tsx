@@ -147,7 +147,7 @@ export function ExceptionFlowsPage() {
                       <td className="mono">{type.code}</td>
                       <td>
                         {localName(type)}
-                        {type.manual && <span className="badge muted-badge"> {t('exceptionFlows.types.manual')}</span>}
+                        {type.manual && <span className="muted manual-badge"> {t('exceptionFlows.types.manual')}</span>}
                       </td>
                       <td className="muted">{type.description || '—'}</td>
                       <td className="num">{type.routeCount}</td>
