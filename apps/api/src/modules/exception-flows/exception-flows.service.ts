@@ -67,6 +67,11 @@ export class ExceptionFlowsService {
     return listTypes(this.prisma);
   }
 
+  /** Exception types by code for a work order's choices (its order's visibility was checked on the way to it). */
+  byCodes(codes: readonly string[]): Promise<ExceptionTypeRecord[]> {
+    return exceptionTypesByCodes(this.prisma, codes);
+  }
+
   async businesses(viewer: ViewerRecord) {
     assertCan(viewer, 'config:write');
     return this.prisma.businessWorkflow.findMany({ orderBy: { businessCode: 'asc' } });
@@ -167,6 +172,13 @@ export class ExceptionFlowsService {
     if (!result.ok) return { ok: false, error: { code: 'INVALID_GRAPH', message: result.problems.map((problem) => problem.message).join('; ') }, problems: result.problems };
     return { ok: true, flows: await readFlows(this.prisma, result.templateId) };
   }
+}
+
+/** The exception types with these codes, in the order given (unknown codes left out); for work orders' choices. */
+export async function exceptionTypesByCodes(db: Db, codes: readonly string[]): Promise<ExceptionTypeRecord[]> {
+  if (codes.length === 0) return [];
+  const types = new Map((await listTypes(db)).map((type) => [type.code, type]));
+  return codes.flatMap((code) => types.get(code) ?? []);
 }
 
 async function listTypes(db: Db): Promise<ExceptionTypeRecord[]> {

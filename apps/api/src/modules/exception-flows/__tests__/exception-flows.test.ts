@@ -13,7 +13,7 @@ const DELETE_TYPE = `mutation($input: DeleteExceptionTypeInput!) { deleteExcepti
 const FLOWS_FIELDS = 'templateId templateCode version steps { code kind } routes { from exceptionTypeCode exceptionType { name nameEn } to }';
 const FLOWS = `query($business: String, $template: String) { exceptionFlows(businessCode: $business, templateCode: $template) { ${FLOWS_FIELDS} } }`;
 const SAVE_FLOWS = `mutation($input: SaveExceptionFlowsInput!) { saveExceptionFlows(input: $input) { ${ERROR} problems { code stepCode } flows { ${FLOWS_FIELDS} } } }`;
-const ORDER = 'query($id: ID!) { order(id: $id) { state workOrders { id state exceptionTypes step { code } } } }';
+const ORDER = 'query($id: ID!) { order(id: $id) { state workOrders { id state exceptionTypes exceptionTypeDetails { code name nameEn manual } step { code } } } }';
 const COMPLETE = `mutation($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { ${ERROR} } }`;
 
 type Result = { ok: boolean; error: { code: string; message: string; field: string | null } | null; [key: string]: any };
@@ -124,7 +124,7 @@ describe.each(testBackends())('exception flows configuration (%s)', (backend) =>
     expect((await call(DELETE_TYPE, { code })).error).toMatchObject({ code: 'IN_USE', message: expect.stringContaining(`FIXED_NEW v${before.version + 1} · INSTALL → NUMBER`) });
 
     const [order] = await submitOrders(app, admin, [{ businessCode: 'FIXED_NEW', areaCode }]);
-    const read = async () => (await gqlRequest(app.url, ORDER, { id: order!.id }, handler)).data.order as { state: string; workOrders: { id: string; state: string; exceptionTypes: string[]; step: { code: string } }[] };
+    const read = async () => (await gqlRequest(app.url, ORDER, { id: order!.id }, handler)).data.order as { state: string; workOrders: { id: string; state: string; exceptionTypes: string[]; exceptionTypeDetails: { code: string; name: string; nameEn: string; manual: boolean }[]; step: { code: string } }[] };
     for (const step of ['WIRING', 'NUMBER', 'PORT', 'NETWORK']) {
       const open = (await read()).workOrders.find((wo) => wo.state === 'PENDING')!;
       expect(open.step.code).toBe(step);
@@ -133,6 +133,11 @@ describe.each(testBackends())('exception flows configuration (%s)', (backend) =>
     const install = (await read()).workOrders.find((wo) => wo.state === 'PENDING')!;
     expect(install.step.code).toBe('INSTALL');
     expect(install.exceptionTypes).toEqual(['LINE_FAULT', code, 'MANUAL']);
+    expect(install.exceptionTypeDetails).toEqual([
+      { code: 'LINE_FAULT', name: '线路故障', nameEn: 'Line fault', manual: false },
+      { code, name: '号码冲突', nameEn: 'Number clash', manual: false },
+      { code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', manual: true },
+    ]);
     expect(await call(COMPLETE, { workOrderId: install.id, exceptionType: code }, handler)).toMatchObject({ ok: true });
     const after = await read();
     expect(after.workOrders.filter((wo) => wo.state === 'PENDING').map((wo) => wo.step.code)).toEqual(['NUMBER']);
