@@ -24,7 +24,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'config.business-workflows', route: '/config/business-workflows' },
       { code: 'config.iom-workflows', route: '/config/iom-workflows' },
       { code: 'config.work-order-types', route: '/config/work-order-types' },
-      { code: 'config.exception-flows', route: null },
+      { code: 'config.exception-flows', route: '/config/exception-flows' },
       { code: 'config.workflows', route: '/config/workflows' },
       { code: 'config.calendar', route: '/config/calendar' },
       { code: 'config.time-limits', route: '/config/time-limits' },

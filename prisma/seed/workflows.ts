@@ -115,6 +115,13 @@ export const templates: TemplateSpec[] = [
   },
 ];
 
+/** Exception types (异常类型): every one the templates above route, and the manual one that parks a work order. */
+export const exceptionTypes = [
+  { code: 'LINE_FAULT', name: '线路故障', nameEn: 'Line fault', description: '施工发现线路故障，需重新配线/配端口', manual: false },
+  { code: 'WRONG_ADDRESS', name: '地址错误', nameEn: 'Wrong address', description: '装机地址有误，退回调度中心', manual: false },
+  { code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', description: '转人工异常处理，流程暂停', manual: true },
+];
+
 /** IOM workflows (工作流程) and the engine template code each runs. */
 export const iomWorkflows = [
   { code: 'FIXED_NEW', name: '固话新装流程', nameEn: 'Fixed line new install', templateCode: 'FIXED_NEW' },
@@ -140,6 +147,7 @@ export async function seedWorkflows(prisma: PrismaClient): Promise<void> {
       await prisma.workOrderType.upsert({ where: { code }, create: { code, name, nameEn, categoryCode: category.code }, update: {} });
     }
   }
+  for (const type of exceptionTypes) await prisma.exceptionType.upsert({ where: { code: type.code }, create: type, update: {} });
   for (const spec of templates) await createTemplateIfMissing(prisma, spec);
   for (const workflow of iomWorkflows) {
     await prisma.iomWorkflow.upsert({ where: { code: workflow.code }, create: workflow, update: {} });

@@ -25,6 +25,7 @@ import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
+import { ExceptionFlowsService } from './modules/exception-flows/exception-flows.service.ts';
 import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
@@ -61,6 +62,7 @@ export interface Services {
   workflowMappings: WorkflowMappingsService;
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
+  exceptionFlows: ExceptionFlowsService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -107,6 +109,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     config.interfaces,
     now,
   );
+  const templateEditor = new TemplateEditorService(prisma, audit);
   return {
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
@@ -133,7 +136,8 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     workOrderTypes: new WorkOrderTypesService(prisma, audit),
     workflowMappings: new WorkflowMappingsService(prisma, audit),
-    templateEditor: new TemplateEditorService(prisma, audit),
+    templateEditor,
+    exceptionFlows: new ExceptionFlowsService(prisma, audit, templateEditor),
     pubsub,
     relay,
   };

@@ -29,6 +29,7 @@ const screens = {
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
+  '/config/exception-flows': () => import('../modules/exception-flows/routes/exception-flows-page').then((m) => ({ default: m.ExceptionFlowsPage })),
   '/config/work-order-types': () => import('../modules/work-order-types/routes/work-order-types-page').then((m) => ({ default: m.WorkOrderTypesPage })),
   '/config/business-workflows': () => import('../modules/workflow-mappings/routes/business-workflows-page').then((m) => ({ default: m.BusinessWorkflowsPage })),
   '/config/iom-workflows': () => import('../modules/workflow-mappings/routes/iom-workflows-page').then((m) => ({ default: m.IomWorkflowsPage })),
@@ -70,6 +71,7 @@ const AttributeItemsPage = lazy(screens['/config/attributes']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
 const BusinessWorkflowsPage = lazy(screens['/config/business-workflows']);
 const IomWorkflowsPage = lazy(screens['/config/iom-workflows']);
+const ExceptionFlowsPage = lazy(screens['/config/exception-flows']);
 const WorkflowEditorPage = lazy(screens['/config/workflows']);
 const CalendarPage = lazy(screens['/config/calendar']);
 const TimeLimitsPage = lazy(screens['/config/time-limits']);
@@ -128,6 +130,7 @@ export function AppRoutes() {
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
           <Route path="config/business-workflows" element={guarded('config.business-workflows', <BusinessWorkflowsPage />)} />
           <Route path="config/iom-workflows" element={guarded('config.iom-workflows', <IomWorkflowsPage />)} />
+          <Route path="config/exception-flows" element={guarded('config.exception-flows', <ExceptionFlowsPage />)} />
           <Route path="config/workflows" element={guarded('config.workflows', <WorkflowEditorPage />)} />
           <Route path="config/calendar" element={guarded('config.calendar', <CalendarPage />)} />
           <Route path="config/time-limits" element={guarded('config.time-limits', <TimeLimitsPage />)} />

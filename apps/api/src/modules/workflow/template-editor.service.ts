@@ -48,7 +48,7 @@ export class TemplateEditorService {
   async validate(viewer: ViewerRecord, input: unknown): Promise<GraphProblem[]> {
     assertCan(viewer, 'config:write');
     const graph = parseInput(templateGraphSchema, input);
-    return validateTemplateGraph(graph, await this.knownCodes());
+    return validateTemplateGraph(graph, await knownCodes(this.prisma));
   }
 
   /** Imports an exported file as the next version of its code. */
@@ -89,17 +89,14 @@ export class TemplateEditorService {
     });
   }
 
-  /** Work-order types and work-order handling positions a template may name. */
-  private async knownCodes(): Promise<{ workOrderTypeCodes: Set<string>; positionCodes: Set<string> }> {
-    const [types, positions] = await Promise.all([
-      this.prisma.workOrderType.findMany({ select: { code: true } }),
-      this.prisma.position.findMany({ where: { positionType: { kind: 'WORK_ORDER' } }, select: { code: true } }),
-    ]);
-    return { workOrderTypeCodes: new Set(types.map((type) => type.code)), positionCodes: new Set(positions.map((position) => position.code)) };
+  /** Saves `graph` as the next version of its code after the same validation as saveVersion (other features' editors, e.g. exception flows). */
+  saveGraph(viewer: ViewerRecord, graph: TemplateGraph, action: string): Promise<SaveTemplateResult> {
+    assertCan(viewer, 'config:write');
+    return this.save(viewer, graph, action);
   }
 
   private async save(viewer: ViewerRecord, graph: TemplateGraph, action: string): Promise<SaveTemplateResult> {
-    const problems = validateTemplateGraph(graph, await this.knownCodes());
+    const problems = validateTemplateGraph(graph, await knownCodes(this.prisma));
     if (problems.length) return { ok: false, problems };
     return this.prisma.$transaction(async (tx) => {
       const newest = await tx.workflowTemplate.findFirst({ where: { code: graph.code }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -133,6 +130,21 @@ export class TemplateEditorService {
       return { ok: true as const, templateId: template.id, version };
     });
   }
+}
+
+/** The work-order type and exception type codes a template may name. */
+/** Work-order types, work-order handling positions and exception types a template may name. */
+async function knownCodes(db: Db): Promise<{ workOrderTypeCodes: Set<string>; positionCodes: Set<string>; exceptionTypeCodes: Set<string> }> {
+  const [types, positions, exceptions] = await Promise.all([
+    db.workOrderType.findMany({ select: { code: true } }),
+    db.position.findMany({ where: { positionType: { kind: 'WORK_ORDER' } }, select: { code: true } }),
+    db.exceptionType.findMany({ select: { code: true } }),
+  ]);
+  return {
+    workOrderTypeCodes: new Set(types.map((type) => type.code)),
+    positionCodes: new Set(positions.map((position) => position.code)),
+    exceptionTypeCodes: new Set(exceptions.map((type) => type.code)),
+  };
 }
 
 /** A stored version as a graph (steps in their sort order). */

@@ -64,7 +64,8 @@ export type GraphProblemCode =
   | 'UNKNOWN_WORK_ORDER_TYPE'
   | 'UNKNOWN_TIME_LIMIT_TYPE'
   | 'POSITION_ON_AUTOMATIC_STEP'
-  | 'UNKNOWN_POSITION';
+  | 'UNKNOWN_POSITION'
+  | 'UNKNOWN_EXCEPTION_TYPE';
 
 export interface GraphProblem {
   code: GraphProblemCode;
@@ -80,6 +81,8 @@ export interface ValidateOptions {
   workOrderTypeCodes?: ReadonlySet<string>;
   /** Known work-order handling position codes; when given, unknown ones are reported. */
   positionCodes?: ReadonlySet<string>;
+  /** Known exception type codes (异常类型); when given, exception transitions naming others are reported. */
+  exceptionTypeCodes?: ReadonlySet<string>;
 }
 
 /** Returns every problem of the graph; an empty list means the engine can run it. */
@@ -129,6 +132,13 @@ export function validateTemplateGraph(graph: TemplateGraph, options: ValidateOpt
     }
     if (edge.kind === 'EXCEPTION' && !edge.exceptionType?.trim())
       add('EXCEPTION_WITHOUT_TYPE', steps.has(edge.from) ? edge.from : null, `Exception transition ${edge.from} → ${edge.to} has no exception type`, index);
+    else if (edge.kind === 'EXCEPTION' && options.exceptionTypeCodes && !options.exceptionTypeCodes.has(edge.exceptionType?.trim() ?? ''))
+      add(
+        'UNKNOWN_EXCEPTION_TYPE',
+        steps.has(edge.from) ? edge.from : null,
+        `Exception transition ${edge.from} → ${edge.to} uses unknown exception type ${edge.exceptionType}: add it to the exception types first`,
+        index,
+      );
     if (edge.kind === 'NORMAL' && edge.exceptionType)
       add('NORMAL_WITH_EXCEPTION_TYPE', steps.has(edge.from) ? edge.from : null, `Normal transition ${edge.from} → ${edge.to} must not have an exception type`, index);
     const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.exceptionType ?? ''}`;

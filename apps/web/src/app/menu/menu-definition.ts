@@ -43,7 +43,7 @@ export const MENU: readonly MenuGroup[] = [
     ['business-workflows', '/config/business-workflows'],
     ['iom-workflows', '/config/iom-workflows'],
     ['work-order-types', '/config/work-order-types'],
-    ['exception-flows'],
+    ['exception-flows', '/config/exception-flows'],
     ['workflows', '/config/workflows'],
     ['calendar', '/config/calendar'],
     ['time-limits', '/config/time-limits'],

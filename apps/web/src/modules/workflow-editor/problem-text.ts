@@ -21,6 +21,7 @@ export function problemText(t: TFunction, problem: GraphProblem, graph: EditorGr
     step: problem.stepCode ?? '',
     from: transition?.from ?? '',
     to: transition?.to ?? '',
+    exception: transition?.exceptionType ?? '',
     type: step?.workOrderTypeCode ?? '',
     kind: step ? t(`workflowEditor.kinds.${step.kind}`) : '',
   });

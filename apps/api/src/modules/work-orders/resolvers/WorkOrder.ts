@@ -10,6 +10,8 @@ export const WorkOrder: WorkOrderResolvers = {
   // Every path to a work order is scoped by its order, so its order is visible too.
   order: (workOrder, _args, context) => loadRequired(context.loaders.orderById, workOrder.orderId, 'Order'),
   exceptionTypes: (workOrder, _args, context) => context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
+  exceptionTypeDetails: async (workOrder, _args, context) =>
+    context.services.exceptionFlows.byCodes(await context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById)),
 };
 
 export const WorkflowStep: WorkflowStepResolvers = {

@@ -54,6 +54,7 @@ describe('filterMenu', () => {
       ['config.business-workflows', '/config/business-workflows'],
       ['config.iom-workflows', '/config/iom-workflows'],
       ['config.work-order-types', '/config/work-order-types'],
+      ['config.exception-flows', '/config/exception-flows'],
       ['config.workflows', '/config/workflows'],
       ['config.calendar', '/config/calendar'],
       ['config.time-limits', '/config/time-limits'],
@@ -69,7 +70,7 @@ describe('filterMenu', () => {
       ['queries.work-orders', '/queries/work-orders'],
       ['queries.daily-report', '/queries/daily-report'],
     ]);
-    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 25);
+    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 26);
   });
 
   it('has the seed structure: 8 groups, leaf codes prefixed by their group', () => {
