@@ -2,6 +2,7 @@ import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { submitCrmOrder } from '../../fixtures/crm-orders.ts';
 import { DEMO_PASSWORD } from '../../fixtures/demo-accounts.ts';
 import { E2eWorkOrderPositionsQuery } from '../../fixtures/graphql/config-documents.ts';
+import { E2eWorkOrderQuery } from '../../fixtures/graphql/query-documents.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { AppShell } from '../../pages/app-shell.ts';
 import { LoginPage } from '../../pages/login-page.ts';
@@ -11,7 +12,7 @@ import { QueryPage } from '../../pages/query-page.ts';
 const STAFF_NO = 'GZ25002';
 const GRID = 'GZ-PY-01';
 
-test('a new position type with menus, assigned with its default permissions, gives the staff member exactly those menus and only their organisation’s orders', async ({ page, adminApi, openSession }) => {
+test('a new position type with menus, assigned with its default permissions, gives the staff member exactly those menus and only their organisation’s orders and work orders', async ({ page, adminApi, openSession }) => {
   test.setTimeout(120_000);
   // One customer with an order in the staff member's grid and one in Tianhe.
   const customer = `权限${Date.now().toString(36)}`;
@@ -29,6 +30,7 @@ test('a new position type with menus, assigned with its default permissions, giv
   await page.getByTestId('position-type-name-en').fill('Order lookups');
   await page.getByTestId('position-type-kind').selectOption('GENERAL');
   await page.locator('[data-testid="menu-leaf"][data-code="queries.orders"]').check();
+  await page.locator('[data-testid="menu-leaf"][data-code="queries.work-orders"]').check();
   await page.locator('[data-testid="menu-leaf"][data-code="help.about"]').check();
   await page.getByTestId('position-type-submit').click();
   await expect(page.getByTestId('position-type-dialog')).toBeHidden();
@@ -62,7 +64,7 @@ test('a new position type with menus, assigned with its default permissions, giv
   await page.getByTestId('staff-permissions').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(STAFF_NO);
   const granted = page.locator('[data-testid="menu-permission"]:not([data-access="none"])');
-  await expect(granted).toHaveCount(2);
+  await expect(granted).toHaveCount(3);
   await expect(page.locator('[data-testid="menu-permission"][data-code="queries.orders"]')).toHaveAttribute('data-access', 'operate');
   await expect(page.locator('[data-testid="menu-permission"][data-code="help.about"]')).toHaveAttribute('data-access', 'operate');
   await expect(page.locator(`[data-testid="data-permission"][data-code="${GRID}"]`)).toBeChecked();
@@ -83,12 +85,23 @@ test('a new position type with menus, assigned with its default permissions, giv
   await login.submitCredentials(STAFF_NO.toLowerCase(), DEMO_PASSWORD);
   const shell = new AppShell(other.page);
   await expect(shell.currentStaff).toHaveAttribute('data-staff-no', STAFF_NO);
-  expect(await shell.menuLeafCodes()).toEqual(['help.about', 'queries.orders']);
+  expect(await shell.menuLeafCodes()).toEqual(['help.about', 'queries.orders', 'queries.work-orders']);
   const query = new QueryPage(other.page);
   await query.goto('orders');
   await query.field('customerName').fill(customer);
   await query.search();
   await expect(query.rows()).toHaveCount(1);
   await expect(query.rows().first()).toContainText(own.orderNo);
+  await expect(other.page.getByText(elsewhere.orderNo)).toHaveCount(0);
+  // The customer's work orders: those of the order in their grid, none of the Tianhe order's (which
+  // the administrator does see).
+  const elsewhereWorkOrders = async () =>
+    (await adminApi.request(E2eWorkOrderQuery, { filter: { order: { customerName: customer } }, sortBy: 'CREATED_AT', sortDirection: 'DESC' })).workOrderQuery.edges.filter((edge) => edge.node.workOrderNo.startsWith(elsewhere.orderNo)).length;
+  expect(await elsewhereWorkOrders()).toBeGreaterThan(0);
+  await query.goto('work-orders');
+  await query.field('customerName').fill(customer);
+  await query.search();
+  await expect(query.rows().first()).toContainText(own.orderNo);
+  for (const row of await query.rows().all()) await expect(row).toContainText(own.orderNo);
   await expect(other.page.getByText(elsewhere.orderNo)).toHaveCount(0);
 });
