@@ -1,5 +1,6 @@
 import type { AttributeValueType, Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
+import { likeLiteral } from '../../lib/like.ts';
 import { listSome, outcomeOf, Refusal, type Outcome } from '../../lib/refusal.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
@@ -37,7 +38,7 @@ export class AttributeItemsService {
   list(filter: { businessCode: string | null; search: string | null }): Promise<AttributeItemRecord[]> {
     const where: Prisma.AttributeItemWhereInput[] = [];
     if (filter.businessCode !== null) where.push({ businessCode: { in: ['', filter.businessCode] } });
-    if (filter.search !== null) where.push({ OR: (['code', 'name', 'nameEn'] as const).map((field) => ({ [field]: { contains: filter.search!, mode: 'insensitive' as const } })) });
+    if (filter.search !== null) where.push({ OR: (['code', 'name', 'nameEn'] as const).map((field) => ({ [field]: { contains: likeLiteral(filter.search!), mode: 'insensitive' as const } })) });
     return this.prisma.attributeItem.findMany({ where: { AND: where }, select, orderBy: [{ businessCode: 'asc' }, { code: 'asc' }] });
   }
 
