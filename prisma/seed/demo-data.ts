@@ -38,12 +38,14 @@ export const demoPositionTypes = [
 export type DemoPositionTypeCode = (typeof demoPositionTypes)[number]['code'];
 
 /** Named demo logins, one per role (the README lists them). `zhangwei` owns two staff numbers. */
-export const demoLogins: { login: string; staff: { staffNo: string; name: string; org: string; positions: DemoPositionTypeCode[] }[] }[] = [
+export const demoLogins: { login: string; staff: { staffNo: string; name: string; org: string; positions: DemoPositionTypeCode[]; billingLevel?: 'NORMAL' | 'SENIOR' | 'SUPER' }[] }[] = [
   { login: 'admin', staff: [{ staffNo: 'GZ0001', name: '系统管理员', org: 'GD', positions: ['SYS_ADMIN'] }] },
   { login: 'dispatcher', staff: [{ staffNo: 'GZ0101', name: '李调度', org: 'GZ-TH', positions: ['DISPATCH', 'DISPATCH_GENERAL'] }] },
   { login: 'installer', staff: [{ staffNo: 'GZ0201', name: '王装维', org: 'GZ-TH-01', positions: ['INSTALL', 'INSTALL_GENERAL'] }] },
   { login: 'manager', staff: [{ staffNo: 'GZ0301', name: '陈经理', org: 'GZ', positions: ['MANAGER_GENERAL'] }] },
-  { login: 'billing', staff: [{ staffNo: 'GZ0401', name: '刘计费', org: 'GZ', positions: ['BILLING_GENERAL'] }] },
+  { login: 'billing', staff: [{ staffNo: 'GZ0401', name: '刘计费', org: 'GZ', positions: ['BILLING_GENERAL'], billingLevel: 'SUPER' }] },
+  { login: 'billing-senior', staff: [{ staffNo: 'GZ0402', name: '周资费', org: 'GZ', positions: ['BILLING_GENERAL'], billingLevel: 'SENIOR' }] },
+  { login: 'billing-viewer', staff: [{ staffNo: 'GZ0403', name: '吴查询', org: 'GZ', positions: ['BILLING_GENERAL'], billingLevel: 'NORMAL' }] },
   {
     login: 'zhangwei',
     staff: [

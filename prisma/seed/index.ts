@@ -97,7 +97,7 @@ async function seedDemoArea(prisma: PrismaClient) {
       };
 
       const staffIds: number[] = [];
-      const addStaff = async (login: string, staff: { staffNo: string; name: string; org: string; positions: readonly DemoPositionTypeCode[] }[]) => {
+      const addStaff = async (login: string, staff: { staffNo: string; name: string; org: string; positions: readonly DemoPositionTypeCode[]; billingLevel?: 'NORMAL' | 'SENIOR' | 'SUPER' }[]) => {
         const user = await tx.userAccount.create({ data: { loginName: login, passwordHash }, select: { id: true } });
         for (const entry of staff) {
           const positions = [];
@@ -109,6 +109,7 @@ async function seedDemoArea(prisma: PrismaClient) {
               phone: phoneFor(entry.staffNo),
               organisationId: orgIds.get(entry.org)!.id,
               userId: user.id,
+              billingLevel: entry.billingLevel ?? null,
               positions: { create: positions },
             },
             select: { id: true },

@@ -63,9 +63,14 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'billing',
     route: null,
     children: [
+      { code: 'billing.formats', route: null },
+      { code: 'billing.imports', route: null },
       { code: 'billing.bills', route: null },
       { code: 'billing.arrears', route: null },
+      { code: 'billing.call-permissions', route: null },
       { code: 'billing.prepaid', route: null },
+      { code: 'billing.dunning', route: null },
+      { code: 'billing.operators', route: null },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { type PositionKind, type PrismaClient, writeDefaultStaffPermissions } from '@openiom/db';
+import { type BillingLevel, type PositionKind, type PrismaClient, writeDefaultStaffPermissions } from '@openiom/db';
 import { randomBytes } from 'node:crypto';
 
 const passwordHashes = new Map<string, Promise<string>>();
@@ -37,6 +37,8 @@ export interface StaffSpec {
   menus?: string[];
   name?: string;
   active?: boolean;
+  /** Billing operator level; omitted: none. */
+  billingLevel?: BillingLevel;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function createLogin(prisma: PrismaClient, staff: StaffSpec[], pass
           name: spec.name ?? unique('员工'),
           phone: '13900000000',
           active: spec.active ?? true,
+          billingLevel: spec.billingLevel ?? null,
           organisationId: spec.organisationId,
           userId: user.id,
           positions: { create: positionIds.map((positionId) => ({ positionId })) },

@@ -1,4 +1,4 @@
-import type { PositionKind, Prisma, PrismaClient, SessionEndReason } from '@openiom/db';
+import type { BillingLevel, PositionKind, Prisma, PrismaClient, SessionEndReason } from '@openiom/db';
 import type { SessionRow, UserRow } from './auth.types.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -96,10 +96,11 @@ export class AuthRepository {
    * its menu permissions (view, and which of those it may operate) and its data permissions (the
    * materialised paths of the organisations whose subtrees it sees).
    */
-  async staffGrants(staffId: number): Promise<{ kinds: PositionKind[]; menus: string[]; operableMenus: string[]; orgPaths: string[] } | null> {
+  async staffGrants(staffId: number): Promise<{ kinds: PositionKind[]; billingLevel: BillingLevel | null; menus: string[]; operableMenus: string[]; orgPaths: string[] } | null> {
     const staff = await this.prisma.staff.findUnique({
       where: { id: staffId },
       select: {
+        billingLevel: true,
         positions: { select: { position: { select: { positionType: { select: { kind: true } } } } } },
         menus: { select: { menuCode: true, operate: true }, orderBy: { menuCode: 'asc' } },
         dataScopes: { select: { organisation: { select: { path: true } } } },
@@ -109,6 +110,7 @@ export class AuthRepository {
     const kinds = new Set(staff.positions.map(({ position }) => position.positionType.kind));
     return {
       kinds: [...kinds],
+      billingLevel: staff.billingLevel,
       menus: staff.menus.map((menu) => menu.menuCode),
       operableMenus: staff.menus.filter((menu) => menu.operate).map((menu) => menu.menuCode),
       orgPaths: coveringPaths(staff.dataScopes.map((scope) => scope.organisation.path)),

@@ -217,7 +217,7 @@ export class AuthService {
       staffId: session.staffId,
       menus: grants?.menus ?? [],
       operableMenus: new Set(grants?.operableMenus ?? []),
-      permissions: permissionsFor(grants?.kinds ?? []),
+      permissions: permissionsFor(grants?.kinds ?? [], grants?.billingLevel ?? null),
       scope: { orgPaths: grants?.orgPaths ?? [] },
       idleTimeoutMinutes: this.config.idleTimeoutMinutes,
     };

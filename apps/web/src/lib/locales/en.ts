@@ -85,9 +85,14 @@ export const en = {
     },
     billing: {
       title: 'Billing',
-      bills: 'Bills',
+      formats: 'Bill formats',
+      imports: 'Bill import',
+      bills: 'Bill query',
       arrears: 'Arrears',
+      'call-permissions': 'Call permissions',
       prepaid: 'Prepaid',
+      dunning: 'Dunning',
+      operators: 'Billing operators',
     },
     dispatch: {
       title: 'Dispatch center',

@@ -84,9 +84,14 @@ export const zhCN: Messages = {
     },
     billing: {
       title: '计费管理',
-      bills: '帐单管理',
+      formats: '帐单格式',
+      imports: '入库帐单数据',
+      bills: '帐单操作',
       arrears: '欠费管理',
-      prepaid: '预付费',
+      'call-permissions': '权限控制',
+      prepaid: '预付费管理',
+      dunning: '语音催缴',
+      operators: '操作人员管理',
     },
     dispatch: {
       title: '调度中心',
