@@ -31,6 +31,7 @@ import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-ma
 import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
 import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
+import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -66,6 +67,8 @@ export interface Services {
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   exceptionFlows: ExceptionFlowsService;
+  /** Billing operators and their levels. */
+  billingOperators: BillingOperatorsService;
   /** Commands to the switch and their outcomes (billing). */
   switchCommands: SwitchCommandsService;
   switchWorker: SwitchCommandsWorker;
@@ -120,7 +123,10 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     now,
   );
   const templateEditor = new TemplateEditorService(prisma, audit);
+  const billingOperators = new BillingOperatorsService(prisma, audit);
+  billingOperators.onChanged = () => void staticData.refresh(['sessions']);
   return {
+    billingOperators,
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,

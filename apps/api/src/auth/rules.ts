@@ -78,6 +78,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     staffPermissions: { can: 'staff:read', menus: ['system.staff'] },
     attributeItems: config('config.attributes'),
     exceptionTypes: config('config.exception-flows'),
+    billingOperators: { can: 'billing:read', menus: ['billing.operators'] },
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
   },
@@ -129,6 +130,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveExceptionType: config('config.exception-flows'),
     deleteExceptionType: config('config.exception-flows'),
     saveExceptionFlows: config('config.exception-flows'),
+    setBillingLevel: { can: 'billing:operators', menus: ['billing.operators'] },
   },
   Subscription: {
     heartbeat: 'public',
@@ -145,6 +147,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
  */
 export const parentGuardedTypes = new Set([
   'PageInfo',
+  'BillingOperator',
+  'BillingOperatorResult',
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',
