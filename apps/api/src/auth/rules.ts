@@ -77,7 +77,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     exportWorkflowTemplate: config('config.workflows'),
     staffPermissions: { can: 'staff:read', menus: ['system.staff'] },
     attributeItems: config('config.attributes'),
-    exceptionTypes: config('config.exception-flows'),
+    exceptionTypes: config('config.exception-flows', 'config.workflows'),
     billingOperators: { can: 'billing:read', menus: ['billing.operators'] },
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
