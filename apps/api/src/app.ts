@@ -49,6 +49,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   services.crmPoller.start();
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
+  if (config.dunning.enabled) services.dunningWorker.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -59,6 +60,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
     services.clock.setOffset(event.offsetMs);
     services.auth.forgetCachedSessions();
     if (config.alarms.enabled) void services.alarmScanner.kick();
+    if (config.dunning.enabled) void services.dunningWorker.kick();
   });
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
@@ -83,6 +85,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
+      await services.dunningWorker.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

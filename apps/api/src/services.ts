@@ -29,6 +29,9 @@ import { ExceptionFlowsService } from './modules/exception-flows/exception-flows
 import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
+import { NotificationSimulator } from './integrations/notification/notification.adapter.ts';
+import { DunningService } from './modules/dunning/dunning.service.ts';
+import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -63,10 +66,15 @@ export interface Services {
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   exceptionFlows: ExceptionFlowsService;
+  /** Dunning schedules and the reminders they send. */
+  dunning: DunningService;
+  dunningWorker: DunningWorker;
+  /** The built-in SMS / voice gateway (dunning reminders). */
+  notifications: NotificationSimulator;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
-  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM', SimulatedBehaviour>;
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'NOTIFICATION', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
@@ -100,7 +108,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
-  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour() };
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), NOTIFICATION: behaviour() };
   const interfaces = new InterfaceRequestsService(
     prisma,
     relay,
@@ -110,7 +118,14 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     now,
   );
   const templateEditor = new TemplateEditorService(prisma, audit);
+  const notifications = new NotificationSimulator(simulators.NOTIFICATION);
+  const dunning = new DunningService(prisma, notifications, config.dunning, now);
+  const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
+  dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
   return {
+    dunning,
+    dunningWorker,
+    notifications,
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,
