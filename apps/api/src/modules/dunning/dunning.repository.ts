@@ -132,8 +132,15 @@ export class DunningRepository {
     return rows.map((row) => row.schedule_id);
   }
 
-  /** Marks a schedule FINISHED once none of its targets is active. */
+  /**
+   * Marks a schedule FINISHED once none of its targets is active. Call it after a target left ACTIVE.
+   * The schedule row is locked first: two transactions each ending the other's last target would
+   * otherwise both still see the other one active (READ COMMITTED) and neither would finish it.
+   * After the lock, the next statement's snapshot sees whatever the previous holder committed.
+   */
   async finishIfDone(tx: Tx, scheduleId: number, now: Date): Promise<void> {
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM dunning_schedule WHERE id = ${scheduleId} AND state = 'ACTIVE' FOR UPDATE`;
+    if (locked.length === 0) return;
     await tx.$executeRaw`
       UPDATE dunning_schedule s SET state = 'FINISHED', ended_at = ${now}
       WHERE s.id = ${scheduleId} AND s.state = 'ACTIVE'

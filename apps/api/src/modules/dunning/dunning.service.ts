@@ -151,7 +151,8 @@ export class DunningService {
           else if (failures >= this.options.maxFailures) await this.repository.updateTarget(tx, target.id, { state: 'FAILED', failures, nextDueAt: null });
           else await this.repository.updateTarget(tx, target.id, { failures, nextDueAt: retryAt });
         }
-        await this.repository.finishIfDone(tx, target.schedule_id, now);
+        const ended = target.state === 'ACTIVE' && (receipt ? target.reminders_sent + 1 >= target.count : target.failures + 1 >= this.options.maxFailures);
+        if (ended) await this.repository.finishIfDone(tx, target.schedule_id, now);
       });
     } catch (caught) {
       // Left SENDING: claimed again when the lease passes and re-sent under the same key.
