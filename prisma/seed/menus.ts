@@ -69,7 +69,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'billing.arrears', route: null },
       { code: 'billing.call-permissions', route: null },
       { code: 'billing.prepaid', route: null },
-      { code: 'billing.dunning', route: null },
+      { code: 'billing.dunning', route: '/billing/dunning' },
       { code: 'billing.operators', route: '/billing/operators' },
     ],
   },

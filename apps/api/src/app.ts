@@ -50,6 +50,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
   if (config.switch.enabled) services.switchWorker.start();
+  if (config.dunning.enabled) services.dunningWorker.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -61,6 +62,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
     services.auth.forgetCachedSessions();
     if (config.alarms.enabled) void services.alarmScanner.kick();
     if (config.switch.enabled) void services.switchWorker.kick();
+    if (config.dunning.enabled) void services.dunningWorker.kick();
   });
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
@@ -86,6 +88,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
       await services.switchWorker.stop();
+      await services.dunningWorker.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

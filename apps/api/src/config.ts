@@ -57,6 +57,21 @@ export interface ApiConfig {
     /** How often it looks for due times that have passed (ms); detection lag is at most about this. */
     scanMs: number;
   };
+  /** Dunning reminders (sent through the notification gateway simulator). */
+  dunning: {
+    /** Run the dunning worker in this process. */
+    enabled: boolean;
+    /** How often it looks for reminders that have fallen due (ms). */
+    pollMs: number;
+    /** An unanswered send counts as failed after this long (ms). */
+    timeoutMs: number;
+    /** A failed reminder is tried again after this many minutes, or at the next period if sooner. */
+    retryMinutes: number;
+    /** Failed attempts in a row after which a number is given up. */
+    maxFailures: number;
+    /** Numbers claimed per batch. */
+    batchSize: number;
+  };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
    * production.
@@ -138,6 +153,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     alarms: {
       enabled: env.OPENIOM_ALARMS !== 'off',
       scanMs: int(env.OPENIOM_ALARM_SCAN_MS, 1000, 'OPENIOM_ALARM_SCAN_MS'),
+    },
+    dunning: {
+      enabled: env.OPENIOM_DUNNING !== 'off',
+      pollMs: int(env.OPENIOM_DUNNING_POLL_MS, 5000, 'OPENIOM_DUNNING_POLL_MS'),
+      timeoutMs: int(env.OPENIOM_DUNNING_TIMEOUT_MS, 10_000, 'OPENIOM_DUNNING_TIMEOUT_MS'),
+      retryMinutes: int(env.OPENIOM_DUNNING_RETRY_MINUTES, 10, 'OPENIOM_DUNNING_RETRY_MINUTES'),
+      maxFailures: Math.max(1, int(env.OPENIOM_DUNNING_MAX_FAILURES, 3, 'OPENIOM_DUNNING_MAX_FAILURES')),
+      batchSize: Math.max(1, int(env.OPENIOM_DUNNING_BATCH_SIZE, 50, 'OPENIOM_DUNNING_BATCH_SIZE')),
     },
     testMode: env.OPENIOM_TEST_MODE === '1',
   };

@@ -33,6 +33,9 @@ import { SwitchCommandsService } from './modules/switch-commands/switch-commands
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
 import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
+import { NotificationSimulator } from './integrations/notification/notification.adapter.ts';
+import { DunningService } from './modules/dunning/dunning.service.ts';
+import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -72,12 +75,17 @@ export interface Services {
   /** Commands to the switch and their outcomes (billing). */
   switchCommands: SwitchCommandsService;
   switchWorker: SwitchCommandsWorker;
+  /** The built-in switch (its line states show what it did). */
+  switchSimulator: SwitchSimulator;
+  /** Dunning schedules and the reminders they send. */
+  dunning: DunningService;
+  dunningWorker: DunningWorker;
+  /** The built-in SMS / voice gateway (dunning reminders). */
+  notifications: NotificationSimulator;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
-  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH', SimulatedBehaviour>;
-  /** The built-in switch (its line states show what it did). */
-  switchSimulator: SwitchSimulator;
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH' | 'NOTIFICATION', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
@@ -111,7 +119,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
-  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }) };
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }), NOTIFICATION: behaviour() };
   const switchSimulator = new SwitchSimulator(simulators.SWITCH);
   const switchCommands = new SwitchCommandsService(prisma, pubsub, switchSimulator, config.switch, now);
   const interfaces = new InterfaceRequestsService(
@@ -125,8 +133,15 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const templateEditor = new TemplateEditorService(prisma, audit);
   const billingOperators = new BillingOperatorsService(prisma, audit);
   billingOperators.onChanged = () => void staticData.refresh(['sessions']);
+  const notifications = new NotificationSimulator(simulators.NOTIFICATION);
+  const dunning = new DunningService(prisma, notifications, config.dunning, now);
+  const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
+  dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
   return {
     billingOperators,
+    dunning,
+    dunningWorker,
+    notifications,
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,

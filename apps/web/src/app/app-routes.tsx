@@ -27,6 +27,7 @@ const screens = {
   '/queries/orders': () => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })),
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
+  '/billing/dunning': () => import('../modules/dunning/routes/dunning-page').then((m) => ({ default: m.DunningPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/billing/operators': () => import('../modules/billing-operators/routes/billing-operators-page').then((m) => ({ default: m.BillingOperatorsPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
@@ -68,6 +69,7 @@ const OrderQueryPage = lazy(screens['/queries/orders']);
 const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
+const DunningPage = lazy(screens['/billing/dunning']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const BillingOperatorsPage = lazy(screens['/billing/operators']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
@@ -128,6 +130,7 @@ export function AppRoutes() {
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
+          <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="billing/operators" element={guarded('billing.operators', <BillingOperatorsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
