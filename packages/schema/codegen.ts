@@ -48,6 +48,8 @@ const config: CodegenConfig = {
           StaticDataCache: '../modules/static-data/static-data.registry.ts#StaticDataCacheState',
           DispatchPreview: '../modules/dispatch-rules/dispatch-rules.types.ts#DispatchPreviewRecord',
           AuditEntryConnection: '../modules/audit/audit.service.ts#AuditEntryConnectionRecord',
+          SwitchBatch: '../modules/switch-commands/switch-batches.types.ts#SwitchBatchRecord',
+          SwitchCommand: '../modules/switch-commands/switch-batches.types.ts#SwitchCommandRecord',
         },
       },
     },

@@ -30,6 +30,7 @@ import { WorkOrderTypesService } from './modules/work-order-types/work-order-typ
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
 import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
+import { SwitchBatchesService } from './modules/switch-commands/switch-batches.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
@@ -69,6 +70,8 @@ export interface Services {
   /** Commands to the switch and their outcomes (billing). */
   switchCommands: SwitchCommandsService;
   switchWorker: SwitchCommandsWorker;
+  /** Arrears management and call-permission control: batches of switch commands submitted by operators. */
+  switchBatches: SwitchBatchesService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -126,6 +129,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     simulators,
     switchSimulator,
     switchCommands,
+    switchBatches: new SwitchBatchesService(prisma, switchCommands),
     switchWorker: new SwitchCommandsWorker(switchCommands, config.switch.batchSize, config.switch.pollMs),
     workflows,
     timeLimits,

@@ -33,6 +33,10 @@ const HANDLING_SCREENS = ['work-orders.by-position', 'work-orders.by-staff', 'wo
 const read = { can: 'orders:read', menus: ORDER_SCREENS } as const;
 const handle = (can: Action, menus: readonly string[] = HANDLING_SCREENS): Rule => ({ can, menus });
 const config = (...menus: string[]): Rule => ({ can: 'config:write', menus });
+/** Switch batches: viewing needs `billing:read`, changes `billing:operate`; the service checks the batch kind's own menu. */
+const SWITCH_SCREENS = ['billing.arrears', 'billing.call-permissions'] as const;
+const billingRead = (...menus: string[]): Rule => ({ can: 'billing:read', menus });
+const billingOperate = (...menus: string[]): Rule => ({ can: 'billing:operate', menus });
 
 /** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
 export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
@@ -80,6 +84,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     exceptionTypes: config('config.exception-flows'),
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
+    switchBatches: billingRead(...SWITCH_SCREENS),
+    switchBatch: billingRead(...SWITCH_SCREENS),
+    switchCommands: billingRead(...SWITCH_SCREENS),
+    arrearsPreview: billingRead('billing.arrears'),
   },
   Mutation: {
     ping: 'staff',
@@ -129,6 +137,9 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveExceptionType: config('config.exception-flows'),
     deleteExceptionType: config('config.exception-flows'),
     saveExceptionFlows: config('config.exception-flows'),
+    submitArrearsCommands: billingOperate('billing.arrears'),
+    submitCallPermissionCommands: billingOperate('billing.call-permissions'),
+    resendNotCompletedSwitchCommands: billingOperate(...SWITCH_SCREENS),
   },
   Subscription: {
     heartbeat: 'public',
@@ -136,6 +147,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workOrderChanged: read,
     orderChanged: read,
     alarmChanged: read,
+    switchBatchChanged: billingRead(...SWITCH_SCREENS),
   },
 };
 
@@ -145,6 +157,16 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
  */
 export const parentGuardedTypes = new Set([
   'PageInfo',
+  'SwitchBatch',
+  'SwitchBatchCounts',
+  'SwitchBatchConnection',
+  'SwitchBatchEdge',
+  'SwitchCommand',
+  'SwitchCommandConnection',
+  'SwitchCommandEdge',
+  'ArrearsPreview',
+  'SubmitSwitchCommandsResult',
+  'ResendSwitchCommandsResult',
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',
