@@ -20,8 +20,12 @@ export const ACTIONS_OF_KIND: Record<'ARREARS' | 'CALL_PERMISSION', readonly Swi
   CALL_PERMISSION: ['RESTRICT_OUTGOING', 'ALLOW_OUTGOING', 'RESTRICT_INCOMING', 'ALLOW_INCOMING'],
 };
 
-/** Most numbers one submission takes as a list (larger selections go by month and amount). */
-export const MAX_PHONES = 100_000;
+/**
+ * Most numbers one submission takes as a list: 50000 eleven-digit numbers are about 0.7 MB of JSON,
+ * inside the API's 1 MB request limit. A whole month's arrears (10⁵ numbers and more) goes by month
+ * and amount, selected in the database.
+ */
+export const MAX_PHONES = 50_000;
 
 /** Outcome of a submission: the batch, or why nothing was written. */
 export type SubmitOutcome = { batch: SwitchBatchRecord; error: null } | { batch: null; error: { code: string; message: string; field: string | null } };
