@@ -1242,6 +1242,7 @@ export const en = {
       RESTRICT_INCOMING: 'Restrict incoming calls',
       ALLOW_INCOMING: 'Allow incoming calls',
     },
+    historyHint: 'Newest first; pick one to see its results.',
     historyTitle: 'Batches',
     showLabel: 'Show the results of batch {{id}}',
     columns: {

@@ -1240,6 +1240,7 @@ export const zhCN: Messages = {
       RESTRICT_INCOMING: '限制呼入',
       ALLOW_INCOMING: '开通呼入',
     },
+    historyHint: '最新的在前；选择一个批次查看结果。',
     historyTitle: '批次记录',
     showLabel: '查看批次 {{id}} 的结果',
     columns: {

@@ -75,6 +75,11 @@ export function SwitchBatchScreen({ kind, titleKey, actions }: SwitchBatchScreen
 
       <section className="panel" aria-labelledby="switch-batch-history-title">
         <h2 id="switch-batch-history-title">{t('switchBatches.historyTitle')}</h2>
+        {history.data && (
+          <p className="muted" data-testid="switch-batch-history-ready">
+            {t('switchBatches.historyHint')}
+          </p>
+        )}
         <ListStatus loading={history.loading && !history.data} error={history.error} empty={!!history.data && connection?.edges.length === 0} onRetry={() => void history.refetch().catch(() => undefined)} />
         {connection && connection.edges.length > 0 && (
           <div className="table-scroll">
