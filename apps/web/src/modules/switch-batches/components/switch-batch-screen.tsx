@@ -153,6 +153,8 @@ function SubmitForm({ kind, actions, onSubmitted }: { kind: SwitchBatchScreenPro
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
+  // A new key empties the file input once its numbers are sent.
+  const [fileKey, setFileKey] = useState(0);
   const [submitArrears, arrearsState] = useMutation(SubmitArrearsCommandsMutation, { refetchQueries: [SwitchBatchesQuery] });
   const [submitPermissions, permissionsState] = useMutation(SubmitCallPermissionCommandsMutation, { refetchQueries: [SwitchBatchesQuery] });
   const byMonth = kind === 'ARREARS' && source === 'MONTH';
@@ -188,6 +190,7 @@ function SubmitForm({ kind, actions, onSubmitted }: { kind: SwitchBatchScreenPro
       if (result?.batch) {
         setText('');
         setFileNote(null);
+        setFileKey((key) => key + 1);
         onSubmitted(result.batch.id);
       } else if (result?.error) {
         setError(t(`switchBatches.errors.${result.error.code}`, { defaultValue: result.error.message, message: result.error.message }));
@@ -250,7 +253,7 @@ function SubmitForm({ kind, actions, onSubmitted }: { kind: SwitchBatchScreenPro
           <label htmlFor={`${id}-file`} className="switch-batch-file">
             {t('switchBatches.file')}
           </label>
-          <input id={`${id}-file`} type="file" accept=".txt,.csv,text/plain" onChange={(e) => readFile(e.target.files?.[0])} data-testid="switch-batch-file" />
+          <input key={fileKey} id={`${id}-file`} type="file" accept=".txt,.csv,text/plain" onChange={(e) => readFile(e.target.files?.[0])} data-testid="switch-batch-file" />
           {fileNote && (
             <span className="muted" role="status" data-testid="switch-batch-file-note">
               {fileNote}
