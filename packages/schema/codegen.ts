@@ -54,6 +54,8 @@ const config: CodegenConfig = {
           DunningScheduleSummary: '../modules/dunning/dunning.types.ts#DunningSummaryRecord',
           DunningScheduleConnection: '../modules/dunning/dunning.types.ts#DunningScheduleConnectionRecord',
           DunningTargetConnection: '../modules/dunning/dunning.types.ts#DunningTargetConnectionRecord',
+          SwitchBatch: '../modules/switch-commands/switch-batches.types.ts#SwitchBatchRecord',
+          SwitchCommand: '../modules/switch-commands/switch-batches.types.ts#SwitchCommandRecord',
         },
       },
     },

@@ -3,11 +3,13 @@ import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
 import { seedAttributeItems } from './attributes.ts';
+import { seedDemoBills } from './bills.ts';
 import { menuTree } from './menus.ts';
 import { seedTimeLimits } from './time-limits.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
+export { demoBills } from './bills.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
@@ -26,6 +28,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);
+    await seedDemoBills(prisma);
     // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed
     // rows, so the 32 demo organisations would never get any, and without them the planner takes
     // a data scope (`path LIKE '/1/2/%'`) for a tiny one and sorts every work order in it.

@@ -30,6 +30,7 @@ import { WorkOrderTypesService } from './modules/work-order-types/work-order-typ
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
 import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
+import { SwitchBatchesService } from './modules/switch-commands/switch-batches.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
 import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
@@ -82,6 +83,8 @@ export interface Services {
   dunningWorker: DunningWorker;
   /** The built-in SMS / voice gateway (dunning reminders). */
   notifications: NotificationSimulator;
+  /** Arrears management and call-permission control: batches of switch commands submitted by operators. */
+  switchBatches: SwitchBatchesService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -147,6 +150,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     simulators,
     switchSimulator,
     switchCommands,
+    switchBatches: new SwitchBatchesService(prisma, switchCommands),
     switchWorker: new SwitchCommandsWorker(switchCommands, config.switch.batchSize, config.switch.pollMs),
     workflows,
     timeLimits,

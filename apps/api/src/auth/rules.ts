@@ -33,6 +33,10 @@ const HANDLING_SCREENS = ['work-orders.by-position', 'work-orders.by-staff', 'wo
 const read = { can: 'orders:read', menus: ORDER_SCREENS } as const;
 const handle = (can: Action, menus: readonly string[] = HANDLING_SCREENS): Rule => ({ can, menus });
 const config = (...menus: string[]): Rule => ({ can: 'config:write', menus });
+/** Switch batches: viewing needs `billing:read`, changes `billing:operate`; the service checks the batch kind's own menu. */
+const SWITCH_SCREENS = ['billing.arrears', 'billing.call-permissions'] as const;
+const billingRead = (...menus: string[]): Rule => ({ can: 'billing:read', menus });
+const billingOperate = (...menus: string[]): Rule => ({ can: 'billing:operate', menus });
 
 /** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
 export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
@@ -84,6 +88,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     dunningSchedules: { can: 'billing:operate', menus: ['billing.dunning'] },
     dunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
     dunningHistory: { can: 'billing:operate', menus: ['billing.dunning'] },
+    switchBatches: billingRead(...SWITCH_SCREENS),
+    switchBatch: billingRead(...SWITCH_SCREENS),
+    switchCommands: billingRead(...SWITCH_SCREENS),
+    arrearsPreview: billingRead('billing.arrears'),
   },
   Mutation: {
     ping: 'staff',
@@ -137,6 +145,9 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     createDunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
     cancelDunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
     markDunningPaid: { can: 'billing:operate', menus: ['billing.dunning'] },
+    submitArrearsCommands: billingOperate('billing.arrears'),
+    submitCallPermissionCommands: billingOperate('billing.call-permissions'),
+    resendNotCompletedSwitchCommands: billingOperate(...SWITCH_SCREENS),
   },
   Subscription: {
     heartbeat: 'public',
@@ -144,6 +155,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workOrderChanged: read,
     orderChanged: read,
     alarmChanged: read,
+    switchBatchChanged: billingRead(...SWITCH_SCREENS),
   },
 };
 
@@ -155,6 +167,16 @@ export const parentGuardedTypes = new Set([
   'PageInfo',
   'BillingOperator',
   'BillingOperatorResult',
+  'SwitchBatch',
+  'SwitchBatchCounts',
+  'SwitchBatchConnection',
+  'SwitchBatchEdge',
+  'SwitchCommand',
+  'SwitchCommandConnection',
+  'SwitchCommandEdge',
+  'ArrearsPreview',
+  'SubmitSwitchCommandsResult',
+  'ResendSwitchCommandsResult',
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',

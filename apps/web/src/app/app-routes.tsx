@@ -41,6 +41,8 @@ const screens = {
   '/config/cache': () => import('../modules/static-data/routes/static-data-page').then((m) => ({ default: m.StaticDataPage })),
   '/system/position-types': () => import('../modules/positions/routes/position-types-page').then((m) => ({ default: m.PositionTypesPage })),
   '/system/positions': () => import('../modules/positions/routes/positions-page').then((m) => ({ default: m.PositionsPage })),
+  '/billing/arrears': () => import('../modules/switch-batches/routes/arrears-page').then((m) => ({ default: m.ArrearsPage })),
+  '/billing/call-permissions': () => import('../modules/switch-batches/routes/call-permissions-page').then((m) => ({ default: m.CallPermissionsPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -82,6 +84,8 @@ const TimeLimitsPage = lazy(screens['/config/time-limits']);
 const StaticDataPage = lazy(screens['/config/cache']);
 const PositionTypesPage = lazy(screens['/system/position-types']);
 const PositionsPage = lazy(screens['/system/positions']);
+const ArrearsPage = lazy(screens['/billing/arrears']);
+const CallPermissionsPage = lazy(screens['/billing/call-permissions']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -143,6 +147,8 @@ export function AppRoutes() {
           <Route path="config/cache" element={guarded('config.cache', <StaticDataPage />)} />
           <Route path="system/position-types" element={guarded('system.position-types', <PositionTypesPage />)} />
           <Route path="system/positions" element={guarded('system.positions', <PositionsPage />)} />
+          <Route path="billing/arrears" element={guarded('billing.arrears', <ArrearsPage />)} />
+          <Route path="billing/call-permissions" element={guarded('billing.call-permissions', <CallPermissionsPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

@@ -83,6 +83,36 @@ export class SwitchCommandsService {
   }
 
   /**
+   * Writes a batch of every number in arrears for `billingMonth`: a bill above `minAmount` in the
+   * month's bills in force (its current import), selected and inserted in the database, so a month of
+   * 10⁵ numbers never travels through the process. Same contract as `submitBatch`.
+   */
+  async submitArrearsBatch(
+    input: { action: SwitchAction; billingMonth: string; minAmount: number; description: string; staffId?: number | null },
+    db: Db = this.prisma,
+  ): Promise<{ batchId: number; submitted: number }> {
+    const batch = await db.switchBatch.create({
+      data: { kind: 'ARREARS', action: input.action, description: input.description, staffId: input.staffId ?? null, createdAt: this.now() },
+      select: { id: true },
+    });
+    const submitted = await db.$executeRaw`
+      INSERT INTO switch_command (batch_id, phone, action, created_at)
+      SELECT ${batch.id}, b.phone, ${input.action}::"SwitchAction", ${this.now()}
+      FROM bill b JOIN bill_month m ON m.import_id = b.import_id
+      WHERE m.billing_month = ${input.billingMonth} AND b.amount > ${input.minAmount.toFixed(2)}::numeric
+      ORDER BY b.phone`;
+    return { batchId: batch.id, submitted };
+  }
+
+  /** How many numbers `submitArrearsBatch` would send (bills are one per number per import). */
+  async countArrears(billingMonth: string, minAmount: number, db: Db = this.prisma): Promise<number> {
+    const [row] = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM bill b JOIN bill_month m ON m.import_id = b.import_id
+      WHERE m.billing_month = ${billingMonth} AND b.amount > ${minAmount.toFixed(2)}::numeric`;
+    return Number(row?.n ?? 0);
+  }
+
+  /**
    * Puts NOT_COMPLETED commands back in the queue: those of `batchId`, or the given ones. Returns how
    * many will be sent again. Settled commands (succeeded, failed) are never re-sent.
    */
