@@ -50,6 +50,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
   if (config.switch.enabled) services.switchWorker.start();
+  if (config.prepaid.cdrSimulator.enabled) services.cdrSimulator.start(services.prepaid);
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -85,6 +86,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
+      await services.cdrSimulator.stop();
       await services.switchWorker.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();

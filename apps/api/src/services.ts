@@ -31,6 +31,8 @@ import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-ma
 import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
 import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
+import { PrepaidService } from './modules/prepaid/prepaid.service.ts';
+import { CdrSimulator } from './integrations/cdr/cdr.simulator.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -69,6 +71,10 @@ export interface Services {
   /** Commands to the switch and their outcomes (billing). */
   switchCommands: SwitchCommandsService;
   switchWorker: SwitchCommandsWorker;
+  /** Prepaid accounts, top-ups and real-time rating of call records (billing). */
+  prepaid: PrepaidService;
+  /** The built-in call-record stream (started when `config.prepaid.cdrSimulator.enabled`). */
+  cdrSimulator: CdrSimulator;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -120,7 +126,10 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     now,
   );
   const templateEditor = new TemplateEditorService(prisma, audit);
+  const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   return {
+    prepaid,
+    cdrSimulator: new CdrSimulator(() => prepaid.callablePhones(), config.prepaid.cdrSimulator.intervalMs, now),
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,

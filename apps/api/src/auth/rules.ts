@@ -33,6 +33,8 @@ const HANDLING_SCREENS = ['work-orders.by-position', 'work-orders.by-staff', 'wo
 const read = { can: 'orders:read', menus: ORDER_SCREENS } as const;
 const handle = (can: Action, menus: readonly string[] = HANDLING_SCREENS): Rule => ({ can, menus });
 const config = (...menus: string[]): Rule => ({ can: 'config:write', menus });
+/** Prepaid is a billing service: normal billing users only view bills and command results, so it needs operate. */
+const PREPAID: Rule = { can: 'billing:operate', menus: ['billing.prepaid'] };
 
 /** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
 export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
@@ -80,6 +82,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     exceptionTypes: config('config.exception-flows'),
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
+    prepaidAccounts: PREPAID,
+    prepaidAccount: PREPAID,
+    tariffs: PREPAID,
+    prepaidSettings: PREPAID,
   },
   Mutation: {
     ping: 'staff',
@@ -129,6 +135,12 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveExceptionType: config('config.exception-flows'),
     deleteExceptionType: config('config.exception-flows'),
     saveExceptionFlows: config('config.exception-flows'),
+    savePrepaidAccount: PREPAID,
+    topUpPrepaid: PREPAID,
+    adjustPrepaidBalance: PREPAID,
+    saveTariff: PREPAID,
+    // The switch / mediation side delivers call records: an integration, no screen behind it.
+    submitCallRecords: { can: 'billing:operate' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -136,6 +148,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     workOrderChanged: read,
     orderChanged: read,
     alarmChanged: read,
+    prepaidAccountChanged: PREPAID,
   },
 };
 
@@ -245,4 +258,19 @@ export const parentGuardedTypes = new Set([
   'DailyOverdueCount',
   'DailyThroughput',
   'PositionOverdueCount',
+  'PrepaidAccount',
+  'PrepaidAccountEdge',
+  'PrepaidAccountConnection',
+  'PrepaidLedgerEntry',
+  'PrepaidLedgerEntryEdge',
+  'PrepaidLedgerConnection',
+  'CallRecord',
+  'CallRecordEdge',
+  'CallRecordConnection',
+  'Tariff',
+  'TariffResult',
+  'PrepaidSettings',
+  'PrepaidAccountResult',
+  'CallRecordResult',
+  'SubmitCallRecordsResult',
 ]);

@@ -56,13 +56,43 @@ import { deleteExceptionType, exceptionFlowBusinesses, exceptionFlows, exception
 import { deleteWorkOrderCategory, deleteWorkOrderType, saveWorkOrderCategory, saveWorkOrderType, workOrderCategories } from '../modules/work-order-types/resolvers/work-order-types.ts';
 import { businessWorkflows, deleteBusinessWorkflow, deleteIomWorkflow, iomWorkflows, saveBusinessWorkflow, saveIomWorkflow } from '../modules/workflow-mappings/resolvers/workflow-mappings.ts';
 import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
+import {
+  adjustPrepaidBalance,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  PrepaidAccount,
+  prepaidAccount,
+  PrepaidAccountConnection,
+  prepaidAccountChanged,
+  prepaidAccounts,
+  PrepaidLedgerConnection,
+  PrepaidLedgerEntry,
+  PrepaidSettings,
+  prepaidSettings,
+  savePrepaidAccount,
+  saveTariff,
+  submitCallRecords,
+  Tariff,
+  tariffs,
+  topUpPrepaid,
+} from '../modules/prepaid/resolvers/prepaid.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows },
-  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows, prepaidAccounts, prepaidAccount, tariffs, prepaidSettings },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows, savePrepaidAccount, topUpPrepaid, adjustPrepaidBalance, saveTariff, submitCallRecords },
+  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged, prepaidAccountChanged },
+  PrepaidAccount,
+  PrepaidAccountConnection,
+  PrepaidLedgerEntry,
+  PrepaidLedgerConnection,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  Tariff,
+  PrepaidSettings,
   Viewer,
   Staff,
   StaffPermissions,
