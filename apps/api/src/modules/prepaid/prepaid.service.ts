@@ -216,26 +216,32 @@ export class PrepaidService {
     return this.ingest(records);
   }
 
-  /** Rates call records (the simulator and the mutation): results in the order given. */
+  /**
+   * Rates call records (the simulator and the mutation): results in the order given. One caller's
+   * records are rated one after another in delivery order (its ledger reads in call order); different
+   * callers' records are rated side by side.
+   */
   async ingest(records: readonly CallRecordInput[]): Promise<CallRecordResultRecord[]> {
     const results: CallRecordResultRecord[] = new Array(records.length);
     const seen = new Set<string>();
-    let next = 0;
+    const lanes = new Map<string, number[]>();
+    records.forEach((record, index) => {
+      const problem = malformed(record);
+      const externalId = typeof record.externalId === 'string' ? record.externalId : '';
+      if (problem) results[index] = { externalId, outcome: 'INVALID', reason: problem, charge: null, balanceAfter: null };
+      else if (seen.has(externalId)) results[index] = { externalId, outcome: 'DUPLICATE', reason: `call ${externalId} appears earlier in this delivery`, charge: null, balanceAfter: null };
+      else {
+        seen.add(externalId);
+        lanes.set(record.callerPhone, [...(lanes.get(record.callerPhone) ?? []), index]);
+      }
+    });
+    const queue = [...lanes.values()];
     const work = async () => {
-      while (next < records.length) {
-        const index = next++;
-        const record = records[index]!;
-        const problem = malformed(record);
-        const externalId = typeof record.externalId === 'string' ? record.externalId : '';
-        if (problem) results[index] = { externalId, outcome: 'INVALID', reason: problem, charge: null, balanceAfter: null };
-        else if (seen.has(externalId)) results[index] = { externalId, outcome: 'DUPLICATE', reason: `call ${externalId} appears earlier in this delivery`, charge: null, balanceAfter: null };
-        else {
-          seen.add(externalId);
-          results[index] = await this.rate(record);
-        }
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const index of lane) results[index] = await this.rate(records[index]!);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(RATING_CONCURRENCY, records.length) }, work));
+    await Promise.all(Array.from({ length: Math.min(RATING_CONCURRENCY, queue.length) }, work));
     return results;
   }
 
