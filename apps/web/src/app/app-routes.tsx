@@ -39,6 +39,7 @@ const screens = {
   '/config/cache': () => import('../modules/static-data/routes/static-data-page').then((m) => ({ default: m.StaticDataPage })),
   '/system/position-types': () => import('../modules/positions/routes/position-types-page').then((m) => ({ default: m.PositionTypesPage })),
   '/system/positions': () => import('../modules/positions/routes/positions-page').then((m) => ({ default: m.PositionsPage })),
+  '/billing/prepaid': () => import('../modules/prepaid/routes/prepaid-page').then((m) => ({ default: m.PrepaidPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -78,6 +79,7 @@ const TimeLimitsPage = lazy(screens['/config/time-limits']);
 const StaticDataPage = lazy(screens['/config/cache']);
 const PositionTypesPage = lazy(screens['/system/position-types']);
 const PositionsPage = lazy(screens['/system/positions']);
+const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -125,6 +127,7 @@ export function AppRoutes() {
           <Route path="system/staff/:staffId/permissions" element={guarded('system.staff', <StaffPermissionsPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
+          <Route path="billing/prepaid" element={guarded('billing.prepaid', <PrepaidPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
