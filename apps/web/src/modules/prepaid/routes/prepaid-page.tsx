@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { PrepaidAccountDialog } from '../components/prepaid-account-dialog';
 import { TopUpDialog } from '../components/top-up-dialog';
 import { PrepaidAccountChangedSubscription, PrepaidAccountDetailQuery, PrepaidAccountsQuery } from '../graphql/prepaid-documents';
+import '../../../components/paged-list/paged-table.css';
 import './prepaid-page.css';
 
 const PAGE_SIZE = 20;
