@@ -112,7 +112,8 @@ export function PrepaidPage() {
                           <span className="badge prepaid-badge">{t('prepaid.open')}</span>
                         )}
                       </td>
-                      <td className="row-actions">
+                      <td>
+                        <div className="row-actions">
                         <OperateOnly>
                           <button type="button" className="button" onClick={() => setDialog({ kind: 'top-up', account })} aria-label={t('prepaid.topUpOf', { phone: account.phone })} data-testid="prepaid-top-up">
                             {t('prepaid.topUp')}
@@ -121,6 +122,7 @@ export function PrepaidPage() {
                             {t('prepaid.edit')}
                           </button>
                         </OperateOnly>
+                        </div>
                       </td>
                     </tr>
                   ))}
