@@ -6,6 +6,7 @@ import { seedAttributeItems } from './attributes.ts';
 import { seedDemoBills } from './bills.ts';
 import { menuTree } from './menus.ts';
 import { seedTimeLimits } from './time-limits.ts';
+import { seedDemoPrepaid, seedTariffs } from './prepaid.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
@@ -25,10 +26,12 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   await seedWorkflows(prisma);
   await seedTimeLimits(prisma);
   await seedAttributeItems(prisma);
+  await seedTariffs(prisma);
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);
     await seedDemoBills(prisma);
+    await seedDemoPrepaid(prisma);
     // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed
     // rows, so the 32 demo organisations would never get any, and without them the planner takes
     // a data scope (`path LIKE '/1/2/%'`) for a tiny one and sorts every work order in it.

@@ -68,7 +68,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'billing.bills', route: null },
       { code: 'billing.arrears', route: '/billing/arrears' },
       { code: 'billing.call-permissions', route: '/billing/call-permissions' },
-      { code: 'billing.prepaid', route: null },
+      { code: 'billing.prepaid', route: '/billing/prepaid' },
       { code: 'billing.dunning', route: '/billing/dunning' },
       { code: 'billing.operators', route: '/billing/operators' },
     ],

@@ -51,6 +51,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.alarms.enabled) services.alarmScanner.start();
   if (config.switch.enabled) services.switchWorker.start();
   if (config.dunning.enabled) services.dunningWorker.start();
+  if (config.prepaid.cdrSimulator.enabled) services.cdrSimulator.start(services.prepaid);
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -87,6 +88,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
+      await services.cdrSimulator.stop();
       await services.switchWorker.stop();
       await services.dunningWorker.stop();
       await relay.stop();

@@ -48,6 +48,20 @@ export interface ApiConfig {
     batchSize: number;
     simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
   };
+  /** Prepaid (预付费): real-time rating of call records and the automatic restriction. */
+  prepaid: {
+    /**
+     * The restriction limit: when credit + balance of an account falls below it, outgoing calls are
+     * barred at the switch; a top-up that brings it back to the limit or above lifts the bar. Decimal text.
+     */
+    limit: string;
+    /** The built-in call-record simulator: generates calls of prepaid accounts on a timer (the demo's traffic). */
+    cdrSimulator: {
+      enabled: boolean;
+      /** Time between generated calls (ms). */
+      intervalMs: number;
+    };
+  };
   /** IANA time zone of the operator: working days and time limits are counted in it. */
   timeZone: string;
   /** Warning/overdue detection. */
@@ -94,6 +108,12 @@ function timeZone(value: string | undefined, fallback: string, name: string): st
     throw new Error(`${name} must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
   }
   return zone;
+}
+
+function money(value: string | undefined, fallback: string, name: string): string {
+  const text = value === undefined || value === '' ? fallback : value.trim();
+  if (!/^-?\d{1,10}(?:\.\d{1,2})?$/.test(text)) throw new Error(`${name} must be an amount such as 0 or 10.50, got "${value}"`);
+  return text;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -147,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         maxLatencyMs: int(env.OPENIOM_SWITCH_MAX_LATENCY_MS, 2000, 'OPENIOM_SWITCH_MAX_LATENCY_MS'),
         failureRate: rate(env.OPENIOM_SWITCH_FAILURE_RATE, 0.02, 'OPENIOM_SWITCH_FAILURE_RATE'),
         timeoutRate: rate(env.OPENIOM_SWITCH_TIMEOUT_RATE, 0.03, 'OPENIOM_SWITCH_TIMEOUT_RATE'),
+      },
+    },
+    prepaid: {
+      limit: money(env.OPENIOM_PREPAID_LIMIT, '0', 'OPENIOM_PREPAID_LIMIT'),
+      cdrSimulator: {
+        enabled: env.OPENIOM_CDR_SIMULATOR !== 'off',
+        intervalMs: int(env.OPENIOM_CDR_SIMULATOR_INTERVAL_MS, 4000, 'OPENIOM_CDR_SIMULATOR_INTERVAL_MS'),
       },
     },
     timeZone: timeZone(env.OPENIOM_TIME_ZONE, 'Asia/Shanghai', 'OPENIOM_TIME_ZONE'),

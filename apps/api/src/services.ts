@@ -33,6 +33,8 @@ import { SwitchCommandsService } from './modules/switch-commands/switch-commands
 import { SwitchBatchesService } from './modules/switch-commands/switch-batches.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
 import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
+import { PrepaidService } from './modules/prepaid/prepaid.service.ts';
+import { CdrSimulator } from './integrations/cdr/cdr.simulator.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import { NotificationSimulator } from './integrations/notification/notification.adapter.ts';
 import { DunningService } from './modules/dunning/dunning.service.ts';
@@ -85,6 +87,10 @@ export interface Services {
   notifications: NotificationSimulator;
   /** Arrears management and call-permission control: batches of switch commands submitted by operators. */
   switchBatches: SwitchBatchesService;
+  /** Prepaid accounts, top-ups and real-time rating of call records (billing). */
+  prepaid: PrepaidService;
+  /** The built-in call-record stream (started when `config.prepaid.cdrSimulator.enabled`). */
+  cdrSimulator: CdrSimulator;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -140,11 +146,14 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const dunning = new DunningService(prisma, notifications, config.dunning, now);
   const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
   dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
+  const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   return {
     billingOperators,
     dunning,
     dunningWorker,
     notifications,
+    prepaid,
+    cdrSimulator: new CdrSimulator(() => prepaid.callablePhones(), config.prepaid.cdrSimulator.intervalMs, now),
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,

@@ -37,6 +37,8 @@ const config = (...menus: string[]): Rule => ({ can: 'config:write', menus });
 const SWITCH_SCREENS = ['billing.arrears', 'billing.call-permissions'] as const;
 const billingRead = (...menus: string[]): Rule => ({ can: 'billing:read', menus });
 const billingOperate = (...menus: string[]): Rule => ({ can: 'billing:operate', menus });
+/** Prepaid is a billing service: normal billing users only view bills and command results, so it needs operate. */
+const PREPAID: Rule = { can: 'billing:operate', menus: ['billing.prepaid'] };
 
 /** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
 export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
@@ -92,6 +94,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     switchBatch: billingRead(...SWITCH_SCREENS),
     switchCommands: billingRead(...SWITCH_SCREENS),
     arrearsPreview: billingRead('billing.arrears'),
+    prepaidAccounts: PREPAID,
+    prepaidAccount: PREPAID,
+    tariffs: PREPAID,
+    prepaidSettings: PREPAID,
   },
   Mutation: {
     ping: 'staff',
@@ -148,6 +154,12 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     submitArrearsCommands: billingOperate('billing.arrears'),
     submitCallPermissionCommands: billingOperate('billing.call-permissions'),
     resendNotCompletedSwitchCommands: billingOperate(...SWITCH_SCREENS),
+    savePrepaidAccount: PREPAID,
+    topUpPrepaid: PREPAID,
+    adjustPrepaidBalance: PREPAID,
+    saveTariff: PREPAID,
+    // The switch / mediation side delivers call records: an integration, no screen behind it.
+    submitCallRecords: { can: 'billing:operate' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -156,6 +168,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     orderChanged: read,
     alarmChanged: read,
     switchBatchChanged: billingRead(...SWITCH_SCREENS),
+    prepaidAccountChanged: PREPAID,
   },
 };
 
@@ -289,4 +302,19 @@ export const parentGuardedTypes = new Set([
   'CreateDunningScheduleResult',
   'CancelDunningScheduleResult',
   'MarkDunningPaidResult',
+  'PrepaidAccount',
+  'PrepaidAccountEdge',
+  'PrepaidAccountConnection',
+  'PrepaidLedgerEntry',
+  'PrepaidLedgerEntryEdge',
+  'PrepaidLedgerConnection',
+  'CallRecord',
+  'CallRecordEdge',
+  'CallRecordConnection',
+  'Tariff',
+  'TariffResult',
+  'PrepaidSettings',
+  'PrepaidAccountResult',
+  'CallRecordResult',
+  'SubmitCallRecordsResult',
 ]);

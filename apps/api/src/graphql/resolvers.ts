@@ -59,15 +59,45 @@ import { businessWorkflows, deleteBusinessWorkflow, deleteIomWorkflow, iomWorkfl
 import { billingOperators, setBillingLevel } from '../modules/billing-operators/resolvers/billing-operators.ts';
 import { arrearsPreview, resendNotCompletedSwitchCommands, submitArrearsCommands, submitCallPermissionCommands, SwitchBatch, switchBatch, switchBatchChanged, switchBatches, SwitchCommand, switchCommands } from '../modules/switch-commands/resolvers/switch-batches.ts';
 import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
+import {
+  adjustPrepaidBalance,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  PrepaidAccount,
+  prepaidAccount,
+  PrepaidAccountConnection,
+  prepaidAccountChanged,
+  prepaidAccounts,
+  PrepaidLedgerConnection,
+  PrepaidLedgerEntry,
+  PrepaidSettings,
+  prepaidSettings,
+  savePrepaidAccount,
+  saveTariff,
+  submitCallRecords,
+  Tariff,
+  tariffs,
+  topUpPrepaid,
+} from '../modules/prepaid/resolvers/prepaid.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows, billingOperators, dunningSchedules, dunningSchedule, dunningHistory, switchBatches, switchBatch, switchCommands, arrearsPreview },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows, setBillingLevel, createDunningSchedule, cancelDunningSchedule, markDunningPaid, submitArrearsCommands, submitCallPermissionCommands, resendNotCompletedSwitchCommands },
-  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged, switchBatchChanged },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows, billingOperators, dunningSchedules, dunningSchedule, dunningHistory, switchBatches, switchBatch, switchCommands, arrearsPreview, prepaidAccounts, prepaidAccount, tariffs, prepaidSettings },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows, setBillingLevel, createDunningSchedule, cancelDunningSchedule, markDunningPaid, submitArrearsCommands, submitCallPermissionCommands, resendNotCompletedSwitchCommands, savePrepaidAccount, topUpPrepaid, adjustPrepaidBalance, saveTariff, submitCallRecords },
+  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged, switchBatchChanged, prepaidAccountChanged },
   SwitchBatch,
   SwitchCommand,
+  PrepaidAccount,
+  PrepaidAccountConnection,
+  PrepaidLedgerEntry,
+  PrepaidLedgerConnection,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  Tariff,
+  PrepaidSettings,
   Viewer,
   DunningSchedule,
   DunningScheduleConnection,

@@ -43,6 +43,7 @@ const screens = {
   '/system/positions': () => import('../modules/positions/routes/positions-page').then((m) => ({ default: m.PositionsPage })),
   '/billing/arrears': () => import('../modules/switch-batches/routes/arrears-page').then((m) => ({ default: m.ArrearsPage })),
   '/billing/call-permissions': () => import('../modules/switch-batches/routes/call-permissions-page').then((m) => ({ default: m.CallPermissionsPage })),
+  '/billing/prepaid': () => import('../modules/prepaid/routes/prepaid-page').then((m) => ({ default: m.PrepaidPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -86,6 +87,7 @@ const PositionTypesPage = lazy(screens['/system/position-types']);
 const PositionsPage = lazy(screens['/system/positions']);
 const ArrearsPage = lazy(screens['/billing/arrears']);
 const CallPermissionsPage = lazy(screens['/billing/call-permissions']);
+const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -133,6 +135,7 @@ export function AppRoutes() {
           <Route path="system/staff/:staffId/permissions" element={guarded('system.staff', <StaffPermissionsPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
+          <Route path="billing/prepaid" element={guarded('billing.prepaid', <PrepaidPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />

@@ -139,6 +139,15 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.deleteOrderTimeLimit': 'mutation { deleteOrderTimeLimit(input: { orderType: "NEW" }) { ok } }',
     'Mutation.deleteWorkOrderTimeLimit': 'mutation { deleteWorkOrderTimeLimit(input: { id: "1" }) { ok } }',
     'Mutation.advanceClock': 'mutation { advanceClock(minutes: 1) { now } }',
+    'Query.prepaidAccounts': '{ prepaidAccounts { totalCount } }',
+    'Query.prepaidAccount': '{ prepaidAccount(id: "1") { id } }',
+    'Query.tariffs': '{ tariffs { id } }',
+    'Query.prepaidSettings': '{ prepaidSettings { restrictionLimit } }',
+    'Mutation.savePrepaidAccount': 'mutation { savePrepaidAccount(input: { phone: "13800000000", name: "x" }) { ok } }',
+    'Mutation.topUpPrepaid': 'mutation { topUpPrepaid(input: { accountId: "1", amount: "1", note: "x" }) { ok } }',
+    'Mutation.adjustPrepaidBalance': 'mutation { adjustPrepaidBalance(input: { accountId: "1", amount: "1", note: "x" }) { ok } }',
+    'Mutation.saveTariff': 'mutation { saveTariff(input: { code: "X", name: "x", prefix: "9", unitSeconds: 60, ratePerUnit: "0.1" }) { ok } }',
+    'Mutation.submitCallRecords': 'mutation { submitCallRecords(records: []) { rated } }',
     'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
   };
 

@@ -61,7 +61,7 @@ export const MENU: readonly MenuGroup[] = [
     ['dashboard', '/dashboard'],
   ]),
   group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report', '/queries/daily-report']]),
-  group('billing', [['formats'], ['imports'], ['bills'], ['arrears', '/billing/arrears'], ['call-permissions', '/billing/call-permissions'], ['prepaid'], ['dunning', '/billing/dunning'], ['operators', '/billing/operators']]),
+  group('billing', [['formats'], ['imports'], ['bills'], ['arrears', '/billing/arrears'], ['call-permissions', '/billing/call-permissions'], ['prepaid', '/billing/prepaid'], ['dunning', '/billing/dunning'], ['operators', '/billing/operators']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];
 
