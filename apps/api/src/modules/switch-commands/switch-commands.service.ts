@@ -34,6 +34,9 @@ interface ClaimedCommand {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Sends of an automatic (prepaid) command before it is left NOT_COMPLETED. */
+export const AUTOMATIC_ATTEMPTS = 3;
+
 /**
  * Commands to the switch (suspend/resume, call restrictions) and their outcomes. A batch is written
  * as PENDING commands in the caller's transaction; the worker sends them (claimed with SKIP LOCKED, so
@@ -160,15 +163,24 @@ export class SwitchCommandsService {
     return claimed.length;
   }
 
-  /** Ends SENT commands whose deadline passed without a confirmation. */
+  /**
+   * Ends SENT commands whose deadline passed without a confirmation as NOT_COMPLETED, for an operator
+   * to re-send. Automatic commands (prepaid restrictions and their lifting) have no operator watching:
+   * they go back to the queue by themselves, up to `AUTOMATIC_ATTEMPTS` sends, and only then end
+   * NOT_COMPLETED.
+   */
   async expire(): Promise<number> {
     const now = this.now();
     const seconds = Math.round(this.options.answerTimeoutMs / 100) / 10;
-    const expired = await this.prisma.$queryRaw<{ batch_id: number }[]>`
-      UPDATE switch_command SET state = 'NOT_COMPLETED', reason = ${`no confirmation from the switch within ${seconds} s`}
-      WHERE state = 'SENT' AND deadline_at < ${now}
-      RETURNING batch_id`;
+    const expired = await this.prisma.$queryRaw<{ batch_id: number; state: SwitchCommandState }[]>`
+      UPDATE switch_command AS c
+      SET state = (CASE WHEN b.kind = 'PREPAID' AND c.attempts < ${AUTOMATIC_ATTEMPTS} THEN 'PENDING' ELSE 'NOT_COMPLETED' END)::"SwitchCommandState",
+          reason = ${`no confirmation from the switch within ${seconds} s`}
+      FROM switch_batch AS b
+      WHERE b.id = c.batch_id AND c.state = 'SENT' AND c.deadline_at < ${now}
+      RETURNING c.batch_id, c.state`;
     for (const row of expired) this.markDirty(row.batch_id);
+    if (expired.some((row) => row.state === 'PENDING')) this.kick();
     return expired.length;
   }
 

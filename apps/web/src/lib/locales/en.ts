@@ -155,6 +155,7 @@ export const en = {
   noPermission: {
     title: 'No permission',
     body: 'Your positions do not include “{{menu}}”. Ask an administrator if you need it.',
+    permission: '“{{menu}}” needs the permission {{permission}}, which you do not have (billing screens: your billing operator level). Ask the billing super user if you need it.',
   },
   help: {
     title: 'About OpenIOM',

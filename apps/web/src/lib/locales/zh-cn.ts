@@ -154,6 +154,7 @@ export const zhCN: Messages = {
   noPermission: {
     title: '没有权限',
     body: '您的岗位不包含“{{menu}}”菜单，如需使用请联系系统管理员。',
+    permission: '“{{menu}}”需要权限 {{permission}}，您没有该权限（计费功能取决于您的计费操作人员等级）。如有需要，请联系计费超级用户。'
   },
   help: {
     title: '关于 OpenIOM',
