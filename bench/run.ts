@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { recordFigures, type Figure } from './lib/harness.ts';
 import { benchAlarmScan } from './workloads/alarm-scan.ts';
+import { benchArrearsSuspension } from './workloads/arrears-suspension.ts';
 import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
 import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
@@ -68,6 +69,15 @@ try {
       notes.push(...queue.notes);
     }
   }
+  if (selected('arrears')) {
+    console.log('w5.arrears (suspensions of numbers in arrears)');
+    await admin.query(`CREATE DATABASE ${name}_arrears`);
+    const arrearsUrl = new URL(url);
+    arrearsUrl.pathname = `/${name}_arrears`;
+    const arrears = await benchArrearsSuspension(arrearsUrl.toString(), quick ? { arrears: 5_000, rounds: 1 } : { arrears: 100_000, rounds: 3 });
+    figures.push(...arrears.figures);
+    notes.push(...arrears.notes);
+  }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
     const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
@@ -77,6 +87,7 @@ try {
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_arrears WITH (FORCE)`);
   await admin.end();
 }
 

@@ -17,7 +17,7 @@ const state = z.enum(['PENDING', 'SENT', 'SUCCEEDED', 'FAILED', 'NOT_COMPLETED']
 const action = z.enum(['SUSPEND', 'RESUME', 'RESTRICT_OUTGOING', 'ALLOW_OUTGOING', 'RESTRICT_INCOMING', 'ALLOW_INCOMING']);
 const description = z.string().trim().max(200, 'at most 200 characters').nullish().transform((value) => value ?? '');
 // The count limit is checked (with a clear message) by the service; this only stops absurd payloads.
-const phones = z.array(z.string().max(200, 'an entry is longer than 200 characters')).max(1_000_000, 'at most 50000 entries');
+const phones = z.array(z.string().max(200, 'an entry is longer than 200 characters')).max(1_000_000, 'at most 1000000 entries before repeats and blanks are dropped');
 
 const selection = z.object({
   billingMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'),
