@@ -72,12 +72,19 @@ export const dunningScheduleChanged: SubscriptionResolvers['dunningScheduleChang
     const id = toIntId(args.id, 'id');
     // Refuse at once a schedule that does not exist (the rule has checked the permission).
     if (!(await context.services.dunning.schedule(context.viewer as ViewerRecord, id))) throw new AppError('NOT_FOUND', `Dunning schedule ${id} does not exist.`);
-    return authorizedEvents(
+    // Listening starts here, before the first answer is read: a change in between is not lost.
+    const events = authorizedEvents(
       context,
       context.services.pubsub.subscribe('dunning.changed'),
       async (viewer, event) => event.scheduleId === id && viewer.permissions.has('billing:operate') && viewer.menus.includes('billing.dunning'),
       (event) => ({ dunningScheduleChanged: event }),
     );
+    return (async function* () {
+      // The schedule as it is now: whatever changed between the subscriber's last read and this
+      // subscription starting (the first reminders of a new schedule go out at once) is not missed.
+      yield { dunningScheduleChanged: { scheduleId: id } };
+      yield* events;
+    })();
   },
   // Events only say which schedule changed: each one re-reads it through the service.
   resolve: async (payload: { dunningScheduleChanged: { scheduleId: number } }, _args: unknown, context: GraphQLContext): Promise<DunningScheduleRecord> => {
