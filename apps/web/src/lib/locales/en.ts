@@ -1260,7 +1260,8 @@ export const en = {
     paidNote: '{{phone}} marked paid: {{count}} active reminder schedule(s) stopped.',
     defaultTemplate: 'Your number {phone} owes {amount} yuan. Please pay soon to keep your service.',
     numbersHint: 'One number per line, optionally followed by a space and the amount owed (e.g. 13800138000 125.50). If any line is wrong nothing is created and the wrong lines are listed.',
-    problemLine: 'Line {{line}}',
+    problemLine: 'Line {{line}} “{{text}}”: {{problem}}',
+    problemLineNoText: 'Line {{line}}: {{problem}}',
     everyValue: '{{period}} × {{count}}',
     numbersValue: '{{total}} ({{active}} active, {{paid}} paid)',
     fields: {

@@ -1258,7 +1258,8 @@ export const zhCN: Messages = {
     paidNote: '{{phone}} 已登记缴费：停止了 {{count}} 个进行中的催缴。',
     defaultTemplate: '您的号码 {phone} 欠费 {amount} 元，请尽快缴费以免影响使用。',
     numbersHint: '每行一个号码，可在空格后写欠费金额（如 13800138000 125.50）。任何一行有误则不创建，并列出出错的行。',
-    problemLine: '第 {{line}} 行',
+    problemLine: '第 {{line}} 行“{{text}}”：{{problem}}',
+    problemLineNoText: '第 {{line}} 行：{{problem}}',
     everyValue: '{{period}} × {{count}} 次',
     numbersValue: '{{total}}（进行中 {{active}}，已缴费 {{paid}}）',
     fields: {

@@ -48,10 +48,8 @@ export function DunningScheduleDialog({ now, onClose, onCreated }: { now: Date; 
       const result = await create({ variables: { input: { name, channel, template, startAt: start.toISOString(), periodMinutes: period, count: Number(count), numbers } } });
       const outcome = result.data?.createDunningSchedule;
       if (outcome?.schedule) onCreated(outcome.schedule);
-      else {
-        setProblems(outcome?.problems ?? []);
-        setError(outcome?.error?.code === 'NO_NUMBERS' ? t('dunning.errors.noNumbers') : t('dunning.errors.badNumbers', { count: outcome?.problems.length ?? 0 }));
-      }
+      else if (outcome?.problems.length) setProblems(outcome.problems);
+      else setError(outcome?.error?.code === 'NO_NUMBERS' ? t('dunning.errors.noNumbers') : (outcome?.error?.message ?? null));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -116,14 +114,16 @@ export function DunningScheduleDialog({ now, onClose, onCreated }: { now: Date; 
         </small>,
       )}
       {problems.length > 0 && (
-        <ul className="form-error dunning-problems" aria-label={t('dunning.problemsLabel')} data-testid="dunning-problems">
-          {problems.map((p) => (
-            <li key={p.line} data-testid="dunning-problem" data-line={p.line}>
-              {t('dunning.problemLine', { line: p.line })}
-              {p.text && <span className="mono"> “{p.text}”</span>}: {t(`dunning.problems.${p.code}`, { firstLine: p.firstLine, defaultValue: p.message })}
-            </li>
-          ))}
-        </ul>
+        <div className="form-error dunning-problems" role="alert" data-testid="dunning-problems">
+          <p data-testid="dunning-problems-summary">{t('dunning.errors.badNumbers', { count: problems.length })}</p>
+          <ul aria-label={t('dunning.problemsLabel')}>
+            {problems.map((p) => (
+              <li key={p.line} data-testid="dunning-problem" data-line={p.line}>
+                {t(p.text ? 'dunning.problemLine' : 'dunning.problemLineNoText', { line: p.line, text: p.text, problem: t(`dunning.problems.${p.code}`, { firstLine: p.firstLine, defaultValue: p.message }) })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </ActionDialog>
   );

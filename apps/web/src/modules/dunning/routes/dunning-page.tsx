@@ -12,6 +12,9 @@ import { formatPeriod } from '../lib/dunning-period';
 import './dunning-page.css';
 
 const PAGE_SIZE = 20;
+
+/** A message kept as its key and values, so that it follows a change of language. */
+type Note = { key: string; values: Record<string, string | number> };
 const TARGET_STATES = ['ACTIVE', 'PAID', 'DONE', 'FAILED', 'CANCELLED'] as const;
 
 /** Re-runs `refetch` each time `changes` moves on (not on mount: the query has just loaded). */
@@ -32,7 +35,7 @@ export function DunningPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
   const [listKey, setListKey] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Note | null>(null);
   // Reminders going out (and numbers paying) move this on: the numbers and the history re-read. The
   // event itself carries the schedule's row, which the list picks up from the cache.
   const [changes, setChanges] = useState(0);
@@ -50,7 +53,7 @@ export function DunningPage() {
       <p className="page-intro muted">{t('dunning.intro')}</p>
       {notice && (
         <p className="notice ok" role="status" data-testid="dunning-notice">
-          {notice}
+          {t(notice.key, notice.values)}
         </p>
       )}
       <Schedules key={listKey} selected={selected} onSelect={setSelected} />
@@ -62,7 +65,7 @@ export function DunningPage() {
           onClose={() => setCreating(false)}
           onCreated={(schedule) => {
             setCreating(false);
-            setNotice(t('dunning.created', { name: schedule.name, count: schedule.summary.total }));
+            setNotice({ key: 'dunning.created', values: { name: schedule.name, count: schedule.summary.total } });
             // The new schedule is the newest: show the first page, where it is.
             setListKey((k) => k + 1);
             setSelected(schedule.id);
@@ -285,11 +288,13 @@ function HistoryPanel({ phone, onPhone, changes }: { phone: string | null; onPho
   const section = useRef<HTMLElement>(null);
   const [draft, setDraft] = useState(phone ?? '');
   const [shown, setShown] = useState(phone);
-  const [paidNote, setPaidNote] = useState<string | null>(null);
+  const [paidNote, setPaidNote] = useState<Note | null>(null);
+  const [paidError, setPaidError] = useState<string | null>(null);
   if (phone !== shown) {
     setShown(phone);
     setDraft(phone ?? '');
     setPaidNote(null);
+    setPaidError(null);
   }
   const { data, loading, error, refetch } = useQuery(DunningHistoryQuery, { variables: { phone: phone ?? '' }, skip: !phone, fetchPolicy: 'cache-and-network' });
   useRefetchOn(changes, refetch, !!phone);
@@ -325,12 +330,14 @@ function HistoryPanel({ phone, onPhone, changes }: { phone: string | null; onPho
                 data-testid="dunning-mark-paid"
                 onClick={() => {
                   if (!window.confirm(t('dunning.confirmPaid', { phone }))) return;
+                  setPaidNote(null);
+                  setPaidError(null);
                   void markPaid({ variables: { phone } })
                     .then((r) => {
-                      setPaidNote(t('dunning.paidNote', { phone, count: r.data?.markDunningPaid.stopped ?? 0 }));
+                      setPaidNote({ key: 'dunning.paidNote', values: { phone, count: r.data?.markDunningPaid.stopped ?? 0 } });
                       void refetch().catch(() => undefined);
                     })
-                    .catch((e: Error) => setPaidNote(e.message));
+                    .catch((e: Error) => setPaidError(e.message));
                 }}
               >
                 {t('dunning.markPaid', { phone })}
@@ -342,12 +349,12 @@ function HistoryPanel({ phone, onPhone, changes }: { phone: string | null; onPho
       {!phone && <p className="muted">{t('dunning.historyHint')}</p>}
       {paidNote && (
         <p className="notice ok" role="status" data-testid="dunning-paid-note">
-          {paidNote}
+          {t(paidNote.key, paidNote.values)}
         </p>
       )}
-      {error && (
+      {(error || paidError) && (
         <p className="form-error" role="alert">
-          {error.message}
+          {paidError ?? error?.message}
         </p>
       )}
       {phone && loading && !data && (
