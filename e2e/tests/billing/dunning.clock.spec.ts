@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { E2eDunningSchedulesQuery } from '../../fixtures/graphql/dunning-documents.ts';
@@ -11,6 +13,13 @@ test.use({ who: { login: DEMO.billingSenior.login, staffNo: DEMO.billingSenior.s
 const PERIOD = 60;
 /** The server's default SMS / voice gateway (OPENIOM_SIMULATOR_*): now and then busy or silent. */
 const USUAL_GATEWAY = { system: 'NOTIFICATION', minLatencyMs: 50, maxLatencyMs: 300, failureRate: 0.05, timeoutRate: 0.02 } as const;
+
+/** The main-screens scan sees the list only: the dialog, the numbers and the history are checked here. */
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  expect(serious).toEqual([]);
+}
 
 test.afterEach(async ({ adminApi }) => {
   await adminApi.request(E2eConfigureSimulatorMutation, { input: USUAL_GATEWAY });
@@ -42,6 +51,7 @@ test('a senior billing user creates a dunning schedule, sees reminders go out li
     await expect(problems.first()).toHaveAttribute('data-line', '1');
     await expect(problems.first()).toHaveText('Line 1 “020-8765 4321”: not a phone number (digits, optionally a leading +, 5–20 characters)');
     await expect(dunning.dialog.getByTestId('dunning-problems-summary')).toHaveText('1 line(s) of the number list cannot be used; nothing was created.');
+    await expectNoSeriousAxeViolations(page);
     await captureScreen(page, 'dunning-create-problems-en');
     const { dunningSchedules } = await session!.client.request(E2eDunningSchedulesQuery);
     expect(dunningSchedules.edges.filter((e) => e.node.name === name)).toEqual([]);
@@ -84,6 +94,7 @@ test('a senior billing user creates a dunning schedule, sees reminders go out li
       await expect(reminder).toContainText(name);
       await expect(reminder).toContainText(`Your number ${payer} owes 125.50 yuan.`);
     }
+    await expectNoSeriousAxeViolations(page);
     await dunning.historyRows.last().scrollIntoViewIfNeeded();
     await captureScreen(page, 'dunning-history-en');
   });
