@@ -55,10 +55,12 @@ export default defineConfig({
     },
     // Journeys that move the API's clock (advanceClock) run after all the others: a jump of days would
     // end the lockout a login journey is checking, or the idle time of a session another one watches.
+    // One at a time: two journeys moving the one clock side by side would each see the other's jumps.
     {
       name: 'clock',
       testMatch: /.*\.clock\.spec\.ts$/,
       dependencies: ['chromium'],
+      workers: 1,
       use: { storageState: STORAGE_STATE.admin },
     },
   ],

@@ -20,7 +20,8 @@ export interface GraphQLContext {
   userAgent: string | null;
 }
 
-function createLoaders(services: Services) {
+/** A fresh set of DataLoaders (per HTTP request; per event for a subscription, see authorizedEvents). */
+export function createLoaders(services: Services) {
   return {
     ...createStaffLoaders(services.staff.repository),
     ...createOrganisationLoaders(services.organisations.repository),

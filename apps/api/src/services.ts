@@ -143,7 +143,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const billingOperators = new BillingOperatorsService(prisma, audit);
   billingOperators.onChanged = () => void staticData.refresh(['sessions']);
   const notifications = new NotificationSimulator(simulators.NOTIFICATION);
-  const dunning = new DunningService(prisma, notifications, config.dunning, now);
+  const dunning = new DunningService(prisma, pubsub, notifications, config.dunning, now);
   const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
   dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);

@@ -169,6 +169,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     alarmChanged: read,
     switchBatchChanged: billingRead(...SWITCH_SCREENS),
     prepaidAccountChanged: PREPAID,
+    dunningScheduleChanged: { can: 'billing:operate', menus: ['billing.dunning'] },
   },
 };
 

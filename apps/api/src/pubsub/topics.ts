@@ -25,9 +25,15 @@ export interface TopicPayloads {
   'switch.batch-changed': { batchId: number };
   /** A prepaid account's balance, credit or restriction changed (published after commit; subscribers re-read it). */
   'prepaid.account-changed': { accountId: number };
+  /**
+   * Reminders of a dunning schedule were sent or refused, or its numbers paid or were cancelled
+   * (published straight to pub/sub after the commit, at most every 200 ms per schedule: subscribers
+   * re-read the schedule, so a lost one is harmless).
+   */
+  'dunning.changed': { scheduleId: number };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'switch.batch-changed', 'prepaid.account-changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'switch.batch-changed', 'prepaid.account-changed', 'dunning.changed'];

@@ -1,4 +1,4 @@
-import type { DunningLineProblem, DunningNumber } from './dunning.types.ts';
+import type { DunningLineProblem, DunningLineProblemCode, DunningNumber } from './dunning.types.ts';
 
 export const MAX_DUNNING_NUMBERS = 10_000;
 const PHONE = /^\+?\d{5,20}$/;
@@ -20,27 +20,27 @@ export function parseDunningNumbers(text: string, maxProblems = 100): { numbers:
   const problems: DunningLineProblem[] = [];
   const firstLine = new Map<string, number>();
   const lines = text.split(/\r?\n/);
-  const problem = (line: number, raw: string, message: string) => {
-    if (problems.length < maxProblems) problems.push({ line, text: raw.slice(0, 100), message });
+  const problem = (line: number, raw: string, code: DunningLineProblemCode, message: string, firstLine: number | null = null) => {
+    if (problems.length < maxProblems) problems.push({ line, text: raw.slice(0, 100), code, message, firstLine });
   };
   lines.forEach((raw, index) => {
     const line = index + 1;
     const fields = raw.trim().split(/\s+/).filter(Boolean);
     if (fields.length === 0) return;
-    if (fields.length > 2) return problem(line, raw, 'expected a phone number and at most an amount');
+    if (fields.length > 2) return problem(line, raw, 'TOO_MANY_FIELDS', 'expected a phone number and at most an amount');
     const phone = normalisePhone(fields[0]);
-    if (!phone) return problem(line, raw, `"${fields[0]}" is not a phone number (digits, optionally a leading +, 5–20 characters)`);
+    if (!phone) return problem(line, raw, 'NOT_A_PHONE', `"${fields[0]}" is not a phone number (digits, optionally a leading +, 5–20 characters)`);
     let amount: string | null = null;
     if (fields.length === 2) {
-      if (!AMOUNT.test(fields[1])) return problem(line, raw, `"${fields[1]}" is not an amount (e.g. 125.50)`);
+      if (!AMOUNT.test(fields[1])) return problem(line, raw, 'NOT_AN_AMOUNT', `"${fields[1]}" is not an amount (e.g. 125.50)`);
       amount = Number(fields[1]).toFixed(2);
     }
     const earlier = firstLine.get(phone);
-    if (earlier !== undefined) return problem(line, raw, `${phone} is already on line ${earlier}`);
+    if (earlier !== undefined) return problem(line, raw, 'DUPLICATE', `${phone} is already on line ${earlier}`, earlier);
     firstLine.set(phone, line);
     numbers.push({ phone, amount });
   });
-  if (numbers.length > MAX_DUNNING_NUMBERS) problem(lines.length, '', `at most ${MAX_DUNNING_NUMBERS} numbers per schedule, got ${numbers.length}`);
+  if (numbers.length > MAX_DUNNING_NUMBERS) problem(lines.length, '', 'TOO_MANY_NUMBERS', `at most ${MAX_DUNNING_NUMBERS} numbers per schedule, got ${numbers.length}`);
   return { numbers, problems };
 }
 

@@ -3,6 +3,7 @@ import { assertCan } from '../../auth/authorize.ts';
 import type { NotificationAdapter, NotificationReceipt } from '../../integrations/notification/notification.adapter.ts';
 import type { ConnectionRecord } from '../../lib/connection.ts';
 import { logger } from '../../lib/logger.ts';
+import type { PubSub } from '../../pubsub/pubsub.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { nextGridPoint, parseDunningNumbers, renderDunningMessage } from './dunning-numbers.ts';
 import { DunningRepository, type OutgoingReminder } from './dunning.repository.ts';
@@ -24,14 +25,22 @@ export type CreateScheduleOutcome = { schedule: DunningScheduleRecord; problems:
  * claimed again and the same row is sent again under the same key, which the gateway does not
  * deliver twice. Recording before sending is what makes this safe: sending first could deliver a
  * reminder that no row remembers, and the restart would send it again.
+ *
+ * Open screens follow a schedule through `dunning.changed`, published after the commits that change
+ * it (reminders settled, numbers paid, schedule cancelled), at most every 200 ms per schedule: a
+ * batch of a thousand reminders makes a handful of events, not a thousand.
  */
 export class DunningService {
   readonly repository: DunningRepository;
   /** Called after a schedule was created whose first reminders are due. */
   onDue: () => void = () => undefined;
+  /** Schedules changed since the last `dunning.changed` publish. */
+  private readonly dirty = new Set<number>();
+  private publishTimer: NodeJS.Timeout | null = null;
 
   constructor(
     prisma: PrismaClient,
+    private readonly pubsub: PubSub,
     private readonly gateway: NotificationAdapter,
     private readonly options: DunningOptions,
     private readonly now: () => Date,
@@ -55,18 +64,38 @@ export class DunningService {
 
   async cancel(viewer: ViewerRecord, id: number): Promise<boolean> {
     assertCan(viewer, 'billing:operate');
-    return this.repository.transaction((tx) => this.repository.cancel(tx, id, this.now()));
+    const cancelled = await this.repository.transaction((tx) => this.repository.cancel(tx, id, this.now()));
+    if (cancelled) this.markDirty(id);
+    return cancelled;
   }
 
   /** Stops every active target of a number; returns how many. */
   async markPaid(viewer: ViewerRecord, phone: string): Promise<number> {
     assertCan(viewer, 'billing:operate');
-    return this.repository.transaction(async (tx) => {
+    const schedules = await this.repository.transaction(async (tx) => {
       const now = this.now();
-      const schedules = await this.repository.markPaid(tx, phone, now);
-      for (const scheduleId of new Set(schedules)) await this.repository.finishIfDone(tx, scheduleId, now);
-      return schedules.length;
+      const touched = await this.repository.markPaid(tx, phone, now);
+      for (const scheduleId of new Set(touched)) await this.repository.finishIfDone(tx, scheduleId, now);
+      return touched;
     });
+    for (const scheduleId of schedules) this.markDirty(scheduleId);
+    return schedules.length;
+  }
+
+  /** Publishes pending schedule changes now (tests; otherwise they go out within 200 ms). */
+  publishChanges(): void {
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    const scheduleIds = [...this.dirty];
+    this.dirty.clear();
+    for (const scheduleId of scheduleIds) void this.pubsub.publish('dunning.changed', { scheduleId }).catch((error: Error) => logger.warn('could not publish dunning.changed', { message: error.message }));
+  }
+
+  private markDirty(scheduleId: number): void {
+    this.dirty.add(scheduleId);
+    if (this.publishTimer) return;
+    this.publishTimer = setTimeout(() => this.publishChanges(), 200);
+    this.publishTimer.unref();
   }
 
   schedules(viewer: ViewerRecord, state: DunningScheduleState | null, first: number, after: string | null): Promise<ConnectionRecord<DunningScheduleRecord>> {
@@ -99,15 +128,18 @@ export class DunningService {
   async claim(): Promise<OutgoingReminder[]> {
     const now = this.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs * 2 + 60_000);
-    return this.repository.transaction(async (tx) => {
+    const closed: number[] = [];
+    const outgoing = await this.repository.transaction(async (tx) => {
       const claimed = await this.repository.claimDue(tx, now, leaseUntil, this.options.batchSize);
       const outgoing: OutgoingReminder[] = [];
       for (const target of claimed) {
         const left = await this.repository.sending(tx, target.id);
         if (target.state !== 'ACTIVE') {
           // Stopped while a crashed worker's attempt was in flight: close it, send nothing more.
-          if (left) await this.repository.abandon(tx, left.id, target.id, `not confirmed: the number was ${target.state.toLowerCase()} before the gateway answered`, now);
-          else await this.repository.release(tx, target.id);
+          if (left) {
+            await this.repository.abandon(tx, left.id, target.id, `not confirmed: the number was ${target.state.toLowerCase()} before the gateway answered`, now);
+            closed.push(target.schedule_id);
+          } else await this.repository.release(tx, target.id);
           continue;
         }
         if (left) {
@@ -120,6 +152,8 @@ export class DunningService {
       }
       return outgoing;
     });
+    for (const scheduleId of closed) this.markDirty(scheduleId);
+    return outgoing;
   }
 
   /** Steps 2 and 3: send one reminder and record the answer. */
@@ -132,12 +166,12 @@ export class DunningService {
       error = (caught as Error).message;
     }
     try {
-      await this.repository.transaction(async (tx) => {
+      const changed = await this.repository.transaction(async (tx): Promise<number | null> => {
         const target = await this.repository.lockTarget(tx, reminder.targetId);
-        if (!target) return;
+        if (!target) return null;
         const now = this.now();
         const settled = await this.repository.settleReminder(tx, reminder.id, receipt ? { state: 'SENT', gatewayId: receipt.gatewayId } : { state: 'FAILED', error }, now);
-        if (!settled) return; // another worker recorded this attempt already
+        if (!settled) return null; // another worker recorded this attempt already
         const next = nextGridPoint(target.start_at, target.period_minutes, now);
         if (receipt) {
           const sent = target.reminders_sent + 1;
@@ -153,7 +187,9 @@ export class DunningService {
         }
         const ended = target.state === 'ACTIVE' && (receipt ? target.reminders_sent + 1 >= target.count : target.failures + 1 >= this.options.maxFailures);
         if (ended) await this.repository.finishIfDone(tx, target.schedule_id, now);
+        return target.schedule_id;
       });
+      if (changed !== null) this.markDirty(changed);
     } catch (caught) {
       // Left SENDING: claimed again when the lease passes and re-sent under the same key.
       logger.warn('could not record a dunning reminder', { id: String(reminder.id), message: (caught as Error).message });

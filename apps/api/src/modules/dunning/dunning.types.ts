@@ -62,10 +62,15 @@ export interface DunningNumber {
   amount: string | null;
 }
 
+export type DunningLineProblemCode = 'NOT_A_PHONE' | 'NOT_AN_AMOUNT' | 'TOO_MANY_FIELDS' | 'DUPLICATE' | 'TOO_MANY_NUMBERS';
+
 export interface DunningLineProblem {
   line: number;
   text: string;
+  code: DunningLineProblemCode;
   message: string;
+  /** For DUPLICATE: the line the number is first on. */
+  firstLine: number | null;
 }
 
 export interface NewDunningSchedule {

@@ -5,10 +5,12 @@ interface ListStatusProps {
   error: unknown;
   empty: boolean;
   onRetry: () => void;
+  /** What the list says when it is empty (default: a generic "nothing to list"). */
+  emptyText?: string;
 }
 
 /** Loading, failed (with retry) or empty: what a drill-down list says instead of rows. */
-export function ListStatus({ loading, error, empty, onRetry }: ListStatusProps) {
+export function ListStatus({ loading, error, empty, onRetry, emptyText }: ListStatusProps) {
   const { t } = useTranslation();
   if (error) {
     return (
@@ -30,7 +32,7 @@ export function ListStatus({ loading, error, empty, onRetry }: ListStatusProps) 
   if (empty) {
     return (
       <p className="muted empty" data-testid="list-empty">
-        {t('monitors.listEmpty')}
+        {emptyText ?? t('monitors.listEmpty')}
       </p>
     );
   }

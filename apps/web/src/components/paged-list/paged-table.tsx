@@ -26,17 +26,19 @@ interface PagedTableProps<Node> {
   /** The header cells. */
   head: ReactNode;
   row: (node: Node) => ReactNode;
+  /** What the list says when it is empty (default: a generic "nothing to list"). */
+  emptyText?: string;
 }
 
 /**
  * A drill-down list: loading / failed / empty status, the table of rows and the keyset pager. Each
  * list brings its own query, header cells and row.
  */
-export function PagedTable<Node>({ testId, pages, pageSize, connection, loaded, loading, error, onRetry, head, row }: PagedTableProps<Node>) {
+export function PagedTable<Node>({ testId, pages, pageSize, connection, loaded, loading, error, onRetry, head, row, emptyText }: PagedTableProps<Node>) {
   const rows = connection?.edges ?? [];
   return (
     <>
-      <ListStatus loading={loading && !loaded} error={error} empty={loaded && rows.length === 0} onRetry={onRetry} />
+      <ListStatus loading={loading && !loaded} error={error} empty={loaded && rows.length === 0} onRetry={onRetry} emptyText={emptyText} />
       {rows.length > 0 && (
         <div className="table-scroll">
           <table className="data-table drill-table" data-testid={testId}>

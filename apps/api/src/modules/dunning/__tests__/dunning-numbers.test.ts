@@ -13,11 +13,12 @@ describe('dunning number lists', () => {
   });
   it('names every bad line', () => {
     const { problems } = parseDunningNumbers('12\n13800138000 -1\n13800138000 1\n13800138000');
-    expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [1, '"12" is not a phone number (digits, optionally a leading +, 5–20 characters)'],
-      [2, '"-1" is not an amount (e.g. 125.50)'],
-      [4, '13800138000 is already on line 3'],
+    expect(problems.map((p) => [p.line, p.code, p.message, p.firstLine])).toEqual([
+      [1, 'NOT_A_PHONE', '"12" is not a phone number (digits, optionally a leading +, 5–20 characters)', null],
+      [2, 'NOT_AN_AMOUNT', '"-1" is not an amount (e.g. 125.50)', null],
+      [4, 'DUPLICATE', '13800138000 is already on line 3', 3],
     ]);
+    expect(parseDunningNumbers('13800138000 1 2').problems[0]).toMatchObject({ line: 1, code: 'TOO_MANY_FIELDS', text: '13800138000 1 2' });
   });
   it('fills the template', () => {
     expect(renderDunningMessage('{phone}: {amount} / {amount}', '138', '1.00')).toBe('138: 1.00 / 1.00');

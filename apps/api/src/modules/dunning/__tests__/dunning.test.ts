@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification, NotificationAdapter } from '../../../integrations/notification/notification.adapter.ts';
 import { createLogin, createOrganisation } from '../../../testing/factories.ts';
-import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { collect, gqlRequest, wsClient } from '../../../testing/graphql-client.ts';
 import { loginAs } from '../../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
 import { testBackends } from '../../../testing/test-database.ts';
@@ -147,6 +147,45 @@ describe.each(testBackends())('dunning with the test clock (%s)', (backend) => {
     expect(await target(busy, number)).toMatchObject({ remindersSent: 1, failures: 0, lastReminder: { n: 1, state: 'SENT' } });
   });
 
+  it('tells a subscriber of the schedule, live, when the clock moves and reminders go out or a number pays', async () => {
+    const [a, b] = [phone(), phone()];
+    const id = (await create(`${a} 10\n${b}`)).schedule.id;
+    const other = (await create(phone())).schedule.id;
+    app.services.dunning.publishChanges();
+    const client = wsClient(app.wsUrl, senior);
+    const events = collect(client, 'subscription($id: ID!) { dunningScheduleChanged(id: $id) { id state summary { active paid remindersSent } } }', { id });
+    // First the schedule as it is now (the first reminders went out before the subscription began).
+    await events.until(() => events.events.length > 0);
+    expect(events.errors).toEqual([]);
+    expect(events.events.shift().dunningScheduleChanged).toEqual({ id, state: 'ACTIVE', summary: { active: 2, paid: 0, remindersSent: 2 } });
+
+    // One period later the second reminders go out: the subscriber hears it with fresh counts, and
+    // nothing of the other schedule, whose reminders went out at the same time.
+    await advance(60);
+    await events.until(() => events.events.some((e) => e.dunningScheduleChanged.summary.remindersSent === 4));
+    expect(events.events.every((e) => e.dunningScheduleChanged.id === id)).toBe(true);
+    expect((await schedule(other)).summary.remindersSent).toBe(2);
+
+    const paid = await gqlRequest(app.url, 'mutation($p: String!) { markDunningPaid(phone: $p) { stopped } }', { p: a }, senior);
+    expect(paid.data.markDunningPaid.stopped).toBe(1);
+    await events.until(() => events.events.some((e) => e.dunningScheduleChanged.summary.paid === 1));
+    expect(events.events.at(-1).dunningScheduleChanged).toEqual({ id, state: 'ACTIVE', summary: { active: 1, paid: 1, remindersSent: 4 } });
+    events.unsubscribe();
+    await client.dispose();
+
+    // A normal billing user may not follow it; a schedule that does not exist cannot be followed.
+    const refusedClient = wsClient(app.wsUrl, viewer);
+    const refused = collect(refusedClient, 'subscription($id: ID!) { dunningScheduleChanged(id: $id) { id } }', { id });
+    await refused.until(() => refused.errors.length > 0);
+    expect(JSON.stringify(refused.errors)).toContain('FORBIDDEN');
+    await refusedClient.dispose();
+    const missingClient = wsClient(app.wsUrl, senior);
+    const missing = collect(missingClient, 'subscription { dunningScheduleChanged(id: "999999") { id } }');
+    await missing.until(() => missing.errors.length > 0);
+    expect(JSON.stringify(missing.errors)).toContain('Dunning schedule 999999 does not exist.');
+    await missingClient.dispose();
+  });
+
   it('cancels a schedule: no more reminders', async () => {
     const number = phone();
     const id = (await create(number)).schedule.id;
@@ -182,7 +221,7 @@ describe.each(testBackends())('dunning with the test clock (%s)', (backend) => {
   it('never sends a reminder twice with several workers, and resumes after a crash without a duplicate', async () => {
     const calls: Notification[] = [];
     const counting: NotificationAdapter = { send: (n) => (calls.push(n), app.services.notifications.send(n)) };
-    const workers = [1, 2, 3].map(() => new DunningService(app.prisma, counting, { ...DUNNING, batchSize: 7 }, app.services.clock.now));
+    const workers = [1, 2, 3].map(() => new DunningService(app.prisma, app.services.pubsub, counting, { ...DUNNING, batchSize: 7 }, app.services.clock.now));
     const numbers = Array.from({ length: 30 }, phone);
     // Due in 5 minutes; the clock is moved without kicking the app's own worker.
     const startAt = new Date(app.services.clock.now().getTime() + 5 * 60_000).toISOString();

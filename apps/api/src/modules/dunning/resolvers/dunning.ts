@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import type { DunningReminderResolvers, DunningScheduleConnectionResolvers, DunningScheduleResolvers, DunningTargetConnectionResolvers, DunningTargetResolvers, MutationResolvers, QueryResolvers } from '../../../generated/resolvers-types.ts';
+import type { GraphQLContext } from '../../../context.ts';
+import { AppError } from '../../../errors/app-error.ts';
+import type { DunningReminderResolvers, DunningScheduleConnectionResolvers, DunningScheduleResolvers, DunningTargetConnectionResolvers, DunningTargetResolvers, MutationResolvers, QueryResolvers, SubscriptionResolvers } from '../../../generated/resolvers-types.ts';
+import { authorizedEvents } from '../../../graphql/subscriptions.ts';
 import { countResolvers } from '../../../lib/connection.ts';
 import { pageArgs } from '../../../lib/list-args.ts';
 import { parseInput, toIntId } from '../../../lib/parse-input.ts';
 import type { ViewerRecord } from '../../auth/auth.types.ts';
 import { normalisePhone } from '../dunning-numbers.ts';
+import type { DunningScheduleRecord } from '../dunning.types.ts';
 
 const scheduleStates = ['ACTIVE', 'FINISHED', 'CANCELLED'] as const;
 const targetStates = ['ACTIVE', 'PAID', 'DONE', 'FAILED', 'CANCELLED'] as const;
@@ -62,6 +66,33 @@ export const markDunningPaid: MutationResolvers['markDunningPaid'] = async (_par
   const args = parseInput(z.object({ phone }), rawArgs);
   return { stopped: await context.services.dunning.markPaid(context.viewer as ViewerRecord, args.phone) };
 };
+
+export const dunningScheduleChanged: SubscriptionResolvers['dunningScheduleChanged'] = {
+  subscribe: async (_parent, args, context) => {
+    const id = toIntId(args.id, 'id');
+    // Refuse at once a schedule that does not exist (the rule has checked the permission).
+    if (!(await context.services.dunning.schedule(context.viewer as ViewerRecord, id))) throw new AppError('NOT_FOUND', `Dunning schedule ${id} does not exist.`);
+    // Listening starts here, before the first answer is read: a change in between is not lost.
+    const events = authorizedEvents(
+      context,
+      context.services.pubsub.subscribe('dunning.changed'),
+      async (viewer, event) => event.scheduleId === id && viewer.permissions.has('billing:operate') && viewer.menus.includes('billing.dunning'),
+      (event) => ({ dunningScheduleChanged: event }),
+    );
+    return (async function* () {
+      // The schedule as it is now: whatever changed between the subscriber's last read and this
+      // subscription starting (the first reminders of a new schedule go out at once) is not missed.
+      yield { dunningScheduleChanged: { scheduleId: id } };
+      yield* events;
+    })();
+  },
+  // Events only say which schedule changed: each one re-reads it through the service.
+  resolve: async (payload: { dunningScheduleChanged: { scheduleId: number } }, _args: unknown, context: GraphQLContext): Promise<DunningScheduleRecord> => {
+    const schedule = await context.services.dunning.schedule(context.viewer as ViewerRecord, payload.dunningScheduleChanged.scheduleId);
+    if (!schedule) throw new AppError('NOT_FOUND', `Dunning schedule ${payload.dunningScheduleChanged.scheduleId} no longer exists.`);
+    return schedule;
+  },
+} as SubscriptionResolvers['dunningScheduleChanged'];
 
 const targetsArgs = z.object({ ...pageArgs, state: z.enum(targetStates).nullish().transform((value) => value ?? null) });
 

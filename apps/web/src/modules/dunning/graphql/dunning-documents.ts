@@ -1,5 +1,27 @@
 import { graphql } from '../../../generated';
 
+/** A schedule as its row in the list shows it; the live event carries the same fields, so the row follows it. */
+export const DunningScheduleRowFragment = graphql(`
+  fragment DunningScheduleRow on DunningSchedule {
+    id
+    name
+    channel
+    startAt
+    periodMinutes
+    count
+    state
+    createdBy
+    summary {
+      total
+      active
+      paid
+      done
+      failed
+      remindersSent
+    }
+  }
+`);
+
 /** One page of dunning schedules, newest first. */
 export const DunningSchedulesQuery = graphql(`
   query DunningSchedules($first: Int!, $after: String) {
@@ -12,24 +34,18 @@ export const DunningSchedulesQuery = graphql(`
       }
       edges {
         node {
-          id
-          name
-          channel
-          startAt
-          periodMinutes
-          count
-          state
-          createdBy
-          summary {
-            total
-            active
-            paid
-            done
-            failed
-            remindersSent
-          }
+          ...DunningScheduleRow
         }
       }
+    }
+  }
+`);
+
+/** Fires when reminders of a schedule went out or were refused, or its numbers paid; the page re-reads what it shows. */
+export const DunningScheduleChangedSubscription = graphql(`
+  subscription DunningScheduleChanged($id: ID!) {
+    dunningScheduleChanged(id: $id) {
+      ...DunningScheduleRow
     }
   }
 `);
@@ -38,11 +54,8 @@ export const DunningSchedulesQuery = graphql(`
 export const DunningTargetsQuery = graphql(`
   query DunningTargets($id: ID!, $state: DunningTargetState, $first: Int!, $after: String) {
     dunningSchedule(id: $id) {
-      id
-      name
+      ...DunningScheduleRow
       template
-      count
-      state
       targets(state: $state, first: $first, after: $after) {
         totalCount
         totalCountCapped
@@ -93,12 +106,14 @@ export const CreateDunningScheduleMutation = graphql(`
   mutation CreateDunningSchedule($input: CreateDunningScheduleInput!) {
     createDunningSchedule(input: $input) {
       schedule {
-        id
+        ...DunningScheduleRow
       }
       problems {
         line
         text
+        code
         message
+        firstLine
       }
       error {
         code
@@ -114,6 +129,9 @@ export const CancelDunningScheduleMutation = graphql(`
       ok
       error {
         message
+      }
+      schedule {
+        ...DunningScheduleRow
       }
     }
   }
