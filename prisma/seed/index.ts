@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { seedDemoBills } from './billing.ts';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
@@ -26,6 +27,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);
+    await seedDemoBills(prisma);
     // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed
     // rows, so the 32 demo organisations would never get any, and without them the planner takes
     // a data scope (`path LIKE '/1/2/%'`) for a tiny one and sorts every work order in it.

@@ -46,6 +46,8 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
   relay.start();
   const services = createServices(db.prisma, pubsub, relay, config, new Clock(options.now));
+  // On a PostgreSQL server bill imports load through COPY on their own connection.
+  services.billing.copyPool = db.pgPool ?? null;
   services.crmPoller.start();
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();

@@ -17,6 +17,7 @@ import { assertComplexity, assertQueryLength, validationRules } from './graphql/
 import { buildApiSchema } from './graphql/schema.ts';
 import { logger } from './lib/logger.ts';
 import { createExportRouter } from './modules/exports/exports.routes.ts';
+import { createBillImportRouter } from './modules/billing/bill-import.routes.ts';
 import { runWithRequestId } from './lib/request-scope.ts';
 import type { Services } from './services.ts';
 
@@ -157,6 +158,9 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   // Excel exports and work-order sheet PDFs (before the SPA's catch-all, which would answer with HTML).
   app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/export/') ? runWithRequestId(() => next()) : next()));
   app.use(createExportRouter(services, schema));
+  // Bill file uploads: the raw body streamed into the import (no body parser before it).
+  app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/billing/') ? runWithRequestId(() => next()) : next()));
+  app.use(createBillImportRouter(services));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -20,7 +20,9 @@ export interface TopicPayloads {
   'config.changed': { caches: string[] | null };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
+  /** A bill import progressed or finished (published directly while it runs: progress is no committed change worth an outbox row). */
+  'billing.import-changed': { importId: number; billingMonth: string };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed'];
