@@ -6,6 +6,7 @@ import { benchStaffPage } from './workloads/staff-page.ts';
 import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
 import { benchQueueFirstRows } from './workloads/queue-first-rows.ts';
 import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
+import { benchBillImport } from './workloads/bill-import.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
@@ -68,6 +69,17 @@ try {
       notes.push(...queue.notes);
     }
   }
+  if (selected('bills')) {
+    // Its own database (seeded demo data: the SPACE format and the billing logins).
+    console.log('bills.import');
+    await admin.query(`CREATE DATABASE ${name}_bills`);
+    const billsUrl = new URL(url);
+    billsUrl.pathname = `/${name}_bills`;
+    const lines = Number(process.env.BENCH_BILL_LINES ?? (quick ? 50_000 : 1_000_000));
+    const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: 3, lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 500 });
+    figures.push(...bills.figures);
+    notes.push(...bills.notes);
+  }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
     const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
@@ -77,6 +89,7 @@ try {
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_bills WITH (FORCE)`);
   await admin.end();
 }
 
