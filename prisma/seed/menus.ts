@@ -70,7 +70,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'billing.call-permissions', route: null },
       { code: 'billing.prepaid', route: null },
       { code: 'billing.dunning', route: null },
-      { code: 'billing.operators', route: null },
+      { code: 'billing.operators', route: '/billing/operators' },
     ],
   },
   {

@@ -51,6 +51,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   services.crmPoller.start();
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
+  if (config.switch.enabled) services.switchWorker.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -61,6 +62,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
     services.clock.setOffset(event.offsetMs);
     services.auth.forgetCachedSessions();
     if (config.alarms.enabled) void services.alarmScanner.kick();
+    if (config.switch.enabled) void services.switchWorker.kick();
   });
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
@@ -85,6 +87,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
+      await services.switchWorker.stop();
       await relay.stop();
       if (!options.pubsub) await pubsub.close();
       await db.close();

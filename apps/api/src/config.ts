@@ -37,6 +37,17 @@ export interface ApiConfig {
     backoffMs: number;
     simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
   };
+  /** Commands to the switch (billing: suspend/resume, call restrictions), served by the built-in simulator. */
+  switch: {
+    /** Run the switch worker in this process. */
+    enabled: boolean;
+    pollMs: number;
+    /** A command the switch has not confirmed within this time is NOT_COMPLETED (ms). */
+    answerTimeoutMs: number;
+    /** Commands sent per worker round. */
+    batchSize: number;
+    simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
+  };
   /** IANA time zone of the operator: working days and time limits are counted in it. */
   timeZone: string;
   /** Warning/overdue detection. */
@@ -109,6 +120,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         maxLatencyMs: int(env.OPENIOM_SIMULATOR_MAX_LATENCY_MS, 300, 'OPENIOM_SIMULATOR_MAX_LATENCY_MS'),
         failureRate: rate(env.OPENIOM_SIMULATOR_FAILURE_RATE, 0.05, 'OPENIOM_SIMULATOR_FAILURE_RATE'),
         timeoutRate: rate(env.OPENIOM_SIMULATOR_TIMEOUT_RATE, 0.02, 'OPENIOM_SIMULATOR_TIMEOUT_RATE'),
+      },
+    },
+    switch: {
+      enabled: env.OPENIOM_SWITCH !== 'off',
+      pollMs: int(env.OPENIOM_SWITCH_POLL_MS, 1000, 'OPENIOM_SWITCH_POLL_MS'),
+      answerTimeoutMs: int(env.OPENIOM_SWITCH_ANSWER_TIMEOUT_MS, 30_000, 'OPENIOM_SWITCH_ANSWER_TIMEOUT_MS'),
+      batchSize: int(env.OPENIOM_SWITCH_BATCH_SIZE, 500, 'OPENIOM_SWITCH_BATCH_SIZE'),
+      simulator: {
+        minLatencyMs: int(env.OPENIOM_SWITCH_MIN_LATENCY_MS, 200, 'OPENIOM_SWITCH_MIN_LATENCY_MS'),
+        maxLatencyMs: int(env.OPENIOM_SWITCH_MAX_LATENCY_MS, 2000, 'OPENIOM_SWITCH_MAX_LATENCY_MS'),
+        failureRate: rate(env.OPENIOM_SWITCH_FAILURE_RATE, 0.02, 'OPENIOM_SWITCH_FAILURE_RATE'),
+        timeoutRate: rate(env.OPENIOM_SWITCH_TIMEOUT_RATE, 0.03, 'OPENIOM_SWITCH_TIMEOUT_RATE'),
       },
     },
     timeZone: timeZone(env.OPENIOM_TIME_ZONE, 'Asia/Shanghai', 'OPENIOM_TIME_ZONE'),

@@ -29,6 +29,10 @@ import { PositionsAdminService } from './modules/positions/positions-admin.servi
 import { ExceptionFlowsService } from './modules/exception-flows/exception-flows.service.ts';
 import { WorkOrderTypesService } from './modules/work-order-types/work-order-types.service.ts';
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
+import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
+import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
+import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
+import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
@@ -66,10 +70,17 @@ export interface Services {
   /** The workflow template editor (versions, validation, diff, import/export). */
   templateEditor: TemplateEditorService;
   exceptionFlows: ExceptionFlowsService;
+  /** Billing operators and their levels. */
+  billingOperators: BillingOperatorsService;
+  /** Commands to the switch and their outcomes (billing). */
+  switchCommands: SwitchCommandsService;
+  switchWorker: SwitchCommandsWorker;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
-  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM', SimulatedBehaviour>;
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH', SimulatedBehaviour>;
+  /** The built-in switch (its line states show what it did). */
+  switchSimulator: SwitchSimulator;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
@@ -103,7 +114,9 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
-  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour() };
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }) };
+  const switchSimulator = new SwitchSimulator(simulators.SWITCH);
+  const switchCommands = new SwitchCommandsService(prisma, pubsub, switchSimulator, config.switch, now);
   const interfaces = new InterfaceRequestsService(
     prisma,
     relay,
@@ -113,10 +126,16 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     now,
   );
   const templateEditor = new TemplateEditorService(prisma, audit);
+  const billingOperators = new BillingOperatorsService(prisma, audit);
+  billingOperators.onChanged = () => void staticData.refresh(['sessions']);
   return {
+    billingOperators,
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,
+    switchSimulator,
+    switchCommands,
+    switchWorker: new SwitchCommandsWorker(switchCommands, config.switch.batchSize, config.switch.pollMs),
     workflows,
     timeLimits,
     alarmScanner,

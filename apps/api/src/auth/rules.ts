@@ -78,6 +78,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     staffPermissions: { can: 'staff:read', menus: ['system.staff'] },
     attributeItems: config('config.attributes'),
     exceptionTypes: config('config.exception-flows'),
+    billingOperators: { can: 'billing:read', menus: ['billing.operators'] },
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
     billFormats: { can: 'billing:read', menus: ['billing.formats', 'billing.imports'] },
@@ -138,6 +139,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     deleteBillFormat: { can: 'billing:operate', menus: ['billing.formats'] },
     correctBill: { can: 'billing:operate', menus: ['billing.bills'] },
     deleteBill: { can: 'billing:operate', menus: ['billing.bills'] },
+    setBillingLevel: { can: 'billing:operators', menus: ['billing.operators'] },
   },
   Subscription: {
     heartbeat: 'public',
@@ -155,6 +157,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
  */
 export const parentGuardedTypes = new Set([
   'PageInfo',
+  'BillingOperator',
+  'BillingOperatorResult',
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',

@@ -18,6 +18,11 @@ export interface TopicPayloads {
   'alarm.changed': { subject: 'ORDER' | 'WORK_ORDER'; id: number; orderId: number; timeState: 'NORMAL' | 'WARNING' | 'OVERDUE'; acceptOverdue: boolean };
   /** Configuration cached in memory changed: every instance drops these caches (null: all of them; see StaticDataCaches). */
   'config.changed': { caches: string[] | null };
+  /**
+   * Commands of a switch batch were sent, confirmed, refused or ran out of time (published straight
+   * to pub/sub, at most every 200 ms per batch: subscribers re-read the counts, so a lost one is harmless).
+   */
+  'switch.batch-changed': { batchId: number };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
   /** A bill import progressed or finished (published directly while it runs: progress is no committed change worth an outbox row). */
@@ -25,4 +30,4 @@ export interface TopicPayloads {
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed'];

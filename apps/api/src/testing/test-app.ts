@@ -32,6 +32,8 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
       interfaces: { enabled: false, pollMs: 100, timeoutMs: 500, maxAttempts: 3, backoffMs: 20, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
       // Likewise the alarm scanner: tests scan when they have moved the clock.
       alarms: { enabled: false, scanMs: 100 },
+      // The switch confirms at once unless a test says otherwise; its worker runs when a test asks.
+      switch: { enabled: false, pollMs: 100, answerTimeoutMs: 1000, batchSize: 500, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
       testMode: true,
       ...options.config,
     },

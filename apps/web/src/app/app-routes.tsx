@@ -29,6 +29,7 @@ const screens = {
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
+  '/billing/operators': () => import('../modules/billing-operators/routes/billing-operators-page').then((m) => ({ default: m.BillingOperatorsPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
   '/config/exception-flows': () => import('../modules/exception-flows/routes/exception-flows-page').then((m) => ({ default: m.ExceptionFlowsPage })),
   '/config/work-order-types': () => import('../modules/work-order-types/routes/work-order-types-page').then((m) => ({ default: m.WorkOrderTypesPage })),
@@ -70,6 +71,7 @@ const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const BillImportsPage = lazy(screens['/billing/imports']);
+const BillingOperatorsPage = lazy(screens['/billing/operators']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
 const BusinessWorkflowsPage = lazy(screens['/config/business-workflows']);
 const IomWorkflowsPage = lazy(screens['/config/iom-workflows']);
@@ -130,6 +132,7 @@ export function AppRoutes() {
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="billing/imports" element={guarded('billing.imports', <BillImportsPage />)} />
+          <Route path="billing/operators" element={guarded('billing.operators', <BillingOperatorsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
           <Route path="config/business-workflows" element={guarded('config.business-workflows', <BusinessWorkflowsPage />)} />
           <Route path="config/iom-workflows" element={guarded('config.iom-workflows', <IomWorkflowsPage />)} />

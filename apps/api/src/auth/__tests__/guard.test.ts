@@ -82,6 +82,8 @@ describe('guarded fields refuse callers without a session', () => {
     'Mutation.saveExceptionType': 'mutation { saveExceptionType(input: { create: true, code: "X", name: "x" }) { ok } }',
     'Mutation.deleteExceptionType': 'mutation { deleteExceptionType(input: { code: "X" }) { ok } }',
     'Mutation.saveExceptionFlows': 'mutation { saveExceptionFlows(input: { templateCode: "FIXED_NEW", routes: [] }) { ok } }',
+    'Query.billingOperators': '{ billingOperators { staffNo } }',
+    'Mutation.setBillingLevel': 'mutation { setBillingLevel(input: { staffNo: "X", level: NORMAL }) { ok } }',
     'Query.positions': '{ positions { id } }',
     'Query.clock': '{ clock { now } }',
     'Query.preAlarmMonitor': '{ preAlarmMonitor { executing } }',
