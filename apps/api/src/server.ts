@@ -38,6 +38,10 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // Node's default caps a whole request at 300 s, which would cut a long bill-file upload (the body
+  // streams into the import): no cap on the whole request; headers must still arrive within
+  // `headersTimeout` (60 s), and the upload route drops a connection that stops sending.
+  httpServer.requestTimeout = 0;
 
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -160,7 +164,7 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   app.use(createExportRouter(services, schema));
   // Bill file uploads: the raw body streamed into the import (no body parser before it).
   app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/billing/') ? runWithRequestId(() => next()) : next()));
-  app.use(createBillImportRouter(services));
+  app.use(createBillImportRouter(services, config.uploadIdleMs));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -1,50 +1,38 @@
 import { Prisma, type PrismaClient } from '@openiom/db';
-import type pg from 'pg';
 import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { logger } from '../../lib/logger.ts';
 import { outcomeOf, Refusal, type Outcome } from '../../lib/refusal.ts';
 import type { PubSub } from '../../pubsub/pubsub.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
+import { BillImporter, importSelect, type ImportRequest } from './bill-import.ts';
+import { lockBillMonth } from './bill-month-lock.ts';
 import { BillRecordReader, encodeSample, type BillFormatSpec } from './bill-parser.ts';
-import { copySink, insertSink, type BillSink } from './bill-sinks.ts';
 import type { BillFormatInput, BillFormatRecord, BillImportProblemRecord, BillImportRecord, BillPreviewLineRecord, BillRecordRow } from './billing.types.ts';
 
 const formatSelect = {
   id: true, code: true, name: true, kind: true, encoding: true, headerLines: true, separator: true, phoneColumn: true, amountColumn: true,
   recordLength: true, phoneOffset: true, phoneLength: true, amountOffset: true, amountLength: true, amountScale: true, note: true,
 } as const;
-const importSelect = { id: true, billingMonth: true, formatId: true, fileName: true, state: true, totalLines: true, loadedLines: true, badLines: true, error: true, staffId: true, startedAt: true, finishedAt: true } as const;
-
-/** Rows per load batch (one COPY write or one INSERT). */
-const BATCH = 5000;
-/** Bad lines stored per import; the rest are counted only. */
-export const MAX_STORED_PROBLEMS = 10_000;
-const PROGRESS_MS = 400;
-
-export interface ImportRequest {
-  billingMonth: string;
-  formatId: number;
-  fileName: string;
-}
 
 /**
  * Bill formats, bill imports and the bills themselves (帐单格式 / 入库帐单数据 / 帐单操作).
  * An import loads its rows under its own id; when it is done `bill_month` is switched to it in one
  * transaction, so a month's readers see the old bills or the new ones, never a mix, and a failed
- * import leaves the month as it was.
+ * import leaves the month as it was. Corrections and deletions take the month's lock (as the
+ * switch does) and are refused while an import of the month runs, so none is lost to a re-import.
  */
 export class BillingService {
-  /** A PostgreSQL server's pool: imports then load through COPY (null on PGlite: batched INSERTs). */
-  copyPool: pg.Pool | null = null;
+  readonly importer: BillImporter;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditLog,
-    private readonly pubsub: PubSub,
-    private readonly now: () => Date,
-  ) {}
+    pubsub: PubSub,
+    now: () => Date,
+  ) {
+    this.importer = new BillImporter(prisma, pubsub, now);
+  }
 
   formats(viewer: ViewerRecord): Promise<BillFormatRecord[]> {
     assertCan(viewer, 'billing:read');
@@ -95,95 +83,14 @@ export class BillingService {
   }
 
   /**
-   * Loads a bill file for a month from a stream of bytes: good records go to the table in batches,
-   * bad ones to the import's problems; at the end the month switches to this import in one
-   * transaction. Anything thrown by the source (client gone) or the database marks it FAILED and
-   * removes its rows; the month keeps its previous bills.
+   * Loads a bill file for a month from a stream of bytes (see `BillImporter`): answers when the
+   * import has ended, SUCCEEDED (bad lines reported) or FAILED (the month as it was).
    */
   async importBills(viewer: ViewerRecord, request: ImportRequest, body: AsyncIterable<Buffer>): Promise<BillImportRecord> {
     assertCan(viewer, 'billing:operate');
     const format = await this.prisma.billFormat.findUnique({ where: { id: request.formatId }, select: formatSelect });
     if (!format) throw new AppError('NOT_FOUND', `There is no bill format ${request.formatId}.`);
-    const created = await this.prisma.billImport.create({ data: { billingMonth: request.billingMonth, formatId: format.id, fileName: request.fileName, staffId: viewer.staffId, startedAt: this.now() }, select: importSelect });
-    const importId = created.id;
-    const changed = () => this.pubsub.publish('billing.import-changed', { importId, billingMonth: request.billingMonth }).catch(() => undefined);
-    await changed();
-
-    let total = 0;
-    let loaded = 0;
-    let bad = 0;
-    let phones: string[] = [];
-    let amounts: string[] = [];
-    let problems: BillImportProblemRecord[] = [];
-    let storedProblems = 0;
-    const reader = new BillRecordReader(format, (record) => {
-      total++;
-      if (record.problem === null) {
-        phones.push(record.phone);
-        amounts.push(record.amount);
-      } else {
-        bad++;
-        if (storedProblems < MAX_STORED_PROBLEMS) {
-          storedProblems++;
-          problems.push({ lineNo: record.lineNo, reason: record.problem, text: record.text.replace(/\0/g, '') });
-        }
-      }
-    });
-    let sink: BillSink | null = null;
-    const flush = async () => {
-      if (phones.length > 0) {
-        const [p, a] = [phones, amounts];
-        phones = [];
-        amounts = [];
-        await sink!.write(p, a);
-        loaded += p.length;
-      }
-      if (problems.length > 0) {
-        const batch = problems;
-        problems = [];
-        await this.prisma.$executeRaw`INSERT INTO bill_import_problem (import_id, line_no, reason, text) SELECT ${importId}::int, l, r, t FROM unnest(${batch.map((p) => p.lineNo)}::int[], ${batch.map((p) => p.reason)}::text[], ${batch.map((p) => p.text)}::text[]) AS x(l, r, t)`;
-      }
-    };
-    let lastProgress = Date.now();
-    const progress = async () => {
-      lastProgress = Date.now();
-      await this.prisma.billImport.update({ where: { id: importId }, data: { totalLines: total, loadedLines: loaded, badLines: bad } });
-      await changed();
-    };
-
-    try {
-      sink = this.copyPool ? await copySink(this.copyPool, importId) : insertSink(this.prisma, importId);
-      for await (const chunk of body) {
-        reader.push(chunk);
-        if (phones.length >= BATCH || problems.length >= 1000) await flush();
-        if (Date.now() - lastProgress > PROGRESS_MS) {
-          await flush();
-          await progress();
-        }
-      }
-      reader.end();
-      await flush();
-      await sink.end();
-      if (loaded === 0) throw new Refusal('NO_GOOD_LINES', total === 0 ? 'The file has no records.' : `None of the ${total} records could be read with format ${format.code}; the month keeps its previous bills.`);
-      const previous = await this.prisma.$transaction(async (tx) => {
-        const before = await tx.billMonth.findUnique({ where: { billingMonth: request.billingMonth }, select: { importId: true } });
-        await tx.$executeRaw`INSERT INTO bill_month (billing_month, import_id, updated_at) VALUES (${request.billingMonth}, ${importId}, now()) ON CONFLICT (billing_month) DO UPDATE SET import_id = EXCLUDED.import_id, updated_at = EXCLUDED.updated_at`;
-        await tx.billImport.update({ where: { id: importId }, data: { state: 'SUCCEEDED', totalLines: total, loadedLines: loaded, badLines: bad, finishedAt: this.now() } });
-        return before?.importId ?? null;
-      });
-      await changed();
-      logger.info('bills imported', { importId, billingMonth: request.billingMonth, total, loaded, bad });
-      // The replaced import's rows are unreachable from now on; removing them is housekeeping.
-      if (previous !== null) await this.prisma.$executeRaw`DELETE FROM bill WHERE import_id = ${previous}`;
-    } catch (error) {
-      const message = error instanceof Refusal ? error.message : `Import stopped: ${(error as Error).message || 'the upload was interrupted'}.`;
-      await sink?.abort(error as Error).catch(() => undefined);
-      await this.prisma.billImport.update({ where: { id: importId }, data: { state: 'FAILED', error: message, totalLines: total, loadedLines: 0, badLines: bad, finishedAt: this.now() } }).catch(() => undefined);
-      await this.prisma.$executeRaw`DELETE FROM bill WHERE import_id = ${importId}`.catch(() => undefined);
-      await changed();
-      logger.warn('bill import failed', { importId, message });
-    }
-    return (await this.prisma.billImport.findUniqueOrThrow({ where: { id: importId }, select: importSelect })) as BillImportRecord;
+    return this.importer.run(viewer, request, format, body);
   }
 
   imports(viewer: ViewerRecord, billingMonth: string | null, first: number): Promise<BillImportRecord[]> {
@@ -229,7 +136,7 @@ export class BillingService {
   }
 
   /** Changes one bill's amount in the import in force for its month (audited). */
-  correctBill(viewer: ViewerRecord, key: { billingMonth: string; phone: string }, amount: string): Promise<Outcome<BillRecordRow>> {
+  correctBill(viewer: ViewerRecord, key: BillKey, amount: string): Promise<Outcome<BillRecordRow>> {
     assertCan(viewer, 'billing:operate');
     return outcomeOf(() =>
       this.prisma.$transaction(async (tx) => {
@@ -242,7 +149,7 @@ export class BillingService {
     );
   }
 
-  deleteBill(viewer: ViewerRecord, key: { billingMonth: string; phone: string }): Promise<Outcome<null>> {
+  deleteBill(viewer: ViewerRecord, key: BillKey): Promise<Outcome<null>> {
     assertCan(viewer, 'billing:operate');
     return outcomeOf(() =>
       this.prisma.$transaction(async (tx) => {
@@ -254,12 +161,31 @@ export class BillingService {
     );
   }
 
-  private async billInForce(tx: Prisma.TransactionClient, key: { billingMonth: string; phone: string }): Promise<BillRecordRow> {
+  /**
+   * The bill as it stands, locked: under the month's lock (the import switch takes it too), refused
+   * while an import of the month runs (its file will replace the month, correction included) and,
+   * when the caller says which import it saw, refused if the month has been re-imported since.
+   */
+  private async billInForce(tx: Prisma.TransactionClient, key: BillKey): Promise<BillRecordRow> {
+    await lockBillMonth(tx, key.billingMonth);
+    const running = await tx.billImport.findFirst({ where: { billingMonth: key.billingMonth, state: 'RUNNING' }, select: { fileName: true } });
+    if (running) throw new Refusal('IMPORT_RUNNING', `An import of ${key.billingMonth} is running (${running.fileName}): its bills replace the month's when it ends, so change this bill after it has ended.`, 'billingMonth');
     const month = await tx.billMonth.findUnique({ where: { billingMonth: key.billingMonth }, select: { importId: true } });
     if (!month) throw new Refusal('NOT_FOUND', `No bills are loaded for ${key.billingMonth}.`, 'billingMonth');
+    if (key.importId !== null && key.importId !== month.importId) {
+      const replacing = await tx.billImport.findUnique({ where: { id: month.importId }, select: { fileName: true } });
+      throw new Refusal('REPLACED', `The bills of ${key.billingMonth} were replaced by another import (${replacing?.fileName ?? month.importId}) after this bill was looked up; look it up again.`, 'importId');
+    }
     // Locks the row: a concurrent correction waits instead of overwriting unseen.
     const rows = await tx.$queryRaw<{ amount: Prisma.Decimal }[]>`SELECT amount FROM bill WHERE import_id = ${month.importId} AND phone = ${key.phone} FOR UPDATE`;
     if (rows.length === 0) throw new Refusal('NOT_FOUND', `${key.phone} has no bill for ${key.billingMonth}.`, 'phone');
     return { billingMonth: key.billingMonth, phone: key.phone, amount: Number(rows[0].amount).toFixed(2), importId: month.importId };
   }
+}
+
+/** One bill: month and number, and optionally the import the caller saw it in. */
+export interface BillKey {
+  billingMonth: string;
+  phone: string;
+  importId: number | null;
 }

@@ -78,4 +78,56 @@ describe('bill record reader', () => {
     expect(parseAmount('12345678901', 0)).toHaveProperty('problem');
     expect(parseAmount('', 0)).toEqual({ problem: 'amount is empty' });
   });
+
+  it('splits GBK lines at the separator, not at a character whose second byte looks like it', () => {
+    // 億 is 0x83 0x7C in GBK: its second byte is "|".
+    expect(iconv.encode('億', 'gbk')).toEqual(Buffer.from([0x83, 0x7c]));
+    const records = read({ ...delimited, encoding: 'GBK', separator: '|', amountColumn: 3 }, iconv.encode('13900000001|億|12.5\n億|13900000002|3|x\n13900000003|5|6|億\n', 'gbk'));
+    expect(good(records)).toEqual([
+      [1, '13900000001', '12.50'],
+      [3, '13900000003', '6.00'],
+    ]);
+    expect(bad(records)).toEqual([[2, 'phone number "億" is not 5–15 digits']]);
+  });
+
+  it('reads plain-ASCII lines on the bytes exactly as the decoding path would (random lines)', () => {
+    // The reference: decode, split, trim, the same regular expressions.
+    const reference = (line: string, separator: string | null, scale: number) => {
+      const fields = separator === null ? line.trim().split(/\s+/) : line.split(separator);
+      if (fields.length < 2) return 'bad';
+      const phone = fields[0].trim();
+      if (!/^\d{5,15}$/.test(phone)) return 'bad';
+      const amount = parseAmount(fields[1].trim(), scale);
+      return typeof amount === 'string' ? `${phone}=${amount}` : 'bad';
+    };
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pick = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    for (const separator of [null, ',', '||']) {
+      for (const scale of [0, 1, 2]) {
+        const lines: string[] = [];
+        for (let i = 0; i < 3000; i++) {
+          const phone = random(4) === 0 ? pick('0123456789 x', 1 + random(18)) : String(10_000_000 + i * 7919).padStart(5 + random(8), '0');
+          const amount = pick(random(3) === 0 ? '0123456789.- \t' : '0123456789', random(14));
+          const sep = separator ?? pick(' \t', 1 + random(3));
+          lines.push(`${random(5) === 0 ? ' ' : ''}${phone}${sep}${amount}${random(4) === 0 ? `${sep}rest` : ''}`);
+        }
+        const records = read({ ...delimited, separator, amountScale: scale }, Buffer.from(`${lines.join('\n')}\n`), 97);
+        const seen = new Set<string>();
+        const expected = lines.map((line) => {
+          const outcome = reference(line, separator, scale);
+          if (outcome === 'bad') return outcome;
+          const phone = outcome.split('=')[0];
+          if (seen.has(phone)) return 'bad';
+          seen.add(phone);
+          return outcome;
+        });
+        const byLine = new Map(records.map((r) => [r.lineNo, r.problem === null ? `${r.phone}=${r.amount}` : 'bad']));
+        // Blank lines (a phone and amount of nothing but spaces) are skipped, not records.
+        const actual = lines.map((line, i) => byLine.get(i + 1) ?? (/^[ \t]*$/.test(line) ? 'bad' : 'missing'));
+        expect(actual).toEqual(expected);
+        expect(records.filter((r) => r.problem === null).length).toBeGreaterThan(100);
+      }
+    }
+  });
 });

@@ -116,4 +116,115 @@ describe.each(testBackends())('bills on %s: formats, import, query and maintenan
       { action: 'bill.delete', summary: '13700000002 2026-03: 6.00' },
     ]);
   });
+
+  it('runs one import of a month at a time; a correction waits for it and is refused once the month was replaced', async () => {
+    await upload(senior, '2026-04', 'h\n13600000001 5\n13600000002 6\n');
+    const BILL = 'query($filter: BillFilter!) { bills(filter: $filter) { phone amount importId } }';
+    const looked = (await gqlRequest(app.url, BILL, { filter: { phone: '13600000001', billingMonth: '2026-04' } }, viewer)).data.bills[0];
+    const CORRECT = 'mutation($input: CorrectBillInput!) { correctBill(input: $input) { ok error { code message } bill { amount importId } } }';
+
+    // A slow upload: the headers and the first lines now, the rest later.
+    const slow = http.request(`${app.url}/billing/imports?month=2026-04&format=${formatId}&name=slow.txt`, { method: 'POST', headers: { authorization: `Bearer ${senior}`, 'content-type': 'application/octet-stream' } });
+    const answer = new Promise<{ status: number; body: any }>((resolve, reject) => {
+      slow.on('error', reject);
+      slow.on('response', (response) => {
+        let body = '';
+        response.on('data', (part) => (body += part));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(body) }));
+      });
+    });
+    slow.write('h\n13600000001 50\n');
+    let running: { state: string; fileName: string } | undefined;
+    for (let i = 0; i < 50 && running?.state !== 'RUNNING'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      running = (await gqlRequest(app.url, '{ billImports(billingMonth: "2026-04", first: 1) { state fileName } }', {}, viewer)).data.billImports[0];
+    }
+    expect(running).toEqual({ state: 'RUNNING', fileName: 'slow.txt' });
+
+    const second = await upload(senior, '2026-04', 'h\n13600000001 1\n');
+    expect(second.status).toBe(409);
+    expect(second.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^An import of 2026-04 is running \(slow\.txt, /), extensions: { code: 'CONFLICT' } });
+    const meanwhile = (await gqlRequest(app.url, CORRECT, { input: { billingMonth: '2026-04', phone: '13600000001', amount: '7', importId: looked.importId } }, senior)).data.correctBill;
+    expect(meanwhile.error).toEqual({ code: 'IMPORT_RUNNING', message: "An import of 2026-04 is running (slow.txt): its bills replace the month's when it ends, so change this bill after it has ended." });
+
+    slow.end('13600000003 70\n');
+    const done = await answer;
+    expect(done.body.import).toMatchObject({ state: 'SUCCEEDED', loadedLines: 2 });
+    const late = (await gqlRequest(app.url, CORRECT, { input: { billingMonth: '2026-04', phone: '13600000001', amount: '7', importId: looked.importId } }, senior)).data.correctBill;
+    expect(late.error).toEqual({ code: 'REPLACED', message: 'The bills of 2026-04 were replaced by another import (slow.txt) after this bill was looked up; look it up again.' });
+    const again = (await gqlRequest(app.url, BILL, { filter: { phone: '13600000001', billingMonth: '2026-04' } }, viewer)).data.bills[0];
+    expect(again).toEqual({ phone: '13600000001', amount: '50.00', importId: done.body.import.id });
+    const corrected = (await gqlRequest(app.url, CORRECT, { input: { billingMonth: '2026-04', phone: '13600000001', amount: '7', importId: again.importId } }, senior)).data.correctBill;
+    expect(corrected).toEqual({ ok: true, error: null, bill: { amount: '7.00', importId: again.importId } });
+  });
+
+  it('marks an import left RUNNING by a stopped process FAILED and removes its rows; a live one stays', async () => {
+    // As a crashed process leaves it: RUNNING, some rows loaded, silent for two minutes.
+    const crashed = await app.prisma.billImport.create({ data: { billingMonth: '2026-05', formatId: Number(formatId), fileName: 'crashed.txt' }, select: { id: true } });
+    await app.prisma.$executeRaw`UPDATE bill_import SET heartbeat_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE id = ${crashed.id}`;
+    await app.prisma.$executeRaw`INSERT INTO bill (import_id, phone, amount) VALUES (${crashed.id}, '13500000001', 1)`;
+    const live = await app.prisma.billImport.create({ data: { billingMonth: '2026-06', formatId: Number(formatId), fileName: 'live.txt' }, select: { id: true } });
+    await app.prisma.$executeRaw`UPDATE bill_import SET heartbeat_at = (now() AT TIME ZONE 'UTC') - interval '20 seconds' WHERE id = ${live.id}`;
+
+    // A new import of the crashed one's month finds it dead and goes ahead.
+    const next = await upload(senior, '2026-05', 'h\n13500000002 2\n');
+    expect(next.body.import).toMatchObject({ state: 'SUCCEEDED', loadedLines: 1 });
+    const state = async (id: number) => app.prisma.billImport.findUniqueOrThrow({ where: { id }, select: { state: true, error: true } });
+    expect(await state(crashed.id)).toEqual({ state: 'FAILED', error: expect.stringMatching(/^Interrupted: the API process running it stopped \(last sign of life \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\); the month kept its previous bills\.$/) });
+    await app.services.billing.importer.settled();
+    expect(await app.prisma.bill.count({ where: { importId: crashed.id } })).toBe(0);
+
+    // One that showed a sign of life 20 s ago may still be running somewhere: it blocks its month.
+    expect((await upload(senior, '2026-06', 'h\n13500000003 3\n')).status).toBe(409);
+    expect(await app.services.billing.importer.recoverStale()).toBe(0);
+    await app.prisma.$executeRaw`UPDATE bill_import SET heartbeat_at = heartbeat_at - interval '1 minute' WHERE id = ${live.id}`;
+    expect(await app.services.billing.importer.recoverStale()).toBe(1);
+    expect((await state(live.id)).state).toBe('FAILED');
+    expect((await upload(senior, '2026-06', 'h\n13500000003 3\n')).body.import.state).toBe('SUCCEEDED');
+  });
+});
+
+describe('bill upload limits', () => {
+  let app: TestApp;
+  let senior: string;
+  let formatId: number;
+
+  beforeAll(async () => {
+    app = await startTestApp('pglite', { config: { uploadIdleMs: 400 } });
+    const org = await createOrganisation(app.prisma, { level: 'CITY' });
+    const login = await createLogin(app.prisma, [{ organisationId: org.id, kinds: ['GENERAL'], billingLevel: 'SENIOR' }]);
+    senior = await loginAs(app.url, login.loginName, login.password);
+    formatId = (await app.prisma.billFormat.create({ data: { code: unique('SP'), name: 'x', kind: 'DELIMITED', phoneColumn: 1, amountColumn: 2 }, select: { id: true } })).id;
+  }, 60_000);
+  afterAll(() => app?.close());
+
+  it('never cuts an upload for its total time, but gives up one that stops sending', async () => {
+    expect(app.server.httpServer.requestTimeout).toBe(0);
+    // Sends a line every 150 ms for 1.2 s (longer than the idle limit in total, never idle that long).
+    const send = (lines: string[], pauseMs: number, stopAfter = lines.length) =>
+      new Promise<{ status: number; body: any }>((resolve) => {
+        const request = http.request(`${app.url}/billing/imports?month=2026-07&format=${formatId}&name=drip.txt`, { method: 'POST', headers: { authorization: `Bearer ${senior}` } });
+        // A connection the server dropped: no answer.
+        request.on('error', () => resolve({ status: 0, body: null }));
+        request.on('response', (response) => {
+          let body = '';
+          response.on('data', (part) => (body += part));
+          response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(body) }));
+        });
+        let i = 0;
+        const next = () => {
+          if (i === stopAfter) return; // stalls: never ends the request
+          request.write(lines[i++]);
+          if (i === lines.length) request.end();
+          else setTimeout(next, pauseMs);
+        };
+        next();
+      });
+    const lines = Array.from({ length: 8 }, (_, i) => `1340000000${i} ${i}\n`);
+    expect((await send(lines, 150)).body.import).toMatchObject({ state: 'SUCCEEDED', loadedLines: 8 });
+    // Three lines, then nothing: the server drops the connection and the import fails.
+    expect(await send(lines, 50, 3)).toEqual({ status: 0, body: null });
+    const last = await app.prisma.billImport.findFirstOrThrow({ where: { billingMonth: '2026-07' }, orderBy: { id: 'desc' }, select: { state: true, error: true } });
+    expect(last).toEqual({ state: 'FAILED', error: 'Import stopped: no data arrived for 0.4 s.' });
+  });
 });

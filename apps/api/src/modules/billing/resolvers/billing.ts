@@ -82,7 +82,7 @@ export const bills: QueryResolvers['bills'] = (_parent, rawArgs, context) => {
   return context.services.billing.bills(viewerOf(context), { ...args.filter, afterPhone: args.afterPhone }, args.first);
 };
 
-const billKey = z.object({ billingMonth, phone });
+const billKey = z.object({ billingMonth, phone, importId: optionalId('import') });
 const billResult = (outcome: Outcome<BillRecordRow | null>) => (outcome.ok ? { ok: true, error: null, bill: outcome.value } : { ok: false, error: outcome.error, bill: null });
 
 export const correctBill: MutationResolvers['correctBill'] = async (_parent, args, context) => {
