@@ -76,7 +76,7 @@ try {
     const billsUrl = new URL(url);
     billsUrl.pathname = `/${name}_bills`;
     const lines = Number(process.env.BENCH_BILL_LINES ?? (quick ? 50_000 : 1_000_000));
-    const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: 3, lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 500 });
+    const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: Number(process.env.BENCH_BILL_ROUNDS ?? 5), lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 1000 });
     figures.push(...bills.figures);
     notes.push(...bills.notes);
   }
@@ -93,5 +93,6 @@ try {
   await admin.end();
 }
 
+for (const note of quick ? notes : []) console.log(note);
 for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
 if (!quick) recordFigures(figures, notes);
