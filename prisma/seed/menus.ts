@@ -63,9 +63,9 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'billing',
     route: null,
     children: [
-      { code: 'billing.formats', route: null },
+      { code: 'billing.formats', route: '/billing/formats' },
       { code: 'billing.imports', route: '/billing/imports' },
-      { code: 'billing.bills', route: null },
+      { code: 'billing.bills', route: '/billing/bills' },
       { code: 'billing.arrears', route: null },
       { code: 'billing.call-permissions', route: null },
       { code: 'billing.prepaid', route: null },

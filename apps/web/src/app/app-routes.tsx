@@ -28,7 +28,9 @@ const screens = {
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
+  '/billing/formats': () => import('../modules/billing/routes/bill-formats-page').then((m) => ({ default: m.BillFormatsPage })),
   '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
+  '/billing/bills': () => import('../modules/billing/routes/bills-page').then((m) => ({ default: m.BillsPage })),
   '/billing/operators': () => import('../modules/billing-operators/routes/billing-operators-page').then((m) => ({ default: m.BillingOperatorsPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
   '/config/exception-flows': () => import('../modules/exception-flows/routes/exception-flows-page').then((m) => ({ default: m.ExceptionFlowsPage })),
@@ -70,7 +72,9 @@ const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
+const BillFormatsPage = lazy(screens['/billing/formats']);
 const BillImportsPage = lazy(screens['/billing/imports']);
+const BillsPage = lazy(screens['/billing/bills']);
 const BillingOperatorsPage = lazy(screens['/billing/operators']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
 const BusinessWorkflowsPage = lazy(screens['/config/business-workflows']);
@@ -131,7 +135,9 @@ export function AppRoutes() {
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
+          <Route path="billing/formats" element={guarded('billing.formats', <BillFormatsPage />)} />
           <Route path="billing/imports" element={guarded('billing.imports', <BillImportsPage />)} />
+          <Route path="billing/bills" element={guarded('billing.bills', <BillsPage />)} />
           <Route path="billing/operators" element={guarded('billing.operators', <BillingOperatorsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
           <Route path="config/business-workflows" element={guarded('config.business-workflows', <BusinessWorkflowsPage />)} />

@@ -61,7 +61,7 @@ export const MENU: readonly MenuGroup[] = [
     ['dashboard', '/dashboard'],
   ]),
   group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report', '/queries/daily-report']]),
-  group('billing', [['formats'], ['imports', '/billing/imports'], ['bills'], ['arrears'], ['call-permissions'], ['prepaid'], ['dunning'], ['operators', '/billing/operators']]),
+  group('billing', [['formats', '/billing/formats'], ['imports', '/billing/imports'], ['bills', '/billing/bills'], ['arrears'], ['call-permissions'], ['prepaid'], ['dunning'], ['operators', '/billing/operators']]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];
 

@@ -3,12 +3,27 @@ import { graphql } from '../../../generated';
 export const BillFormatsQuery = graphql(`
   query BillFormats {
     billFormats {
-      id
-      code
-      name
-      kind
-      encoding
+      ...BillFormatRow
     }
+  }
+
+  fragment BillFormatRow on BillFormat {
+    id
+    code
+    name
+    kind
+    encoding
+    headerLines
+    separator
+    phoneColumn
+    amountColumn
+    recordLength
+    phoneOffset
+    phoneLength
+    amountOffset
+    amountLength
+    amountScale
+    note
   }
 `);
 

@@ -1,10 +1,12 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { OperateOnly } from '../../../app/session/menu-access';
 import { ListStatus } from '../../../components/paged-list/list-status';
 import { getToken } from '../../../lib/auth-token';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import '../billing.css';
 import { BillFormatsQuery, BillImportChangedSubscription, BillImportProblemsQuery, BillImportsQuery } from '../graphql/billing-documents';
 
 /** Sends the file as the raw body; reports bytes sent (the server reads as it receives). */
@@ -37,7 +39,9 @@ export function BillImportsPage() {
   const monthId = useId();
   const formatId = useId();
   const fileId = useId();
-  const [month, setMonth] = useState(thisMonth());
+  // `?month=2026-11` opens a month (links, the screen checks); else the current one.
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(params.get('month') ?? thisMonth());
   const [format, setFormat] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -66,7 +70,7 @@ export function BillImportsPage() {
   };
 
   return (
-    <div className="page bill-imports-page">
+    <div className="page billing-page bill-imports-page">
       <div className="page-header">
         <h1>{t('menu.billing.imports')}</h1>
       </div>
@@ -76,7 +80,7 @@ export function BillImportsPage() {
           <label htmlFor={monthId}>{t('billing.month')}</label>
           <input id={monthId} value={month} onChange={(e) => setMonth(e.target.value.trim())} placeholder="YYYY-MM" aria-invalid={!validMonth} data-testid="bill-import-month" />
         </div>
-        <OperateOnly>
+        <OperateOnly permission="billing:operate">
           <div className="toolbar-field">
             <label htmlFor={formatId}>{t('billing.format')}</label>
             <select id={formatId} value={chosenFormat} onChange={(e) => setFormat(e.target.value)} data-testid="bill-import-format">
