@@ -25,4 +25,9 @@ test('a bill file with bad lines is imported: the good lines load, each bad line
   await expect(page.locator('[data-testid="bill-import-problem"][data-line="6"]')).toContainText('1 field; the amount is field 2');
   await expect(page.getByTestId('bill-import-row').first()).toContainText('in force');
   await captureScreen(page, 'bill-import-report');
+  // The month's bills as they stand now: the two good lines.
+  await page.getByTestId('bill-import-bills-link').click();
+  await expect(page).toHaveURL(new RegExp(`/billing/bills\\?month=${month}$`));
+  await expect(page.getByTestId('bill-row')).toHaveCount(2);
+  await expect(page.locator('[data-testid="bill-row"][data-phone="13912000003"]').getByTestId('bill-amount')).toHaveText('-2.00');
 });

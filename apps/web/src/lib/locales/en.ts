@@ -1219,6 +1219,7 @@ export const en = {
       details: 'Details',
       detailsOf: 'Details of {{file}}',
       inForce: 'in force',
+      billsOf: 'Bills of {{month}}',
       states: { RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed' },
     },
     formats: {

@@ -1217,6 +1217,7 @@ export const zhCN: Messages = {
       details: '详情',
       detailsOf: '{{file}} 的详情',
       inForce: '生效中',
+      billsOf: '查看 {{month}} 的帐单',
       states: { RUNNING: '导入中', SUCCEEDED: '成功', FAILED: '失败' },
     },
     formats: {

@@ -79,7 +79,6 @@ export function BillFormatsPage() {
                 <th scope="col">{t('billing.formats.layout')}</th>
                 <th scope="col">{t('billing.formats.headerLines')}</th>
                 <th scope="col">{t('billing.formats.scale')}</th>
-                <th scope="col">{t('billing.formats.note')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('billing.formats.actions')}</span>
                 </th>
@@ -89,13 +88,15 @@ export function BillFormatsPage() {
               {list.map((format) => (
                 <tr key={format.id} data-testid="bill-format-row" data-code={format.code}>
                   <td className="mono">{format.code}</td>
-                  <td>{format.name}</td>
+                  <td className="wrap">
+                    {format.name}
+                    {format.note && <div className="muted small">{format.note}</div>}
+                  </td>
                   <td>{t(`billing.formats.kinds.${format.kind}`)}</td>
                   <td>{format.encoding}</td>
-                  <td>{layout(format)}</td>
+                  <td className="wrap">{layout(format)}</td>
                   <td>{format.headerLines}</td>
-                  <td>{t(`billing.formats.scales.${format.amountScale}`)}</td>
-                  <td className="muted">{format.note}</td>
+                  <td className="wrap">{t(`billing.formats.scales.${format.amountScale}`)}</td>
                   <td className="row-actions">
                     <button type="button" className="button" onClick={() => setDialog({ kind: 'try', format })} aria-label={t('billing.formats.tryNamed', { code: format.code })} data-testid="bill-format-try">
                       {t('billing.formats.try')}

@@ -1,10 +1,11 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { OperateOnly } from '../../../app/session/menu-access';
 import { ListStatus } from '../../../components/paged-list/list-status';
 import { getToken } from '../../../lib/auth-token';
+import { formatDateTime } from '../../../lib/format-date-time';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import '../billing.css';
 import { BillFormatsQuery, BillImportChangedSubscription, BillImportProblemsQuery, BillImportsQuery } from '../graphql/billing-documents';
@@ -118,7 +119,17 @@ export function BillImportsPage() {
           <h2 id="bill-import-summary-title">
             {t('billing.imports.summary', { file: shown.fileName, month: shown.billingMonth })} · {t(`billing.imports.states.${shown.state}`)}
           </h2>
-          <p data-testid="bill-import-counts">{t('billing.imports.counts', { total: shown.totalLines, loaded: shown.loadedLines, bad: shown.badLines })}</p>
+          <p>
+            <span data-testid="bill-import-counts">{t('billing.imports.counts', { total: shown.totalLines, loaded: shown.loadedLines, bad: shown.badLines })}</span>
+            {shown.inForce && (
+              <>
+                {' · '}
+                <Link to={`/billing/bills?month=${shown.billingMonth}`} data-testid="bill-import-bills-link">
+                  {t('billing.imports.billsOf', { month: shown.billingMonth })}
+                </Link>
+              </>
+            )}
+          </p>
           {shown.error && <p className="notice error">{shown.error}</p>}
           {(problems.data?.billImport?.problems.length ?? 0) > 0 && (
             <div className="table-scroll">
@@ -145,7 +156,7 @@ export function BillImportsPage() {
           )}
         </section>
       )}
-      <h2>{t('billing.imports.history')}</h2>
+      <h2 className="billing-section">{t('billing.imports.history')}</h2>
       <ListStatus loading={imports.loading && !imports.data} error={imports.error} empty={!!imports.data && list.length === 0} onRetry={() => void imports.refetch().catch(() => undefined)} />
       {list.length > 0 && (
         <div className="table-scroll">
@@ -174,7 +185,7 @@ export function BillImportsPage() {
                     {row.inForce && <span className="badge">{t('billing.imports.inForce')}</span>}
                   </td>
                   <td>{t('billing.imports.counts', { total: row.totalLines, loaded: row.loadedLines, bad: row.badLines })}</td>
-                  <td>{new Date(row.startedAt as string).toLocaleString()}</td>
+                  <td>{formatDateTime(row.startedAt as string)}</td>
                   <td>
                     <button type="button" className="button" onClick={() => setSelected(row.id)} aria-label={t('billing.imports.detailsOf', { file: row.fileName })}>
                       {t('billing.imports.details')}

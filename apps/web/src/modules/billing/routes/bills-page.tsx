@@ -52,7 +52,9 @@ export function BillsPage() {
     setFormError(null);
     setNotice(null);
     setLastPageFull(true);
-    setParams(Object.fromEntries(Object.entries({ phone: nextPhone, month: nextMonth }).filter(([, value]) => value !== '')));
+    // The same search again reads the bills again (someone may have changed them).
+    if (nextPhone === phone && nextMonth === month) void bills.refetch().catch(() => undefined);
+    else setParams(Object.fromEntries(Object.entries({ phone: nextPhone, month: nextMonth }).filter(([, value]) => value !== '')));
   };
 
   const more = async () => {
