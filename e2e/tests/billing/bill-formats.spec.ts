@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { expect, test } from '../../fixtures/test.ts';
@@ -38,6 +39,10 @@ test.describe('a billing senior user', () => {
     await expect(line(2)).toContainText('1.23');
     await expect(line(3)).toContainText('amount "00x123" is not whole digits (the format implies 2 decimal places)');
     await expect(line(4)).toContainText('record is 15 bytes; the amount ends at byte 21');
+    // The open dialog with its preview passes the same accessibility scan as the main screens.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="bill-format-dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByTestId('bill-format-preview-table').scrollIntoViewIfNeeded();
     await captureScreen(page, 'bill-format-dialog-en');
     await page.getByTestId('bill-format-submit').click();
     await expect(page.getByTestId('bill-formats-notice')).toHaveText(`Bill format ${code} saved.`);

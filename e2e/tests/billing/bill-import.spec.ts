@@ -31,3 +31,15 @@ test('a bill file with bad lines is imported: the good lines load, each bad line
   await expect(page.getByTestId('bill-row')).toHaveCount(2);
   await expect(page.locator('[data-testid="bill-row"][data-phone="13912000003"]').getByTestId('bill-amount')).toHaveText('-2.00');
 });
+
+test.describe('a billing normal user', () => {
+  test.use({ who: DEMO.billingViewer });
+
+  test('sees the imports of a month but cannot upload', async ({ page }) => {
+    await page.goto('/billing/imports?month=2026-11');
+    await expect(page.getByTestId('bill-import-row').first()).toContainText('demo-2026-11.txt');
+    await expect(page.getByTestId('bill-import-month')).toHaveValue('2026-11');
+    await expect(page.getByTestId('bill-import-file')).toHaveCount(0);
+    await expect(page.getByTestId('bill-import-start')).toHaveCount(0);
+  });
+});
