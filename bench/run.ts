@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { recordFigures, type Figure } from './lib/harness.ts';
 import { benchAlarmScan } from './workloads/alarm-scan.ts';
+import { benchArrearsSuspension } from './workloads/arrears-suspension.ts';
 import { benchOrderFlow } from './workloads/order-flow.ts';
 import { benchStaffPage } from './workloads/staff-page.ts';
 import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
@@ -79,6 +80,14 @@ try {
     const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: Number(process.env.BENCH_BILL_ROUNDS ?? 5), lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 1000 });
     figures.push(...bills.figures);
     notes.push(...bills.notes);
+  if (selected('arrears')) {
+    console.log('w5.arrears (suspensions of numbers in arrears)');
+    await admin.query(`CREATE DATABASE ${name}_arrears`);
+    const arrearsUrl = new URL(url);
+    arrearsUrl.pathname = `/${name}_arrears`;
+    const arrears = await benchArrearsSuspension(arrearsUrl.toString(), quick ? { arrears: 5_000, rounds: 1 } : { arrears: 100_000, rounds: 3 });
+    figures.push(...arrears.figures);
+    notes.push(...arrears.notes);
   }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
@@ -90,6 +99,7 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_bills WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_arrears WITH (FORCE)`);
   await admin.end();
 }
 

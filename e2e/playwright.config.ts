@@ -82,6 +82,9 @@ export default defineConfig({
       OPENIOM_IDLE_TIMEOUT_MINUTES: '30',
       // QA may move the clock (advanceClock) to drive time limits.
       OPENIOM_TEST_MODE: '1',
+      // Switch commands not confirmed within 3 s are not completed (30 s in production), so the
+      // arrears journey sees that outcome without a long wait.
+      OPENIOM_SWITCH_ANSWER_TIMEOUT_MS: '3000',
     },
   },
 });

@@ -10,10 +10,11 @@ export const demoBillFormats = [
 export const DEMO_BILL_MONTH = '2026-11';
 
 /**
- * Demo bill formats, and 300 bills for 2026-11 loaded as one succeeded import in force for the
- * month (numbers 13912340000–13912340299; every fifth owes 150.00 or more).
+ * Demo bill formats (SPACE is also the format of the arrears demo's 2026-10 bills, see bills.ts),
+ * and 300 bills for 2026-11 loaded as one succeeded import in force for the month (numbers
+ * 13912340000–13912340299; every fifth owes 150.00 or more).
  */
-export async function seedDemoBills(prisma: PrismaClient): Promise<void> {
+export async function seedDemoBillFormats(prisma: PrismaClient): Promise<void> {
   const formatIds: number[] = [];
   for (const format of demoBillFormats) formatIds.push((await prisma.billFormat.create({ data: format, select: { id: true } })).id);
   const phones = Array.from({ length: 300 }, (_, i) => `1391234${String(i).padStart(4, '0')}`);

@@ -1,14 +1,17 @@
 import { hash } from '@node-rs/argon2';
-import { seedDemoBills } from './billing.ts';
+import { seedDemoBillFormats } from './billing.ts';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
 import { seedAttributeItems } from './attributes.ts';
+import { seedDemoBills } from './bills.ts';
 import { menuTree } from './menus.ts';
 import { seedTimeLimits } from './time-limits.ts';
+import { seedDemoPrepaid, seedTariffs } from './prepaid.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
+export { demoBills } from './bills.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
@@ -24,10 +27,14 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   await seedWorkflows(prisma);
   await seedTimeLimits(prisma);
   await seedAttributeItems(prisma);
+  await seedTariffs(prisma);
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);
+    // The bill formats first: the arrears demo month reads with SPACE.
+    await seedDemoBillFormats(prisma);
     await seedDemoBills(prisma);
+    await seedDemoPrepaid(prisma);
     // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed
     // rows, so the 32 demo organisations would never get any, and without them the planner takes
     // a data scope (`path LIKE '/1/2/%'`) for a tiny one and sorts every work order in it.

@@ -56,6 +56,8 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
   if (config.switch.enabled) services.switchWorker.start();
+  if (config.dunning.enabled) services.dunningWorker.start();
+  if (config.prepaid.cdrSimulator.enabled) services.cdrSimulator.start(services.prepaid);
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -67,6 +69,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
     services.auth.forgetCachedSessions();
     if (config.alarms.enabled) void services.alarmScanner.kick();
     if (config.switch.enabled) void services.switchWorker.kick();
+    if (config.dunning.enabled) void services.dunningWorker.kick();
   });
 
   // Ends idle sessions so the online list stays true even when nobody makes a request.
@@ -92,7 +95,9 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.crmPoller.stop();
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
+      await services.cdrSimulator.stop();
       await services.switchWorker.stop();
+      await services.dunningWorker.stop();
       await relay.stop();
       await services.billing.importer.settled();
       if (!options.pubsub) await pubsub.close();

@@ -50,6 +50,20 @@ export interface ApiConfig {
     batchSize: number;
     simulator: { minLatencyMs: number; maxLatencyMs: number; failureRate: number; timeoutRate: number };
   };
+  /** Prepaid (预付费): real-time rating of call records and the automatic restriction. */
+  prepaid: {
+    /**
+     * The restriction limit: when credit + balance of an account falls below it, outgoing calls are
+     * barred at the switch; a top-up that brings it back to the limit or above lifts the bar. Decimal text.
+     */
+    limit: string;
+    /** The built-in call-record simulator: generates calls of prepaid accounts on a timer (the demo's traffic). */
+    cdrSimulator: {
+      enabled: boolean;
+      /** Time between generated calls (ms). */
+      intervalMs: number;
+    };
+  };
   /** IANA time zone of the operator: working days and time limits are counted in it. */
   timeZone: string;
   /** Warning/overdue detection. */
@@ -58,6 +72,21 @@ export interface ApiConfig {
     enabled: boolean;
     /** How often it looks for due times that have passed (ms); detection lag is at most about this. */
     scanMs: number;
+  };
+  /** Dunning reminders (sent through the notification gateway simulator). */
+  dunning: {
+    /** Run the dunning worker in this process. */
+    enabled: boolean;
+    /** How often it looks for reminders that have fallen due (ms). */
+    pollMs: number;
+    /** An unanswered send counts as failed after this long (ms). */
+    timeoutMs: number;
+    /** A failed reminder is tried again after this many minutes, or at the next period if sooner. */
+    retryMinutes: number;
+    /** Failed attempts in a row after which a number is given up. */
+    maxFailures: number;
+    /** Numbers claimed per batch. */
+    batchSize: number;
   };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
@@ -81,6 +110,12 @@ function timeZone(value: string | undefined, fallback: string, name: string): st
     throw new Error(`${name} must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
   }
   return zone;
+}
+
+function money(value: string | undefined, fallback: string, name: string): string {
+  const text = value === undefined || value === '' ? fallback : value.trim();
+  if (!/^-?\d{1,10}(?:\.\d{1,2})?$/.test(text)) throw new Error(`${name} must be an amount such as 0 or 10.50, got "${value}"`);
+  return text;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -137,10 +172,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         timeoutRate: rate(env.OPENIOM_SWITCH_TIMEOUT_RATE, 0.03, 'OPENIOM_SWITCH_TIMEOUT_RATE'),
       },
     },
+    prepaid: {
+      limit: money(env.OPENIOM_PREPAID_LIMIT, '0', 'OPENIOM_PREPAID_LIMIT'),
+      cdrSimulator: {
+        enabled: env.OPENIOM_CDR_SIMULATOR !== 'off',
+        intervalMs: int(env.OPENIOM_CDR_SIMULATOR_INTERVAL_MS, 4000, 'OPENIOM_CDR_SIMULATOR_INTERVAL_MS'),
+      },
+    },
     timeZone: timeZone(env.OPENIOM_TIME_ZONE, 'Asia/Shanghai', 'OPENIOM_TIME_ZONE'),
     alarms: {
       enabled: env.OPENIOM_ALARMS !== 'off',
       scanMs: int(env.OPENIOM_ALARM_SCAN_MS, 1000, 'OPENIOM_ALARM_SCAN_MS'),
+    },
+    dunning: {
+      enabled: env.OPENIOM_DUNNING !== 'off',
+      pollMs: int(env.OPENIOM_DUNNING_POLL_MS, 5000, 'OPENIOM_DUNNING_POLL_MS'),
+      timeoutMs: int(env.OPENIOM_DUNNING_TIMEOUT_MS, 10_000, 'OPENIOM_DUNNING_TIMEOUT_MS'),
+      retryMinutes: int(env.OPENIOM_DUNNING_RETRY_MINUTES, 10, 'OPENIOM_DUNNING_RETRY_MINUTES'),
+      maxFailures: Math.max(1, int(env.OPENIOM_DUNNING_MAX_FAILURES, 3, 'OPENIOM_DUNNING_MAX_FAILURES')),
+      batchSize: Math.max(1, int(env.OPENIOM_DUNNING_BATCH_SIZE, 50, 'OPENIOM_DUNNING_BATCH_SIZE')),
     },
     testMode: env.OPENIOM_TEST_MODE === '1',
   };

@@ -1,4 +1,5 @@
 import type { ViewerRecord } from './modules/auth/auth.types.ts';
+import { createDunningLoaders } from './modules/dunning/dunning.loaders.ts';
 import { createOrganisationLoaders } from './modules/organisations/organisations.loaders.ts';
 import { createOrderLoaders } from './modules/orders/orders.loaders.ts';
 import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
@@ -26,6 +27,7 @@ function createLoaders(services: Services) {
     ...createPositionLoaders(services.positions.repository),
     ...createOrderLoaders(services.orders.repository),
     ...createWorkflowLoaders(services.workflows),
+    ...createDunningLoaders(services.dunning.repository),
   };
 }
 

@@ -31,9 +31,15 @@ import { WorkOrderTypesService } from './modules/work-order-types/work-order-typ
 import { WorkflowMappingsService } from './modules/workflow-mappings/workflow-mappings.service.ts';
 import { SwitchSimulator } from './integrations/switch/switch.adapter.ts';
 import { SwitchCommandsService } from './modules/switch-commands/switch-commands.service.ts';
+import { SwitchBatchesService } from './modules/switch-commands/switch-batches.service.ts';
 import { SwitchCommandsWorker } from './modules/switch-commands/switch-commands.worker.ts';
 import { BillingOperatorsService } from './modules/billing-operators/billing-operators.service.ts';
+import { PrepaidService } from './modules/prepaid/prepaid.service.ts';
+import { CdrSimulator } from './integrations/cdr/cdr.simulator.ts';
 import { DispatchRulesService } from './modules/dispatch-rules/dispatch-rules.service.ts';
+import { NotificationSimulator } from './integrations/notification/notification.adapter.ts';
+import { DunningService } from './modules/dunning/dunning.service.ts';
+import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
@@ -75,12 +81,23 @@ export interface Services {
   /** Commands to the switch and their outcomes (billing). */
   switchCommands: SwitchCommandsService;
   switchWorker: SwitchCommandsWorker;
+  /** The built-in switch (its line states show what it did). */
+  switchSimulator: SwitchSimulator;
+  /** Dunning schedules and the reminders they send. */
+  dunning: DunningService;
+  dunningWorker: DunningWorker;
+  /** The built-in SMS / voice gateway (dunning reminders). */
+  notifications: NotificationSimulator;
+  /** Arrears management and call-permission control: batches of switch commands submitted by operators. */
+  switchBatches: SwitchBatchesService;
+  /** Prepaid accounts, top-ups and real-time rating of call records (billing). */
+  prepaid: PrepaidService;
+  /** The built-in call-record stream (started when `config.prepaid.cdrSimulator.enabled`). */
+  cdrSimulator: CdrSimulator;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
-  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH', SimulatedBehaviour>;
-  /** The built-in switch (its line states show what it did). */
-  switchSimulator: SwitchSimulator;
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH' | 'NOTIFICATION', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
 }
@@ -114,7 +131,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
-  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }) };
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }), NOTIFICATION: behaviour() };
   const switchSimulator = new SwitchSimulator(simulators.SWITCH);
   const switchCommands = new SwitchCommandsService(prisma, pubsub, switchSimulator, config.switch, now);
   const interfaces = new InterfaceRequestsService(
@@ -128,13 +145,24 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const templateEditor = new TemplateEditorService(prisma, audit);
   const billingOperators = new BillingOperatorsService(prisma, audit);
   billingOperators.onChanged = () => void staticData.refresh(['sessions']);
+  const notifications = new NotificationSimulator(simulators.NOTIFICATION);
+  const dunning = new DunningService(prisma, notifications, config.dunning, now);
+  const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
+  dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
+  const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   return {
     billingOperators,
+    dunning,
+    dunningWorker,
+    notifications,
+    prepaid,
+    cdrSimulator: new CdrSimulator(() => prepaid.callablePhones(), config.prepaid.cdrSimulator.intervalMs, now),
     interfaces,
     interfaceWorker: new InterfaceRequestsWorker(interfaces, pubsub, config.interfaces.pollMs),
     simulators,
     switchSimulator,
     switchCommands,
+    switchBatches: new SwitchBatchesService(prisma, switchCommands),
     switchWorker: new SwitchCommandsWorker(switchCommands, config.switch.batchSize, config.switch.pollMs),
     workflows,
     timeLimits,

@@ -43,7 +43,14 @@ test.describe('the billing super user', () => {
 test.describe('a billing normal user', () => {
   test.use({ who: DEMO.billingViewer });
 
-  test('sees only their own account and cannot appoint', async ({ page }) => {
+  test('sees only the billing screens of their level, their own account, and cannot appoint', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('nav-billing.arrears')).toBeVisible();
+    await expect(page.getByTestId('nav-billing.operators')).toBeVisible();
+    for (const operateOnly of ['prepaid', 'dunning']) await expect(page.getByTestId(`nav-billing.${operateOnly}`)).toHaveCount(0);
+    await page.goto('/billing/dunning');
+    await expect(page.getByTestId('no-permission')).toContainText('billing:operate');
+
     await page.goto('/billing/operators');
     const rows = page.getByTestId('billing-operator-row');
     await expect(rows).toHaveCount(1);

@@ -33,6 +33,12 @@ const HANDLING_SCREENS = ['work-orders.by-position', 'work-orders.by-staff', 'wo
 const read = { can: 'orders:read', menus: ORDER_SCREENS } as const;
 const handle = (can: Action, menus: readonly string[] = HANDLING_SCREENS): Rule => ({ can, menus });
 const config = (...menus: string[]): Rule => ({ can: 'config:write', menus });
+/** Switch batches: viewing needs `billing:read`, changes `billing:operate`; the service checks the batch kind's own menu. */
+const SWITCH_SCREENS = ['billing.arrears', 'billing.call-permissions'] as const;
+const billingRead = (...menus: string[]): Rule => ({ can: 'billing:read', menus });
+const billingOperate = (...menus: string[]): Rule => ({ can: 'billing:operate', menus });
+/** Prepaid is a billing service: normal billing users only view bills and command results, so it needs operate. */
+const PREPAID: Rule = { can: 'billing:operate', menus: ['billing.prepaid'] };
 
 /** One explicit rule for every root field. The schema-walk test fails on any field missing here. */
 export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Rule>> = {
@@ -77,7 +83,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     exportWorkflowTemplate: config('config.workflows'),
     staffPermissions: { can: 'staff:read', menus: ['system.staff'] },
     attributeItems: config('config.attributes'),
-    exceptionTypes: config('config.exception-flows'),
+    exceptionTypes: config('config.exception-flows', 'config.workflows'),
     billingOperators: { can: 'billing:read', menus: ['billing.operators'] },
     exceptionFlowBusinesses: config('config.exception-flows'),
     exceptionFlows: config('config.exception-flows'),
@@ -86,6 +92,17 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     billImports: { can: 'billing:read', menus: ['billing.imports'] },
     billImport: { can: 'billing:read', menus: ['billing.imports'] },
     bills: { can: 'billing:read', menus: ['billing.bills'] },
+    dunningSchedules: { can: 'billing:operate', menus: ['billing.dunning'] },
+    dunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
+    dunningHistory: { can: 'billing:operate', menus: ['billing.dunning'] },
+    switchBatches: billingRead(...SWITCH_SCREENS),
+    switchBatch: billingRead(...SWITCH_SCREENS),
+    switchCommands: billingRead(...SWITCH_SCREENS),
+    arrearsPreview: billingRead('billing.arrears'),
+    prepaidAccounts: PREPAID,
+    prepaidAccount: PREPAID,
+    tariffs: PREPAID,
+    prepaidSettings: PREPAID,
   },
   Mutation: {
     ping: 'staff',
@@ -140,6 +157,18 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     correctBill: { can: 'billing:operate', menus: ['billing.bills'] },
     deleteBill: { can: 'billing:operate', menus: ['billing.bills'] },
     setBillingLevel: { can: 'billing:operators', menus: ['billing.operators'] },
+    createDunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
+    cancelDunningSchedule: { can: 'billing:operate', menus: ['billing.dunning'] },
+    markDunningPaid: { can: 'billing:operate', menus: ['billing.dunning'] },
+    submitArrearsCommands: billingOperate('billing.arrears'),
+    submitCallPermissionCommands: billingOperate('billing.call-permissions'),
+    resendNotCompletedSwitchCommands: billingOperate(...SWITCH_SCREENS),
+    savePrepaidAccount: PREPAID,
+    topUpPrepaid: PREPAID,
+    adjustPrepaidBalance: PREPAID,
+    saveTariff: PREPAID,
+    // The switch / mediation side delivers call records: an integration, no screen behind it.
+    submitCallRecords: { can: 'billing:operate' },
   },
   Subscription: {
     heartbeat: 'public',
@@ -148,6 +177,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     orderChanged: read,
     alarmChanged: read,
     billImportChanged: { can: 'billing:read', menus: ['billing.imports'] },
+    switchBatchChanged: billingRead(...SWITCH_SCREENS),
+    prepaidAccountChanged: PREPAID,
   },
 };
 
@@ -159,6 +190,16 @@ export const parentGuardedTypes = new Set([
   'PageInfo',
   'BillingOperator',
   'BillingOperatorResult',
+  'SwitchBatch',
+  'SwitchBatchCounts',
+  'SwitchBatchConnection',
+  'SwitchBatchEdge',
+  'SwitchCommand',
+  'SwitchCommandConnection',
+  'SwitchCommandEdge',
+  'ArrearsPreview',
+  'SubmitSwitchCommandsResult',
+  'ResendSwitchCommandsResult',
   'AuditEntry',
   'AuditEntryEdge',
   'AuditEntryConnection',
@@ -266,4 +307,31 @@ export const parentGuardedTypes = new Set([
   'DailyOverdueCount',
   'DailyThroughput',
   'PositionOverdueCount',
+  'DunningSchedule',
+  'DunningScheduleSummary',
+  'DunningTarget',
+  'DunningTargetConnection',
+  'DunningTargetEdge',
+  'DunningScheduleConnection',
+  'DunningScheduleEdge',
+  'DunningReminder',
+  'DunningLineProblem',
+  'CreateDunningScheduleResult',
+  'CancelDunningScheduleResult',
+  'MarkDunningPaidResult',
+  'PrepaidAccount',
+  'PrepaidAccountEdge',
+  'PrepaidAccountConnection',
+  'PrepaidLedgerEntry',
+  'PrepaidLedgerEntryEdge',
+  'PrepaidLedgerConnection',
+  'CallRecord',
+  'CallRecordEdge',
+  'CallRecordConnection',
+  'Tariff',
+  'TariffResult',
+  'PrepaidSettings',
+  'PrepaidAccountResult',
+  'CallRecordResult',
+  'SubmitCallRecordsResult',
 ]);

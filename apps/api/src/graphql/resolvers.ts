@@ -46,6 +46,7 @@ import { configureSimulator, InterfaceRequest, resendInterfaceRequest } from '..
 import { advanceClock, AlarmEvent, alarmChanged, clock, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, orderTimeLimits, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, workingCalendar, workOrderTimeLimits } from '../modules/time-limits/resolvers/time-limits.ts';
 import { DailyWorkOrderReportRow, dailyWorkOrderReport, ManagerDashboard, managerDashboard, PositionOverdueCount } from '../modules/reports/resolvers/reports.ts';
 import { crmInboundMessages, interfaceMonitor, interfaceRequests, PreAlarmRow, preAlarmMonitor } from '../modules/monitors/resolvers/monitors.ts';
+import { cancelDunningSchedule, createDunningSchedule, DunningReminder, DunningSchedule, DunningScheduleConnection, DunningTarget, DunningTargetConnection, dunningHistory, dunningSchedule, dunningSchedules, markDunningPaid } from '../modules/dunning/resolvers/dunning.ts';
 import { AuditEntry, AuditEntryConnection, auditLog } from '../modules/audit/resolvers/audit.ts';
 import { refreshStaticData, staticDataCaches } from '../modules/static-data/resolvers/static-data.ts';
 import { exportWorkflowTemplate, importWorkflowTemplate, saveWorkflowTemplateVersion, validateWorkflowTemplate, workflowTemplateDiff, workflowTemplateGraph, workflowTemplates } from '../modules/workflow/resolvers/workflow-templates.ts';
@@ -57,16 +58,54 @@ import { deleteWorkOrderCategory, deleteWorkOrderType, saveWorkOrderCategory, sa
 import { businessWorkflows, deleteBusinessWorkflow, deleteIomWorkflow, iomWorkflows, saveBusinessWorkflow, saveIomWorkflow } from '../modules/workflow-mappings/resolvers/workflow-mappings.ts';
 import { BillImport, billFormatPreview, billFormats, billImport, billImportChanged, billImports, bills, correctBill, deleteBill, deleteBillFormat, saveBillFormat } from '../modules/billing/resolvers/billing.ts';
 import { billingOperators, setBillingLevel } from '../modules/billing-operators/resolvers/billing-operators.ts';
+import { arrearsPreview, resendNotCompletedSwitchCommands, submitArrearsCommands, submitCallPermissionCommands, SwitchBatch, switchBatch, switchBatchChanged, switchBatches, SwitchCommand, switchCommands } from '../modules/switch-commands/resolvers/switch-batches.ts';
 import { deleteDispatchRule, DispatchPreview, dispatchPreview, DispatchRule, dispatchRules, saveDispatchRule } from '../modules/dispatch-rules/resolvers/dispatch-rules.ts';
+import {
+  adjustPrepaidBalance,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  PrepaidAccount,
+  prepaidAccount,
+  PrepaidAccountConnection,
+  prepaidAccountChanged,
+  prepaidAccounts,
+  PrepaidLedgerConnection,
+  PrepaidLedgerEntry,
+  PrepaidSettings,
+  prepaidSettings,
+  savePrepaidAccount,
+  saveTariff,
+  submitCallRecords,
+  Tariff,
+  tariffs,
+  topUpPrepaid,
+} from '../modules/prepaid/resolvers/prepaid.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows, billFormats, billFormatPreview, billImports, billImport, bills, billingOperators },
-  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows, saveBillFormat, deleteBillFormat, correctBill, deleteBill, setBillingLevel },
-  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged, billImportChanged },
+  Query: { health, viewer, organisations, staff, onlineStaff, crmInboundMessage, order, orders, workOrders, workOrderPositions, positionStaff, workOrderQuery, workOrderTypes, workOrderCategories, positions, workingCalendar, orderTimeLimits, workOrderTimeLimits, clock, preAlarmMonitor, interfaceMonitor, interfaceRequests, crmInboundMessages, dailyWorkOrderReport, managerDashboard, auditLog, dispatchRules, dispatchPreview, staticDataCaches, positionTypes, managedPositions, workflowTemplates, workflowTemplateGraph, validateWorkflowTemplate, workflowTemplateDiff, exportWorkflowTemplate, staffPermissions, attributeItems, businessWorkflows, iomWorkflows, exceptionTypes, exceptionFlowBusinesses, exceptionFlows, billingOperators, dunningSchedules, dunningSchedule, dunningHistory, switchBatches, switchBatch, switchCommands, arrearsPreview, prepaidAccounts, prepaidAccount, tariffs, prepaidSettings, billFormats, billFormatPreview, billImports, billImport, bills },
+  Mutation: { ping, login, selectStaff, logout, forceLogout, submitCrmMessage, completeWorkOrder, resendInterfaceRequest, configureSimulator, assignWorkOrderPosition, dispatchWorkOrders, claimWorkOrder, unlockWorkOrder, handleManualException, completeWorkOrders, setCalendarDays, setOrderTimeLimit, setWorkOrderTimeLimit, advanceClock, printWorkOrders, saveDispatchRule, deleteDispatchRule, deleteOrderTimeLimit, deleteWorkOrderTimeLimit, refreshStaticData, savePositionType, deletePositionType, savePosition, deletePosition, assignStaffPositions, saveWorkflowTemplateVersion, importWorkflowTemplate, setStaffPermissions, copyStaffPermissions, saveWorkOrderCategory, deleteWorkOrderCategory, saveWorkOrderType, deleteWorkOrderType, saveAttributeItem, deleteAttributeItem, saveBusinessWorkflow, deleteBusinessWorkflow, saveIomWorkflow, deleteIomWorkflow, saveExceptionType, deleteExceptionType, saveExceptionFlows, setBillingLevel, createDunningSchedule, cancelDunningSchedule, markDunningPaid, submitArrearsCommands, submitCallPermissionCommands, resendNotCompletedSwitchCommands, savePrepaidAccount, topUpPrepaid, adjustPrepaidBalance, saveTariff, submitCallRecords, saveBillFormat, deleteBillFormat, correctBill, deleteBill },
+  Subscription: { heartbeat, onlineStaffChanged, workOrderChanged, orderChanged, alarmChanged, switchBatchChanged, prepaidAccountChanged, billImportChanged },
   BillImport,
+  SwitchBatch,
+  SwitchCommand,
+  PrepaidAccount,
+  PrepaidAccountConnection,
+  PrepaidLedgerEntry,
+  PrepaidLedgerConnection,
+  CallRecord,
+  CallRecordConnection,
+  CallRecordResult,
+  Tariff,
+  PrepaidSettings,
   Viewer,
+  DunningSchedule,
+  DunningScheduleConnection,
+  DunningTarget,
+  DunningTargetConnection,
+  DunningReminder,
   Staff,
   StaffPermissions,
   OnlineStaff,

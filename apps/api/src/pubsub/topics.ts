@@ -23,6 +23,8 @@ export interface TopicPayloads {
    * to pub/sub, at most every 200 ms per batch: subscribers re-read the counts, so a lost one is harmless).
    */
   'switch.batch-changed': { batchId: number };
+  /** A prepaid account's balance, credit or restriction changed (published after commit; subscribers re-read it). */
+  'prepaid.account-changed': { accountId: number };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
   /** A bill import progressed or finished (published directly while it runs: progress is no committed change worth an outbox row). */
@@ -30,4 +32,4 @@ export interface TopicPayloads {
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed', 'prepaid.account-changed'];

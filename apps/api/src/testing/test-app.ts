@@ -34,6 +34,8 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
       alarms: { enabled: false, scanMs: 100 },
       // The switch confirms at once unless a test says otherwise; its worker runs when a test asks.
       switch: { enabled: false, pollMs: 100, answerTimeoutMs: 1000, batchSize: 500, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
+      // No generated call traffic: prepaid tests deliver their own call records.
+      prepaid: { limit: '0', cdrSimulator: { enabled: false, intervalMs: 1000 } },
       testMode: true,
       ...options.config,
     },

@@ -27,6 +27,7 @@ const screens = {
   '/queries/orders': () => import('../modules/queries/routes/order-query-page').then((m) => ({ default: m.OrderQueryPage })),
   '/queries/work-orders': () => import('../modules/queries/routes/work-order-query-page').then((m) => ({ default: m.WorkOrderQueryPage })),
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
+  '/billing/dunning': () => import('../modules/dunning/routes/dunning-page').then((m) => ({ default: m.DunningPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/billing/formats': () => import('../modules/billing/routes/bill-formats-page').then((m) => ({ default: m.BillFormatsPage })),
   '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
@@ -43,6 +44,9 @@ const screens = {
   '/config/cache': () => import('../modules/static-data/routes/static-data-page').then((m) => ({ default: m.StaticDataPage })),
   '/system/position-types': () => import('../modules/positions/routes/position-types-page').then((m) => ({ default: m.PositionTypesPage })),
   '/system/positions': () => import('../modules/positions/routes/positions-page').then((m) => ({ default: m.PositionsPage })),
+  '/billing/arrears': () => import('../modules/switch-batches/routes/arrears-page').then((m) => ({ default: m.ArrearsPage })),
+  '/billing/call-permissions': () => import('../modules/switch-batches/routes/call-permissions-page').then((m) => ({ default: m.CallPermissionsPage })),
+  '/billing/prepaid': () => import('../modules/prepaid/routes/prepaid-page').then((m) => ({ default: m.PrepaidPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
@@ -71,6 +75,7 @@ const OrderQueryPage = lazy(screens['/queries/orders']);
 const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
+const DunningPage = lazy(screens['/billing/dunning']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const BillFormatsPage = lazy(screens['/billing/formats']);
 const BillImportsPage = lazy(screens['/billing/imports']);
@@ -86,6 +91,9 @@ const TimeLimitsPage = lazy(screens['/config/time-limits']);
 const StaticDataPage = lazy(screens['/config/cache']);
 const PositionTypesPage = lazy(screens['/system/position-types']);
 const PositionsPage = lazy(screens['/system/positions']);
+const ArrearsPage = lazy(screens['/billing/arrears']);
+const CallPermissionsPage = lazy(screens['/billing/call-permissions']);
+const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 
 function Loading() {
@@ -133,7 +141,9 @@ export function AppRoutes() {
           <Route path="system/staff/:staffId/permissions" element={guarded('system.staff', <StaffPermissionsPage />)} />
           <Route path="system/online-staff" element={guarded('system.online-staff', <OnlineStaffPage />)} />
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
+          <Route path="billing/prepaid" element={guarded('billing.prepaid', <PrepaidPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
+          <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="billing/formats" element={guarded('billing.formats', <BillFormatsPage />)} />
           <Route path="billing/imports" element={guarded('billing.imports', <BillImportsPage />)} />
@@ -149,6 +159,8 @@ export function AppRoutes() {
           <Route path="config/cache" element={guarded('config.cache', <StaticDataPage />)} />
           <Route path="system/position-types" element={guarded('system.position-types', <PositionTypesPage />)} />
           <Route path="system/positions" element={guarded('system.positions', <PositionsPage />)} />
+          <Route path="billing/arrears" element={guarded('billing.arrears', <ArrearsPage />)} />
+          <Route path="billing/call-permissions" element={guarded('billing.call-permissions', <CallPermissionsPage />)} />
           <Route path="work-orders/by-position" element={guarded('work-orders.by-position', <WorkOrderQueuePage key="position" mode="position" />)} />
           <Route path="work-orders/by-staff" element={guarded('work-orders.by-staff', <WorkOrderQueuePage key="staff" mode="staff" />)} />
           <Route path="work-orders/manual-assignment" element={guarded('work-orders.manual-assignment', <ManualAssignmentPage />)} />

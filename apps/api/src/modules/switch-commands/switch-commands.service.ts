@@ -34,6 +34,9 @@ interface ClaimedCommand {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Sends of an automatic (prepaid) command before it is left NOT_COMPLETED. */
+export const AUTOMATIC_ATTEMPTS = 3;
+
 /**
  * Commands to the switch (suspend/resume, call restrictions) and their outcomes. A batch is written
  * as PENDING commands in the caller's transaction; the worker sends them (claimed with SKIP LOCKED, so
@@ -80,6 +83,36 @@ export class SwitchCommandsService {
       FROM jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb) WITH ORDINALITY AS p(phone, n)
       ORDER BY p.n`;
     return { batchId: batch.id, submitted: phones.length };
+  }
+
+  /**
+   * Writes a batch of every number in arrears for `billingMonth`: a bill above `minAmount` in the
+   * month's bills in force (its current import), selected and inserted in the database, so a month of
+   * 10⁵ numbers never travels through the process. Same contract as `submitBatch`.
+   */
+  async submitArrearsBatch(
+    input: { action: SwitchAction; billingMonth: string; minAmount: number; description: string; staffId?: number | null },
+    db: Db = this.prisma,
+  ): Promise<{ batchId: number; submitted: number }> {
+    const batch = await db.switchBatch.create({
+      data: { kind: 'ARREARS', action: input.action, description: input.description, staffId: input.staffId ?? null, createdAt: this.now() },
+      select: { id: true },
+    });
+    const submitted = await db.$executeRaw`
+      INSERT INTO switch_command (batch_id, phone, action, created_at)
+      SELECT ${batch.id}, b.phone, ${input.action}::"SwitchAction", ${this.now()}
+      FROM bill b JOIN bill_month m ON m.import_id = b.import_id
+      WHERE m.billing_month = ${input.billingMonth} AND b.amount > ${input.minAmount.toFixed(2)}::numeric
+      ORDER BY b.phone`;
+    return { batchId: batch.id, submitted };
+  }
+
+  /** How many numbers `submitArrearsBatch` would send (bills are one per number per import). */
+  async countArrears(billingMonth: string, minAmount: number, db: Db = this.prisma): Promise<number> {
+    const [row] = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM bill b JOIN bill_month m ON m.import_id = b.import_id
+      WHERE m.billing_month = ${billingMonth} AND b.amount > ${minAmount.toFixed(2)}::numeric`;
+    return Number(row?.n ?? 0);
   }
 
   /**
@@ -130,15 +163,24 @@ export class SwitchCommandsService {
     return claimed.length;
   }
 
-  /** Ends SENT commands whose deadline passed without a confirmation. */
+  /**
+   * Ends SENT commands whose deadline passed without a confirmation as NOT_COMPLETED, for an operator
+   * to re-send. Automatic commands (prepaid restrictions and their lifting) have no operator watching:
+   * they go back to the queue by themselves, up to `AUTOMATIC_ATTEMPTS` sends, and only then end
+   * NOT_COMPLETED.
+   */
   async expire(): Promise<number> {
     const now = this.now();
     const seconds = Math.round(this.options.answerTimeoutMs / 100) / 10;
-    const expired = await this.prisma.$queryRaw<{ batch_id: number }[]>`
-      UPDATE switch_command SET state = 'NOT_COMPLETED', reason = ${`no confirmation from the switch within ${seconds} s`}
-      WHERE state = 'SENT' AND deadline_at < ${now}
-      RETURNING batch_id`;
+    const expired = await this.prisma.$queryRaw<{ batch_id: number; state: SwitchCommandState }[]>`
+      UPDATE switch_command AS c
+      SET state = (CASE WHEN b.kind = 'PREPAID' AND c.attempts < ${AUTOMATIC_ATTEMPTS} THEN 'PENDING' ELSE 'NOT_COMPLETED' END)::"SwitchCommandState",
+          reason = ${`no confirmation from the switch within ${seconds} s`}
+      FROM switch_batch AS b
+      WHERE b.id = c.batch_id AND c.state = 'SENT' AND c.deadline_at < ${now}
+      RETURNING c.batch_id, c.state`;
     for (const row of expired) this.markDirty(row.batch_id);
+    if (expired.some((row) => row.state === 'PENDING')) this.kick();
     return expired.length;
   }
 

@@ -18,8 +18,8 @@ interface SideNavProps {
 /** The left menu: the static menu tree cut down to `viewer.menus`. */
 export function SideNav({ id, ref, open = false, onNavigate }: SideNavProps) {
   const { t } = useTranslation();
-  const { menus } = useViewer();
-  const groups = useMemo(() => filterMenu(menus), [menus]);
+  const { menus, permissions } = useViewer();
+  const groups = useMemo(() => filterMenu(menus, undefined, permissions), [menus, permissions]);
 
   const onClick = (e: MouseEvent<HTMLElement>) => {
     if (onNavigate && (e.target as Element).closest('a[href]')) onNavigate();

@@ -8,6 +8,11 @@ export interface MenuLeaf {
   labelKey: string;
   /** Route of the screen; absent while the screen is planned. */
   path?: string;
+  /**
+   * A permission the screen also needs, beyond the menu (billing screens: the billing operator level
+   * gives `billing:read` or `billing:operate`). Without it the leaf is hidden and the route refused.
+   */
+  permission?: string;
 }
 
 export interface MenuGroup {
@@ -16,14 +21,15 @@ export interface MenuGroup {
   leaves: readonly MenuLeaf[];
 }
 
-function group(code: string, leaves: ReadonlyArray<[leaf: string, path?: string]>): MenuGroup {
+function group(code: string, leaves: ReadonlyArray<[leaf: string, path?: string, permission?: string]>): MenuGroup {
   return {
     code,
     labelKey: `menu.${code}.title`,
-    leaves: leaves.map(([leaf, path]) => ({
+    leaves: leaves.map(([leaf, path, permission]) => ({
       code: `${code}.${leaf}`,
       labelKey: `menu.${code}.${leaf}`,
       ...(path ? { path } : {}),
+      ...(permission ? { permission } : {}),
     })),
   };
 }
@@ -61,7 +67,17 @@ export const MENU: readonly MenuGroup[] = [
     ['dashboard', '/dashboard'],
   ]),
   group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report', '/queries/daily-report']]),
-  group('billing', [['formats', '/billing/formats'], ['imports', '/billing/imports'], ['bills', '/billing/bills'], ['arrears'], ['call-permissions'], ['prepaid'], ['dunning'], ['operators', '/billing/operators']]),
+  // Billing screens also need the billing operator level: normal users only view bills and command results.
+  group('billing', [
+    ['formats', '/billing/formats', 'billing:operate'],
+    ['imports', '/billing/imports', 'billing:operate'],
+    ['bills', '/billing/bills', 'billing:read'],
+    ['arrears', '/billing/arrears', 'billing:read'],
+    ['call-permissions', '/billing/call-permissions', 'billing:read'],
+    ['prepaid', '/billing/prepaid', 'billing:operate'],
+    ['dunning', '/billing/dunning', 'billing:operate'],
+    ['operators', '/billing/operators', 'billing:read'],
+  ]),
   group('dispatch', [['todo'], ['supervision'], ['map']]),
 ];
 

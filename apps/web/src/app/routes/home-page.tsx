@@ -13,7 +13,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const { staff } = viewer;
-  const groups = useMemo(() => filterMenu(viewer.menus), [viewer.menus]);
+  const groups = useMemo(() => filterMenu(viewer.menus, undefined, viewer.permissions), [viewer.menus, viewer.permissions]);
   const openable = openableLeaves(groups);
   const planned = plannedLeaves(groups);
   const lng = currentLanguage();

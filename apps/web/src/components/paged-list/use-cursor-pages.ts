@@ -11,6 +11,7 @@ export function useCursorPages() {
     if (endCursor) setCursors((stack) => [...stack, endCursor]);
   }, []);
   const previous = useCallback(() => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack)), []);
+  const reset = useCallback(() => setCursors([null]), []);
   return {
     /** `after` of the page to show. */
     after: cursors[cursors.length - 1],
@@ -18,5 +19,7 @@ export function useCursorPages() {
     pageIndex: cursors.length - 1,
     next,
     previous,
+    /** Back to the first page (e.g. the search changed). */
+    reset,
   };
 }

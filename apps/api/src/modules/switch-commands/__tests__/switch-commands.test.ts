@@ -105,6 +105,21 @@ describe.each(testBackends())('switch commands: send, confirm, refuse, time out,
     expect((await states(batchId))['02087654321']!.state).toBe('SUCCEEDED');
   });
 
+  it('sends an unconfirmed automatic (prepaid) command again by itself, up to three sends, then leaves it not completed', async () => {
+    const sent: string[] = [];
+    const silent: SwitchAdapter = { onConfirmation: () => undefined, submit: async (request) => void sent.push(request.commandId) };
+    const switchCommands = service(silent);
+    const { batchId } = await switchCommands.submitBatch({ kind: 'PREPAID', action: 'RESTRICT_OUTGOING', phones: ['13700000001'] });
+    for (let send = 1; send <= 3; send++) {
+      expect(await switchCommands.runOnce()).toBe(1);
+      offset += 1500;
+    }
+    await switchCommands.runOnce();
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent).size).toBe(1); // the same command each time
+    expect((await states(batchId))['13700000001']).toMatchObject({ state: 'NOT_COMPLETED', attempts: 3 });
+  });
+
   it('two workers on one database never send the same command twice', async () => {
     const sent = new Map<string, number>();
     const counting: SwitchAdapter = {

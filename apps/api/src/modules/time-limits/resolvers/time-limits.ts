@@ -87,6 +87,7 @@ export const advanceClock: MutationResolvers['advanceClock'] = async (_parent, r
   // Every other instance follows; this one scans at once so the answer reflects the new time.
   await context.services.pubsub.publish('clock.changed', { offsetMs });
   await context.services.alarmScanner.kick();
+  if (context.services.config.dunning.enabled) await context.services.dunningWorker.kick();
   await context.services.relay.kick();
   return clockInfo(context);
 };

@@ -30,6 +30,16 @@ describe('filterMenu', () => {
     ]);
   });
 
+  it('hides leaves whose own permission the viewer lacks (billing level), when permissions are given', () => {
+    const billing = MENU.find((g) => g.code === 'billing')!;
+    const menus = ['billing', ...billing.leaves.map((leaf) => leaf.code)];
+    const leaves = (permissions?: string[]) => filterMenu(menus, MENU, permissions).flatMap((g) => g.leaves.map((leaf) => leaf.code));
+    expect(leaves(['billing:read'])).toEqual(['billing.bills', 'billing.arrears', 'billing.call-permissions', 'billing.operators']);
+    expect(leaves(['billing:read', 'billing:operate'])).toEqual(billing.leaves.map((leaf) => leaf.code));
+    expect(leaves([])).toEqual([]);
+    expect(leaves()).toEqual(billing.leaves.map((leaf) => leaf.code));
+  });
+
   it('ignores unknown codes', () => {
     expect(codes(filterMenu(['help', 'help.about', 'nope', 'help.nope']))).toEqual([['help', ['help.about']]]);
   });
@@ -72,9 +82,13 @@ describe('filterMenu', () => {
       ['billing.formats', '/billing/formats'],
       ['billing.imports', '/billing/imports'],
       ['billing.bills', '/billing/bills'],
+      ['billing.arrears', '/billing/arrears'],
+      ['billing.call-permissions', '/billing/call-permissions'],
+      ['billing.prepaid', '/billing/prepaid'],
+      ['billing.dunning', '/billing/dunning'],
       ['billing.operators', '/billing/operators'],
     ]);
-    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 30);
+    expect(plannedLeaves(groups)).toHaveLength(all.length - MENU.length - 34);
   });
 
   it('has the seed structure: 8 groups, leaf codes prefixed by their group', () => {

@@ -4,8 +4,6 @@ import { localName } from '../../../lib/local-name';
 import { type EditorGraph, type EditorStep, type EditorTransition, editorStepKinds, edgeId, removeSteps, renameStep } from '../graph-mapping';
 
 const CODE = /^[A-Z0-9_]+$/;
-/** Exception types the engine's work orders report (the screen offers them; others may be typed). */
-export const knownExceptionTypes = ['LINE_FAULT', 'WRONG_ADDRESS'] as const;
 
 interface Props {
   graph: EditorGraph;
@@ -13,6 +11,8 @@ interface Props {
   workOrderTypes: readonly { code: string; name: string; nameEn: string }[];
   /** Work-order handling positions a step handled by people can be fixed to. */
   positions: readonly { code: string; name: string; nameEn: string }[];
+  /** Configured exception types an exception edge may name (the first is the default of a new edge). */
+  exceptionTypes: readonly { code: string; name: string; nameEn: string }[];
   onChange: (graph: EditorGraph) => void;
   onSelect: (code: string | null) => void;
   /** Validation messages of the selected step. */
@@ -23,7 +23,7 @@ interface Props {
  * The side panel: the selected step's properties and its outgoing transitions (a keyboard way to do
  * what dragging on the canvas does), or the template's names when no step is selected.
  */
-export function StepPanel({ graph, selected, workOrderTypes, positions, onChange, onSelect, problems }: Props) {
+export function StepPanel({ graph, selected, workOrderTypes, positions, exceptionTypes, onChange, onSelect, problems }: Props) {
   const { t } = useTranslation();
   const pickId = useId();
   const step = graph.steps.find((candidate) => candidate.code === selected) ?? null;
@@ -43,7 +43,7 @@ export function StepPanel({ graph, selected, workOrderTypes, positions, onChange
         </select>
       </div>
       {step ? (
-        <StepForm key={step.code} graph={graph} step={step} workOrderTypes={workOrderTypes} positions={positions} onChange={onChange} onSelect={onSelect} problems={problems} />
+        <StepForm key={step.code} graph={graph} step={step} workOrderTypes={workOrderTypes} positions={positions} exceptionTypes={exceptionTypes} onChange={onChange} onSelect={onSelect} problems={problems} />
       ) : (
         <TemplateForm graph={graph} onChange={onChange} />
       )}
@@ -73,7 +73,7 @@ function TemplateForm({ graph, onChange }: Pick<Props, 'graph' | 'onChange'>) {
   );
 }
 
-function StepForm({ graph, step, workOrderTypes, positions, onChange, onSelect, problems }: Omit<Props, 'selected'> & { step: EditorStep }) {
+function StepForm({ graph, step, workOrderTypes, positions, exceptionTypes, onChange, onSelect, problems }: Omit<Props, 'selected'> & { step: EditorStep }) {
   const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState(step.code);
@@ -205,7 +205,7 @@ function StepForm({ graph, step, workOrderTypes, positions, onChange, onSelect, 
                 value={transition.kind}
                 onChange={(e) => {
                   const kind = e.target.value as EditorTransition['kind'];
-                  updateTransition(index, { kind, exceptionType: kind === 'EXCEPTION' ? (transition.exceptionType ?? knownExceptionTypes[0]) : null });
+                  updateTransition(index, { kind, exceptionType: kind === 'EXCEPTION' ? (transition.exceptionType ?? exceptionTypes[0]?.code ?? null) : null });
                 }}
                 data-testid="editor-transition-kind"
               >
@@ -240,9 +240,9 @@ function StepForm({ graph, step, workOrderTypes, positions, onChange, onSelect, 
           ))}
         </ul>
         <datalist id={`${id}-exception-types`}>
-          {knownExceptionTypes.map((type) => (
-            <option key={type} value={type}>
-              {t(`workOrders.exceptionTypes.${type}`)}
+          {exceptionTypes.map((type) => (
+            <option key={type.code} value={type.code}>
+              {localName(type)}
             </option>
           ))}
         </datalist>

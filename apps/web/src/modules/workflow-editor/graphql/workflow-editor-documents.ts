@@ -124,3 +124,15 @@ export const ImportWorkflowTemplateMutation = graphql(`
     }
   }
 `);
+
+/** The exception types an exception edge may name (configuration 异常类型). */
+export const EditorExceptionTypesQuery = graphql(`
+  query EditorExceptionTypes {
+    exceptionTypes {
+      code
+      name
+      nameEn
+      manual
+    }
+  }
+`);

@@ -11,10 +11,11 @@ import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { QueryPositionChoicesQuery, WorkOrderTypesQuery } from '../../queries/graphql/work-order-query';
 import { StepNodeView } from '../components/step-node';
-import { knownExceptionTypes, StepPanel } from '../components/step-panel';
+import { StepPanel } from '../components/step-panel';
 import { laneWidth, placed, toInput } from '../editor-graph';
 import { type EditorGraph, type EditorTransition, type StepNode, type TransitionEdge, edgeId, freshStepCode, graphToFlow, removeSteps } from '../graph-mapping';
 import {
+  EditorExceptionTypesQuery,
   ExportWorkflowTemplateQuery,
   ImportWorkflowTemplateMutation,
   SaveWorkflowTemplateVersionMutation,
@@ -43,6 +44,8 @@ export function WorkflowEditorPage() {
   const templates = useQuery(WorkflowTemplatesQuery, { fetchPolicy: 'cache-and-network' });
   const types = useQuery(WorkOrderTypesQuery);
   const positions = useQuery(QueryPositionChoicesQuery);
+  // Exception edges name a configured type; the manual exception parks a work order and has no edge.
+  const exceptionTypes = (useQuery(EditorExceptionTypesQuery).data?.exceptionTypes ?? []).filter((type) => !type.manual);
   const [code, setCode] = useState<string | null>(null);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [graph, setGraph] = useState<EditorGraph | null>(null);
@@ -152,7 +155,7 @@ export function WorkflowEditorPage() {
     if (!graph || !connection.source || !connection.target || connection.source === connection.target) return;
     // From the right-hand handle: an exception transition (its type can be changed in the side panel).
     const exception = connection.sourceHandle === 'exception-out';
-    const transition: EditorTransition = { from: connection.source, to: connection.target, kind: exception ? 'EXCEPTION' : 'NORMAL', exceptionType: exception ? knownExceptionTypes[0] : null };
+    const transition: EditorTransition = { from: connection.source, to: connection.target, kind: exception ? 'EXCEPTION' : 'NORMAL', exceptionType: exception ? (exceptionTypes[0]?.code ?? null) : null };
     if (graph.transitions.some((existing) => edgeId(existing) === edgeId(transition))) return;
     edit({ ...graph, transitions: [...graph.transitions, transition] });
   };
@@ -443,6 +446,7 @@ export function WorkflowEditorPage() {
             selected={selected}
             workOrderTypes={types.data?.workOrderTypes ?? []}
             positions={positions.data?.positions ?? []}
+            exceptionTypes={exceptionTypes}
             onChange={edit}
             onSelect={setSelected}
             problems={selected ? (translated.get(selected) ?? []) : templateWide}
