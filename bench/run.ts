@@ -80,6 +80,7 @@ try {
     const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: Number(process.env.BENCH_BILL_ROUNDS ?? 5), lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 1000 });
     figures.push(...bills.figures);
     notes.push(...bills.notes);
+  }
   if (selected('arrears')) {
     console.log('w5.arrears (suspensions of numbers in arrears)');
     await admin.query(`CREATE DATABASE ${name}_arrears`);
