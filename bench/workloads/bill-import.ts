@@ -56,7 +56,7 @@ async function startApi(databaseUrl: string): Promise<{ url: string; child: Chil
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(repoRoot, 'apps/api'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OPENIOM_WEB_DIST: '', OPENIOM_LOG_LEVEL: 'warn', OPENIOM_INTERFACES: 'off', OPENIOM_ALARMS: 'off', OPENIOM_SWITCH: 'off', REDIS_URL: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OPENIOM_WEB_DIST: '', OPENIOM_LOG_LEVEL: 'warn', OPENIOM_INTERFACES: 'off', OPENIOM_ALARMS: 'off', OPENIOM_SWITCH: 'off', OPENIOM_DUNNING: 'off', OPENIOM_CDR_SIMULATOR: 'off', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
