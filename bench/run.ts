@@ -7,6 +7,7 @@ import { benchStaffPage } from './workloads/staff-page.ts';
 import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
 import { benchQueueFirstRows } from './workloads/queue-first-rows.ts';
 import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
+import { benchBillImport } from './workloads/bill-import.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
@@ -69,6 +70,17 @@ try {
       notes.push(...queue.notes);
     }
   }
+  if (selected('bills')) {
+    // Its own database (seeded demo data: the SPACE format and the billing logins).
+    console.log('bills.import');
+    await admin.query(`CREATE DATABASE ${name}_bills`);
+    const billsUrl = new URL(url);
+    billsUrl.pathname = `/${name}_bills`;
+    const lines = Number(process.env.BENCH_BILL_LINES ?? (quick ? 50_000 : 1_000_000));
+    const bills = await benchBillImport(billsUrl.toString(), quick ? { lines, rounds: 1, lookupMonths: 2, lookups: 50 } : { lines, rounds: Number(process.env.BENCH_BILL_ROUNDS ?? 5), lookupMonths: Number(process.env.BENCH_BILL_MONTHS ?? 10), lookups: 1000 });
+    figures.push(...bills.figures);
+    notes.push(...bills.notes);
+  }
   if (selected('arrears')) {
     console.log('w5.arrears (suspensions of numbers in arrears)');
     await admin.query(`CREATE DATABASE ${name}_arrears`);
@@ -87,9 +99,11 @@ try {
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_bills WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_arrears WITH (FORCE)`);
   await admin.end();
 }
 
+for (const note of quick ? notes : []) console.log(note);
 for (const figure of figures) console.log(`${figure.id}: ${figure.value.toFixed(1)} ${figure.unit} vs baseline ${figure.baseline.toFixed(1)} → ${figure.ratio.toFixed(2)}× (target ${figure.target}: ${figure.met ? 'met' : 'NOT met'})`);
 if (!quick) recordFigures(figures, notes);

@@ -18,6 +18,9 @@ const config: CodegenConfig = {
         mappers: {
           Staff: '../modules/staff/staff.types.ts#StaffRecord',
           AttributeItem: '../modules/attribute-items/attribute-items.types.ts#AttributeItemRecord',
+          BillFormat: '../modules/billing/billing.types.ts#BillFormatRecord',
+          BillImport: '../modules/billing/billing.types.ts#BillImportRecord',
+          Bill: '../modules/billing/billing.types.ts#BillRecordRow',
           StaffPermissions: '../modules/staff-permissions/staff-permissions.types.ts#StaffPermissionsRecord',
           Organisation: '../modules/organisations/organisations.types.ts#OrganisationRecord',
           Position: '../modules/positions/positions.types.ts#PositionRecord',

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../generated/client/client.ts';
 /** The demo billing month and how its 200 bills are laid out (the arrears journey counts on these). */
 export const demoBills = {
   billingMonth: '2026-10',
-  formatCode: 'DEMO_SPACE',
+  formatCode: 'SPACE',
   numbers: 200,
   /** Numbers owing more than 100.00: every fourth one. */
   above100: 50,

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { seedDemoBillFormats } from './billing.ts';
 import type { PrismaClient } from '../generated/client/client.ts';
 import { demoArea, demoLogins, demoName, demoPassword, demoPositionTypes, type DemoPositionTypeCode } from './demo-data.ts';
 import { writeDefaultStaffPermissions } from '../src/staff-permissions.ts';
@@ -30,6 +31,8 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   const demo = options.demo !== false && (await prisma.organisation.count()) === 0;
   if (demo) {
     await seedDemoArea(prisma);
+    // The bill formats first: the arrears demo month reads with SPACE.
+    await seedDemoBillFormats(prisma);
     await seedDemoBills(prisma);
     await seedDemoPrepaid(prisma);
     // Statistics for the tables just filled: autovacuum analyses a table only after 50 changed

@@ -63,9 +63,9 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'billing',
     route: null,
     children: [
-      { code: 'billing.formats', route: null },
-      { code: 'billing.imports', route: null },
-      { code: 'billing.bills', route: null },
+      { code: 'billing.formats', route: '/billing/formats' },
+      { code: 'billing.imports', route: '/billing/imports' },
+      { code: 'billing.bills', route: '/billing/bills' },
       { code: 'billing.arrears', route: '/billing/arrears' },
       { code: 'billing.call-permissions', route: '/billing/call-permissions' },
       { code: 'billing.prepaid', route: '/billing/prepaid' },

@@ -46,6 +46,12 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const relay = new OutboxRelay(db.prisma, pubsub, config.outboxPollMs);
   relay.start();
   const services = createServices(db.prisma, pubsub, relay, config, new Clock(options.now));
+  // On a PostgreSQL server bill imports load through COPY on their own connection.
+  services.billing.importer.copyPool = db.pgPool ?? null;
+  // Imports left RUNNING by a stopped process: on the embedded database (one process only) every
+  // one, on a server those silent for a minute (the others may belong to another live instance).
+  await services.billing.importer.recoverStale({ all: !db.pgPool });
+  void services.billing.importer.removeOrphanRows().catch((error: Error) => logger.warn('removing orphan bills failed', { message: error.message }));
   services.crmPoller.start();
   if (config.interfaces.enabled) services.interfaceWorker.start();
   if (config.alarms.enabled) services.alarmScanner.start();
@@ -70,6 +76,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   const sweeper = setInterval(() => {
     services.auth.endIdleSessions().catch((error: Error) => logger.warn('idle-session sweep failed', { message: error.message }));
     relay.prune().catch(() => undefined);
+    services.billing.importer.recoverStale().catch((error: Error) => logger.warn('stale bill-import check failed', { message: error.message }));
   }, 60_000);
   sweeper.unref();
 
@@ -92,6 +99,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.switchWorker.stop();
       await services.dunningWorker.stop();
       await relay.stop();
+      await services.billing.importer.settled();
       if (!options.pubsub) await pubsub.close();
       await db.close();
     },

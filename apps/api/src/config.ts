@@ -23,6 +23,8 @@ export interface ApiConfig {
     maxQueryLength: number;
     maxBodyBytes: number;
   };
+  /** A bill-file upload that sends nothing for this long is given up (ms); its total time is not limited. */
+  uploadIdleMs: number;
   /** How often the outbox relay looks for events left behind (ms); it is also kicked after each commit. */
   outboxPollMs: number;
   /** How often the inbound CRM interface is polled for messages written straight into the table (ms). */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       maxQueryLength: int(env.OPENIOM_MAX_QUERY_LENGTH, 20_000, 'OPENIOM_MAX_QUERY_LENGTH'),
       maxBodyBytes: int(env.OPENIOM_MAX_BODY_BYTES, 1_000_000, 'OPENIOM_MAX_BODY_BYTES'),
     },
+    uploadIdleMs: int(env.OPENIOM_UPLOAD_IDLE_SECONDS, 60, 'OPENIOM_UPLOAD_IDLE_SECONDS') * 1000,
     outboxPollMs: int(env.OPENIOM_OUTBOX_POLL_MS, 1000, 'OPENIOM_OUTBOX_POLL_MS'),
     crmPollMs: int(env.OPENIOM_CRM_POLL_MS, 2000, 'OPENIOM_CRM_POLL_MS'),
     interfaces: {

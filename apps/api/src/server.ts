@@ -17,6 +17,7 @@ import { assertComplexity, assertQueryLength, validationRules } from './graphql/
 import { buildApiSchema } from './graphql/schema.ts';
 import { logger } from './lib/logger.ts';
 import { createExportRouter } from './modules/exports/exports.routes.ts';
+import { createBillImportRouter } from './modules/billing/bill-import.routes.ts';
 import { runWithRequestId } from './lib/request-scope.ts';
 import type { Services } from './services.ts';
 
@@ -37,6 +38,10 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // Node's default caps a whole request at 300 s, which would cut a long bill-file upload (the body
+  // streams into the import): no cap on the whole request; headers must still arrive within
+  // `headersTimeout` (60 s), and the upload route drops a connection that stops sending.
+  httpServer.requestTimeout = 0;
 
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -157,6 +162,9 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   // Excel exports and work-order sheet PDFs (before the SPA's catch-all, which would answer with HTML).
   app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/export/') ? runWithRequestId(() => next()) : next()));
   app.use(createExportRouter(services, schema));
+  // Bill file uploads: the raw body streamed into the import (no body parser before it).
+  app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/billing/') ? runWithRequestId(() => next()) : next()));
+  app.use(createBillImportRouter(services, config.uploadIdleMs));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

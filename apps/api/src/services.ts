@@ -23,6 +23,7 @@ import { StaffPermissionsService } from './modules/staff-permissions/staff-permi
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
+import { BillingService } from './modules/billing/billing.service.ts';
 import { StaticDataCaches } from './modules/static-data/static-data.registry.ts';
 import { PositionsAdminService } from './modules/positions/positions-admin.service.ts';
 import { ExceptionFlowsService } from './modules/exception-flows/exception-flows.service.ts';
@@ -65,6 +66,8 @@ export interface Services {
   positionsAdmin: PositionsAdminService;
   staffPermissions: StaffPermissionsService;
   attributeItems: AttributeItemsService;
+  /** Bill formats, bill imports and bill query/maintenance. */
+  billing: BillingService;
   dispatchRules: DispatchRulesService;
   /** Work-order categories and types (configuration). */
   workOrderTypes: WorkOrderTypesService;
@@ -180,6 +183,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     positionsAdmin,
     staffPermissions,
     attributeItems,
+    billing: new BillingService(prisma, audit, pubsub, now),
     dispatchRules: new DispatchRulesService(prisma, organisations, audit),
     workOrderTypes: new WorkOrderTypesService(prisma, audit),
     workflowMappings: new WorkflowMappingsService(prisma, audit),

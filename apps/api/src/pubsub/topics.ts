@@ -33,7 +33,9 @@ export interface TopicPayloads {
   'dunning.changed': { scheduleId: number };
   /** The test-mode clock moved (not through the outbox: it is no database change). */
   'clock.changed': { offsetMs: number };
+  /** A bill import progressed or finished (published directly while it runs: progress is no committed change worth an outbox row). */
+  'billing.import-changed': { importId: number; billingMonth: string };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'switch.batch-changed', 'prepaid.account-changed', 'dunning.changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed', 'prepaid.account-changed', 'dunning.changed'];

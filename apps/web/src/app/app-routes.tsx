@@ -29,6 +29,9 @@ const screens = {
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/billing/dunning': () => import('../modules/dunning/routes/dunning-page').then((m) => ({ default: m.DunningPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
+  '/billing/formats': () => import('../modules/billing/routes/bill-formats-page').then((m) => ({ default: m.BillFormatsPage })),
+  '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
+  '/billing/bills': () => import('../modules/billing/routes/bills-page').then((m) => ({ default: m.BillsPage })),
   '/billing/operators': () => import('../modules/billing-operators/routes/billing-operators-page').then((m) => ({ default: m.BillingOperatorsPage })),
   '/config/attributes': () => import('../modules/attribute-items/routes/attribute-items-page').then((m) => ({ default: m.AttributeItemsPage })),
   '/config/exception-flows': () => import('../modules/exception-flows/routes/exception-flows-page').then((m) => ({ default: m.ExceptionFlowsPage })),
@@ -74,6 +77,9 @@ const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const DunningPage = lazy(screens['/billing/dunning']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
+const BillFormatsPage = lazy(screens['/billing/formats']);
+const BillImportsPage = lazy(screens['/billing/imports']);
+const BillsPage = lazy(screens['/billing/bills']);
 const BillingOperatorsPage = lazy(screens['/billing/operators']);
 const WorkOrderTypesPage = lazy(screens['/config/work-order-types']);
 const BusinessWorkflowsPage = lazy(screens['/config/business-workflows']);
@@ -139,6 +145,9 @@ export function AppRoutes() {
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
+          <Route path="billing/formats" element={guarded('billing.formats', <BillFormatsPage />)} />
+          <Route path="billing/imports" element={guarded('billing.imports', <BillImportsPage />)} />
+          <Route path="billing/bills" element={guarded('billing.bills', <BillsPage />)} />
           <Route path="billing/operators" element={guarded('billing.operators', <BillingOperatorsPage />)} />
           <Route path="config/work-order-types" element={guarded('config.work-order-types', <WorkOrderTypesPage />)} />
           <Route path="config/business-workflows" element={guarded('config.business-workflows', <BusinessWorkflowsPage />)} />

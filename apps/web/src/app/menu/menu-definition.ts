@@ -69,9 +69,9 @@ export const MENU: readonly MenuGroup[] = [
   group('queries', [['orders', '/queries/orders'], ['work-orders', '/queries/work-orders'], ['daily-report', '/queries/daily-report']]),
   // Billing screens also need the billing operator level: normal users only view bills and command results.
   group('billing', [
-    ['formats', undefined, 'billing:operate'],
-    ['imports', undefined, 'billing:operate'],
-    ['bills', undefined, 'billing:read'],
+    ['formats', '/billing/formats', 'billing:operate'],
+    ['imports', '/billing/imports', 'billing:operate'],
+    ['bills', '/billing/bills', 'billing:read'],
     ['arrears', '/billing/arrears', 'billing:read'],
     ['call-permissions', '/billing/call-permissions', 'billing:read'],
     ['prepaid', '/billing/prepaid', 'billing:operate'],
