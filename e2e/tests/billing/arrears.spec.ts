@@ -6,12 +6,19 @@ import { E2eConfigureSimulatorMutation } from '../../fixtures/graphql/monitor-do
 import { expect, test } from '../../fixtures/test.ts';
 
 /**
- * The demo bill month (prisma/seed/bills.ts): 200 bills for 2026-10, 50 of them above 100.00, two of
- * those numbers unknown to the switch. The bill-import journey will run in front of this one.
+ * The month's bill file: 16 numbers owe more than 100.00 (one of them unknown to the switch), 4 owe
+ * less, and 3 lines are bad (the import reports them and loads the rest).
  */
-const MONTH = '2026-10';
-const IN_ARREARS = 50;
-const UNKNOWN_TO_SWITCH = ['9900000100', '9900000200'];
+const UNKNOWN_TO_SWITCH = ['9900000100'];
+const OWING = [...Array.from({ length: 15 }, (_, i) => `1391400${String(i + 1).padStart(4, '0')}`), ...UNKNOWN_TO_SWITCH];
+const IN_ARREARS = OWING.length;
+const BILL_FILE = [
+  ...OWING.map((phone, i) => `${phone} ${150 + i}.00`),
+  ...Array.from({ length: 4 }, (_, i) => `1391409${String(i + 1).padStart(4, '0')} 20.00`),
+  '13914099999 abc',
+  'not-a-number 5.00',
+  `${OWING[0]} 7.00`,
+].join('\n');
 
 /** The switch simulator: latency in ms and the share of commands it never answers. */
 function setSwitch(api: GraphQLClient, timeoutRate: number, latency: [number, number] = [200, 1200]) {
@@ -28,7 +35,20 @@ test.afterEach(async ({ adminApi }) => {
   await adminApi.request(E2eConfigureSimulatorMutation, { input: { system: 'SWITCH', minLatencyMs: 200, maxLatencyMs: 2000, failureRate: 0.02, timeoutRate: 0.03 } });
 });
 
-test('suspends the numbers in arrears for a month, sees the outcomes arrive live and re-sends the not-completed ones', async ({ page, adminApi, openSession }) => {
+test('imports a bill file with bad lines, suspends the numbers in arrears, sees the outcomes arrive live and re-sends the not-completed ones', async ({ page, adminApi, openSession }) => {
+  // A month no other journey touches, different on each run.
+  const MONTH = `20${60 + (Date.now() % 30)}-${String(1 + (Date.now() % 12)).padStart(2, '0')}`;
+  await page.goto('/billing/imports');
+  await page.getByTestId('bill-import-month').fill(MONTH);
+  await page.getByTestId('bill-import-format').selectOption({ label: 'SPACE · 空格分隔帐单' });
+  await page.getByTestId('bill-import-file').setInputFiles({ name: 'bills.txt', mimeType: 'text/plain', buffer: Buffer.from(`${BILL_FILE}\n`) });
+  await page.getByTestId('bill-import-start').click();
+  await expect(page.getByTestId('bill-import-summary')).toHaveAttribute('data-state', 'SUCCEEDED');
+  await expect(page.getByTestId('bill-import-counts')).toHaveText(`23 lines read, ${IN_ARREARS + 4} loaded, 3 bad`);
+  await expect(page.locator('[data-testid="bill-import-problem"][data-line="21"]')).toContainText('amount "abc"');
+  await expect(page.locator('[data-testid="bill-import-problem"][data-line="22"]')).toContainText('phone number "not-a-number"');
+  await expect(page.locator('[data-testid="bill-import-problem"][data-line="23"]')).toContainText(`number ${OWING[0]} already on line 1`);
+
   // Half the commands go unanswered: those end not completed after the (e2e: 3 s) answer time.
   await setSwitch(adminApi, 0.5);
   await page.goto('/billing/arrears');
