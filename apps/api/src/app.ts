@@ -1,5 +1,5 @@
 import { openDatabase, resolveDatabaseConfig, type DatabaseConfig, type PrismaClient } from '@openiom/db';
-import { deployMigrations } from '@openiom/db/migrate';
+import { deployMigrations, releaseEngineAssets } from '@openiom/db/migrate';
 import { seedDatabase } from '@openiom/db/seed';
 import { loadConfig, type ApiConfig } from './config.ts';
 import { Clock } from './lib/clock.ts';
@@ -36,7 +36,11 @@ export interface StartOptions {
 export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM> {
   const config = { ...loadConfig(), ...options.config };
   const databaseConfig = options.database ?? resolveDatabaseConfig();
-  if (options.migrate !== false) await deployMigrations(databaseConfig);
+  if (options.migrate !== false) {
+    await deployMigrations(databaseConfig);
+    // The compiled schema engine is needed again only by the next start-up: give its memory back.
+    releaseEngineAssets();
+  }
   const db = await openDatabase(databaseConfig);
   if (options.seed !== false) {
     const seeded = await seedDatabase(db.prisma, { demo: options.seed !== 'reference-only' });

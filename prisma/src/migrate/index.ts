@@ -39,7 +39,7 @@ import { Engine, SchemaEngineError } from './wasm-engine.ts';
 
 export type { MigrateLogger, MigrationTarget, ShadowDatabaseMode } from './adapters.ts';
 export { SHADOW_DATABASE_PREFIX } from './adapters.ts';
-export { SchemaEngineError } from './wasm-engine.ts';
+export { releaseEngineAssets, SchemaEngineError } from './wasm-engine.ts';
 export {
   defaultMigrationsDir,
   defaultSchemaPath,

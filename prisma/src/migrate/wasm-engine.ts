@@ -58,6 +58,14 @@ interface EngineAssets {
 
 let assets: EngineAssets | undefined;
 
+/**
+ * Drops the compiled schema engine (tens of MB) once no engine is needed any more, e.g. after the
+ * API's start-up migrations; the next engine compiles it again.
+ */
+export function releaseEngineAssets(): void {
+  assets = undefined;
+}
+
 function loadAssets(): EngineAssets {
   if (assets) return assets;
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));

@@ -8,8 +8,7 @@ import type { Services } from '../../services.ts';
 import { EXPORT_LANGUAGES } from './export-labels.ts';
 import { ordersExport, workOrdersExport, type QueryExport } from './query-exports.ts';
 import { OperationError, runOperation } from './run-operation.ts';
-import { writeWorkOrderSheetsPdf, type SheetData } from './work-order-sheet-pdf.ts';
-import { writeQueryXlsx } from './write-query-xlsx.ts';
+import type { SheetData } from './work-order-sheet-pdf.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,6 +85,8 @@ export function createExportRouter(services: Services, schema: GraphQLSchema): R
       res.setHeader('Content-Type', XLSX_TYPE);
       res.setHeader('Content-Disposition', `attachment; filename="${spec.name}-${stamp}.xlsx"`);
       res.setHeader('Cache-Control', 'no-store');
+      // exceljs and pdfkit are large: loaded on the first export, not with every API process.
+      const { writeQueryXlsx } = await import('./write-query-xlsx.ts');
       const { rows, truncated } = await writeQueryXlsx(res, spec, { lang: params.lang, timeZone, firstPage, nextPage: page });
       logger.info('query exported', { export: spec.name, rows, truncated, staffId: context.viewer?.staffId });
     };
@@ -112,6 +113,7 @@ export function createExportRouter(services: Services, schema: GraphQLSchema): R
       const buffer = new PassThrough();
       const chunks: Buffer[] = [];
       buffer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const { writeWorkOrderSheetsPdf } = await import('./work-order-sheet-pdf.ts');
       await writeWorkOrderSheetsPdf(buffer, outcome.sheets, { lang: body.lang, timeZone });
       const name = outcome.sheets.length === 1 ? outcome.sheets[0].workOrder.workOrderNo : `work-orders-${outcome.sheets.length}`;
       res.setHeader('Content-Type', 'application/pdf');
