@@ -5,6 +5,13 @@ import { BASE_URL, DATA_DIR, E2E_ROOT, PORT, STORAGE_STATE } from './fixtures/se
 
 const CI = !!process.env.CI;
 
+/**
+ * Journeys that change what the whole server does run after all the others, one at a time:
+ * `*.clock.spec.ts` move the API's clock (advanceClock), `*.exclusive.spec.ts` force an external
+ * system's simulator to refuse everything for a while (other journeys' orders would stall).
+ */
+const EXCLUSIVE = /.*\.(clock|exclusive)\.spec\.ts$/;
+
 if (!existsSync(path.join(E2E_ROOT, 'generated', 'graphql.ts'))) {
   throw new Error('e2e/generated is missing: run `pnpm codegen` (or `pnpm run build`) from the repository root first');
 }
@@ -49,7 +56,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: /.*\.spec\.ts$/,
-      testIgnore: /.*\.clock\.spec\.ts$/,
+      testIgnore: EXCLUSIVE,
       dependencies: ['setup'],
       use: { storageState: STORAGE_STATE.admin },
     },
@@ -57,8 +64,8 @@ export default defineConfig({
     // end the lockout a login journey is checking, or the idle time of a session another one watches.
     // One at a time: two journeys moving the one clock side by side would each see the other's jumps.
     {
-      name: 'clock',
-      testMatch: /.*\.clock\.spec\.ts$/,
+      name: 'exclusive',
+      testMatch: EXCLUSIVE,
       dependencies: ['chromium'],
       workers: 1,
       use: { storageState: STORAGE_STATE.admin },
