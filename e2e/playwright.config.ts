@@ -94,6 +94,9 @@ export default defineConfig({
       // Switch commands not confirmed within 3 s are not completed (30 s in production), so the
       // arrears journey sees that outcome without a long wait.
       OPENIOM_SWITCH_ANSWER_TIMEOUT_MS: '3000',
+      // The demo's call-record stream would charge any unrestricted prepaid account at random, the
+      // journeys' own accounts too: journeys deliver the calls they need through submitCallRecords.
+      OPENIOM_CDR_SIMULATOR: 'off',
     },
   },
 });
