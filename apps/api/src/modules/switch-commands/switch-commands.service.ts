@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, SwitchAction, SwitchBatchKind, SwitchCommandState } from '@openiom/db';
+import { Prisma, type PrismaClient, type SwitchAction, type SwitchBatchKind, type SwitchCommandState } from '@openiom/db';
 import type { SwitchAdapter, SwitchConfirmation } from '../../integrations/switch/switch.adapter.ts';
 import { logger } from '../../lib/logger.ts';
 import type { PubSub } from '../../pubsub/pubsub.ts';
@@ -33,6 +33,12 @@ interface ClaimedCommand {
 }
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** The bills in force for `billingMonth` (its current import) owing more than `minAmount`, as `b`. */
+function arrearsOf(billingMonth: string, minAmount: number): Prisma.Sql {
+  return Prisma.sql`FROM bill b JOIN bill_month m ON m.import_id = b.import_id
+      WHERE m.billing_month = ${billingMonth} AND b.amount > ${minAmount.toFixed(2)}::numeric`;
+}
 
 /** Sends of an automatic (prepaid) command before it is left NOT_COMPLETED. */
 export const AUTOMATIC_ATTEMPTS = 3;
@@ -72,10 +78,7 @@ export class SwitchCommandsService {
    */
   async submitBatch(input: SubmitBatchInput, db: Db = this.prisma): Promise<{ batchId: number; submitted: number }> {
     const phones = [...new Set(input.phones)];
-    const batch = await db.switchBatch.create({
-      data: { kind: input.kind, action: input.action, description: input.description ?? '', staffId: input.staffId ?? null, createdAt: this.now() },
-      select: { id: true },
-    });
+    const batch = await this.createBatch(db, input);
     const created = this.now();
     await db.$executeRaw`
       INSERT INTO switch_command (batch_id, phone, action, created_at)
@@ -94,24 +97,26 @@ export class SwitchCommandsService {
     input: { action: SwitchAction; billingMonth: string; minAmount: number; description: string; staffId?: number | null },
     db: Db = this.prisma,
   ): Promise<{ batchId: number; submitted: number }> {
-    const batch = await db.switchBatch.create({
-      data: { kind: 'ARREARS', action: input.action, description: input.description, staffId: input.staffId ?? null, createdAt: this.now() },
-      select: { id: true },
-    });
+    const batch = await this.createBatch(db, { ...input, kind: 'ARREARS' });
     const submitted = await db.$executeRaw`
       INSERT INTO switch_command (batch_id, phone, action, created_at)
       SELECT ${batch.id}, b.phone, ${input.action}::"SwitchAction", ${this.now()}
-      FROM bill b JOIN bill_month m ON m.import_id = b.import_id
-      WHERE m.billing_month = ${input.billingMonth} AND b.amount > ${input.minAmount.toFixed(2)}::numeric
+      ${arrearsOf(input.billingMonth, input.minAmount)}
       ORDER BY b.phone`;
     return { batchId: batch.id, submitted };
+  }
+
+  private createBatch(db: Db, input: Omit<SubmitBatchInput, 'phones'>): Promise<{ id: number }> {
+    return db.switchBatch.create({
+      data: { kind: input.kind, action: input.action, description: input.description ?? '', staffId: input.staffId ?? null, createdAt: this.now() },
+      select: { id: true },
+    });
   }
 
   /** How many numbers `submitArrearsBatch` would send (bills are one per number per import). */
   async countArrears(billingMonth: string, minAmount: number, db: Db = this.prisma): Promise<number> {
     const [row] = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM bill b JOIN bill_month m ON m.import_id = b.import_id
-      WHERE m.billing_month = ${billingMonth} AND b.amount > ${minAmount.toFixed(2)}::numeric`;
+      SELECT count(*) AS n ${arrearsOf(billingMonth, minAmount)}`;
     return Number(row?.n ?? 0);
   }
 
