@@ -80,6 +80,8 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'dispatch.todo', route: null },
       { code: 'dispatch.supervision', route: null },
       { code: 'dispatch.map', route: null },
+      { code: 'dispatch.statistics', route: null },
+      { code: 'dispatch.teams', route: null },
     ],
   },
 ];

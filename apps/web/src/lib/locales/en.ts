@@ -99,6 +99,8 @@ export const en = {
       todo: 'My to-do',
       supervision: 'Supervision',
       map: 'Dispatch map',
+      statistics: 'Install statistics',
+      teams: 'Teams and accounts',
     },
   },
   login: {

@@ -98,6 +98,8 @@ export const zhCN: Messages = {
       todo: '我的待办',
       supervision: '督办',
       map: '综合调度台',
+      statistics: '装移拆统计',
+      teams: '装维组与账号',
     },
   },
   login: {
