@@ -143,6 +143,23 @@ async function seedDemoArea(prisma: PrismaClient) {
       }
       // Position assignment with default permissions, as an administrator's 定岗 would write them.
       await writeDefaultStaffPermissions(tx, staffIds);
+      // Installation teams (装维组): each grid's installer position is its team's queue, its installers the members.
+      for (const district of demoArea.districts) {
+        for (const [g, [gridName, gridNameEn]] of district.grids.entries()) {
+          const grid = gridCode(district.code, g);
+          const members = await tx.staff.findMany({ where: { organisation: { code: grid }, positions: { some: { position: { positionType: { code: 'INSTALL' } } } } }, orderBy: { staffNo: 'asc' }, select: { id: true } });
+          await tx.team.create({
+            data: {
+              code: `${grid}.TEAM`,
+              name: `${district.name}${gridName}装维组`,
+              nameEn: `${district.nameEn} ${gridNameEn} installation team`,
+              organisationId: orgIds.get(grid)!.id,
+              positionId: await positionFor(grid, 'INSTALL'),
+              members: { create: members.map((member, index) => ({ staffId: member.id, leader: index === 0 })) },
+            },
+          });
+        }
+      }
       // Dispatch rules: a district's dispatch-center steps go to its dispatchers; a grid's field work to
       // its installation team.
       for (const district of demoArea.districts) {
