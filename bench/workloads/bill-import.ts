@@ -1,15 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { memoryOf, serveScript, sleep, startApi } from '../lib/api-process.ts';
 import { median, type Figure } from '../lib/harness.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Writes `lines` bill lines "phone amount" (space-delimited, like the demo SPACE format). */
 async function writeBillFile(file: string, lines: number): Promise<void> {
@@ -31,77 +28,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** apps/api's `serve` script: how `npm start` runs the API. */
-function serveScript(): string {
-  return JSON.parse(readFileSync(path.join(repoRoot, 'apps/api/package.json'), 'utf8')).scripts.serve as string;
-}
-
-/** Whether `file` exists as a file. */
-function statSafe(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** VmRSS / VmHWM of a process in MiB, from /proc. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-/**
- * The API as `npm start` runs it (apps/api's `serve` script: the built `dist/main.js`, so `pnpm run
- * build` first), in a process of its own.
- */
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const apiDir = path.join(repoRoot, 'apps/api');
-  const serve = serveScript();
-  if (!statSafe(path.join(apiDir, 'dist/main.js'))) throw new Error('apps/api/dist/main.js is missing: run `pnpm run build` first');
-  const port = await freePort();
-  // `exec`: the shell becomes the API process, so its pid is the one whose memory is read.
-  const child = spawn('sh', ['-c', `exec ${serve}`], {
-    cwd: apiDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OPENIOM_WEB_DIST: '', OPENIOM_LOG_LEVEL: 'warn', OPENIOM_INTERFACES: 'off', OPENIOM_ALARMS: 'off', OPENIOM_SWITCH: 'off', OPENIOM_DUNNING: 'off', OPENIOM_CDR_SIMULATOR: 'off', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error('the API did not start within 60 s');
-    await sleep(100);
-  }
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /**
  * W5 (bills): a generated bill file imported end to end through the upload endpoint (stream →
  * split → validate → COPY → month switch) of an API running as its own process, against `psql
@@ -115,7 +41,7 @@ export async function benchBillImport(databaseUrl: string, options: { lines: num
   await writeBillFile(file, options.lines);
   const bytes = statSync(file).size;
   const api = await startApi(databaseUrl);
-  const pid = api.child.pid!;
+  const pid = api.pid;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
   try {
