@@ -148,7 +148,12 @@ export class WorkflowEngine {
               ? { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no dispatch rule for this area: waiting for manual assignment of a construction position' }
               : { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no position for this area: queued with its chosen handler only' },
       );
-      if (staffId !== null) log.push({ action: 'DISPATCH', detail: `dispatched to staff ${staffId}, the handler chosen in advance for this order's step` });
+      if (staffId !== null) {
+        log.push({ action: 'DISPATCH', detail: `dispatched to staff ${staffId}, the handler chosen in advance for this order's step` });
+        // Going straight to them counts as their claim for the steps taking their handler from this
+        // one, unless a handler was already chosen for those.
+        await this.handOn(tx, graph, order.id, step, { positionId, staffId }, false);
+      }
     }
     const system = automaticSystems[step.kind];
     draft.transition.created.push({
@@ -180,15 +185,20 @@ export class WorkflowEngine {
     const graph = await this.repository.graph(tx, order.templateId);
     const from = graph.steps.get(workOrder.stepId);
     if (!from) return [];
+    return this.handOn(tx, graph, workOrder.orderId, from, { positionId: workOrder.positionId, staffId }, true);
+  }
+
+  /** Writes the handler of the steps taking theirs from `from`; returns their codes. */
+  private async handOn(tx: Tx, graph: TemplateGraph, orderId: number, from: StepNode, handler: { positionId: number | null; staffId: number }, replace: boolean): Promise<string[]> {
     const followers = [...graph.steps.values()].filter((step) => step.handlerFromStep === from.code).map((step) => step.code);
+    const written: string[] = [];
     for (const stepCode of followers) {
-      await tx.orderStepHandler.upsert({
-        where: { orderId_stepCode: { orderId: workOrder.orderId, stepCode } },
-        create: { orderId: workOrder.orderId, stepCode, positionId: workOrder.positionId, staffId },
-        update: { positionId: workOrder.positionId, staffId },
-      });
+      const key = { orderId_stepCode: { orderId, stepCode } };
+      if (!replace && (await tx.orderStepHandler.findUnique({ where: key, select: { staffId: true } }))?.staffId) continue;
+      await tx.orderStepHandler.upsert({ where: key, create: { orderId, stepCode, ...handler }, update: handler });
+      written.push(stepCode);
     }
-    return followers;
+    return written;
   }
 
   private finishIfDone(draft: Draft): void {
