@@ -981,6 +981,8 @@ export const en = {
       ownTimeLimit: 'Its own work-order type',
       position: 'Handling position',
       byDispatchRules: 'By the dispatch rules',
+      handlerFromStep: 'Handled by the claimer of',
+      noHandlerFromStep: '(no earlier step)',
       templateTitle: 'Template',
       stepTitle: 'Step {{code}}',
       pickStep: 'Step to edit',
@@ -1048,6 +1050,8 @@ export const en = {
       UNKNOWN_TIME_LIMIT_TYPE: 'Takes the time limit of an unknown work-order type',
       POSITION_ON_AUTOMATIC_STEP: 'Runs by itself: only steps handled by people have a handling position',
       UNKNOWN_POSITION: 'The handling position is not a work-order handling position',
+      HANDLER_FROM_STEP_ON_AUTOMATIC_STEP: 'Runs by itself: only steps handled by people take their handler from another step',
+      INVALID_HANDLER_FROM_STEP: 'Takes its handler from a step that is not an earlier step handled by people',
     },
   },
   attributes: {

@@ -979,6 +979,8 @@ export const zhCN: Messages = {
       ownTimeLimit: '本环节工单类型',
       position: '处理岗位',
       byDispatchRules: '按分派规则',
+      handlerFromStep: '处理人取自环节签收人',
+      noHandlerFromStep: '（不取自其他环节）',
       templateTitle: '模板',
       stepTitle: '步骤 {{code}}',
       pickStep: '要编辑的步骤',
@@ -1046,6 +1048,8 @@ export const zhCN: Messages = {
       UNKNOWN_TIME_LIMIT_TYPE: '时限类型为未知的工单类型',
       POSITION_ON_AUTOMATIC_STEP: '自动环节不能指定处理岗位，只有人工处理的环节可以',
       UNKNOWN_POSITION: '处理岗位不是工单处理岗位',
+      HANDLER_FROM_STEP_ON_AUTOMATIC_STEP: '自动环节不能从其他环节取处理人',
+      INVALID_HANDLER_FROM_STEP: '处理人所取自的环节必须是前面的人工环节',
     },
   },
   attributes: {
