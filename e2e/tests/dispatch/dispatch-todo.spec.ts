@@ -41,7 +41,7 @@ test.describe('as the dispatcher', () => {
     await expect(todo.field('customer')).toContainText(customer);
     // The dispatch rules' team is pre-selected; later steps default to the team and to the appointment's claimer.
     await expect(todo.field('team').locator('option:checked')).toHaveText(`${SHIPAI_TEAM} · Tianhe Shipai grid (by the dispatch rules)`);
-    await expect(todo.field('members')).toContainText('7 members');
+    await expect(todo.field('members')).toContainText('8 members');
     await expect(todo.step('APPOINTMENT').locator('option:checked')).toHaveText(`The assigned team (${SHIPAI_TEAM})`);
     await expect(todo.step('OUTSIDE_PLANT').locator('option:checked')).toHaveText('Whoever claims Appointment');
     await expect(todo.step('ONSITE_TEST').locator('option:checked')).toHaveText('Whoever claims Appointment');
