@@ -91,8 +91,9 @@ export function AssignDialog({ workOrder, onClose, onDone }: { workOrder: Dispat
         </p>
       )}
       {laterSteps.length > 0 && (
-        <fieldset className="dispatch-later-steps">
+        <fieldset>
           <legend>{t('dispatchCenter.assign.laterSteps')}</legend>
+          <div className="dispatch-later-steps-grid">
           {laterSteps.map((step, index) => {
             const fallback = defaultHandler(step, index);
             const defaultLabel =
@@ -128,6 +129,7 @@ export function AssignDialog({ workOrder, onClose, onDone }: { workOrder: Dispat
               </div>
             );
           })}
+          </div>
         </fieldset>
       )}
     </ActionDialog>
