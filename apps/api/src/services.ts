@@ -42,6 +42,7 @@ import { DunningService } from './modules/dunning/dunning.service.ts';
 import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
+import { DispatchCenterService } from './modules/dispatch-center/dispatch-center.service.ts';
 
 /** The services of one API process, built once and shared by every request. */
 export interface Services {
@@ -100,6 +101,8 @@ export interface Services {
   simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH' | 'NOTIFICATION', SimulatedBehaviour>;
   pubsub: PubSub;
   relay: OutboxRelay;
+  /** Dispatch center (issue #5): the dispatchers' to-do and the assignment to a team. */
+  dispatchCenter: DispatchCenterService;
 }
 
 export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, clock: Clock): Services {
@@ -191,5 +194,6 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     exceptionFlows: new ExceptionFlowsService(prisma, audit, templateEditor),
     pubsub,
     relay,
+    dispatchCenter: new DispatchCenterService(prisma, relay, workflows, organisations, audit, now),
   };
 }

@@ -103,6 +103,9 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     prepaidAccount: PREPAID,
     tariffs: PREPAID,
     prepaidSettings: PREPAID,
+    // Dispatch center (issue #5)
+    dispatchCenterTodo: { can: 'orders:read', menus: ['dispatch.todo'] },
+    dispatchSuggestion: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
   },
   Mutation: {
     ping: 'staff',
@@ -169,6 +172,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveTariff: PREPAID,
     // The switch / mediation side delivers call records: an integration, no screen behind it.
     submitCallRecords: { can: 'billing:operate' },
+    // Dispatch center (issue #5)
+    assignDispatchCenterWorkOrder: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
   },
   Subscription: {
     heartbeat: 'public',
@@ -335,4 +340,10 @@ export const parentGuardedTypes = new Set([
   'PrepaidAccountResult',
   'CallRecordResult',
   'SubmitCallRecordsResult',
+  // Dispatch center (issue #5)
+  'DispatchTeam',
+  'DispatchTeamMember',
+  'DispatchLaterStep',
+  'DispatchSuggestion',
+  'AssignDispatchCenterResult',
 ]);

@@ -82,6 +82,8 @@ import {
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
 
+import { DispatchSuggestion, DispatchTeam, DispatchTeamMember, dispatchCenterMutation, dispatchCenterQuery } from '../modules/dispatch-center/resolvers/dispatch-center.ts';
+
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
@@ -133,4 +135,11 @@ export const resolvers: Resolvers = {
   AuditEntryConnection,
   DispatchRule,
   DispatchPreview,
+  // Dispatch center (issue #5)
+  DispatchSuggestion,
+  DispatchTeam,
+  DispatchTeamMember,
 };
+// Dispatch center (issue #5): root fields kept out of the long lines above so merges stay mechanical.
+Object.assign(resolvers.Query as object, dispatchCenterQuery);
+Object.assign(resolvers.Mutation as object, dispatchCenterMutation);

@@ -13,6 +13,7 @@ const orderSelect = {
   id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
   customerPhone: true, address: true, organisationId: true, templateId: true, productCode: true, broadbandAccount: true, acceptedAt: true,
   completedAt: true, cancelledAt: true, timeState: true, warnAt: true, dueAt: true,
+  appointmentAt: true,
 } as const;
 
 export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true, timeState: true, acceptDueAt: true, acceptOverdue: true, warnAt: true, dueAt: true } as const;
