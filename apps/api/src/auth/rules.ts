@@ -103,6 +103,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     prepaidAccount: PREPAID,
     tariffs: PREPAID,
     prepaidSettings: PREPAID,
+    // Teams and accounts: dispatchers see the teams; administrators change them and run the account sync.
+    teams: { can: 'orders:read', menus: ['dispatch.teams'] },
+    myTeams: 'staff',
+    teamStaffChoices: config('dispatch.teams'),
   },
   Mutation: {
     ping: 'staff',
@@ -169,6 +173,12 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveTariff: PREPAID,
     // The switch / mediation side delivers call records: an integration, no screen behind it.
     submitCallRecords: { can: 'billing:operate' },
+    saveTeam: config('dispatch.teams'),
+    deleteTeam: config('dispatch.teams'),
+    addTeamMember: config('dispatch.teams'),
+    removeTeamMember: config('dispatch.teams'),
+    setStaffActive: config('dispatch.teams', 'system.staff'),
+    syncTeamAccounts: config('dispatch.teams'),
   },
   Subscription: {
     heartbeat: 'public',
@@ -335,4 +345,12 @@ export const parentGuardedTypes = new Set([
   'PrepaidAccountResult',
   'CallRecordResult',
   'SubmitCallRecordsResult',
+  'Team',
+  'TeamMember',
+  'InFlightWork',
+  'TeamResult',
+  'SetStaffActiveResult',
+  'AccountSyncChange',
+  'AccountSyncRefusal',
+  'AccountSyncResult',
 ]);

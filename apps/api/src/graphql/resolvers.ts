@@ -81,6 +81,7 @@ import {
   tariffs,
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
+import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaffActive, syncTeamAccounts, Team, TeamMember, teams, teamStaffChoices } from '../modules/teams/resolvers/teams.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
@@ -134,3 +135,8 @@ export const resolvers: Resolvers = {
   DispatchRule,
   DispatchPreview,
 };
+
+// Teams and accounts (dispatch center): one block, so that merges with other modules' fields stay mechanical.
+Object.assign(resolvers.Query!, { teams, myTeams, teamStaffChoices });
+Object.assign(resolvers.Mutation!, { saveTeam, deleteTeam, addTeamMember, removeTeamMember, setStaffActive, syncTeamAccounts });
+Object.assign(resolvers, { Team, TeamMember });

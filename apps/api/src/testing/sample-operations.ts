@@ -124,4 +124,13 @@ export const sampleOperations: Record<string, string> = {
   'Mutation.saveTariff': 'mutation { saveTariff(input: { code: "X", name: "x", prefix: "9", unitSeconds: 60, ratePerUnit: "0.1" }) { ok } }',
   'Mutation.submitCallRecords': 'mutation { submitCallRecords(records: []) { rated } }',
   'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
+  'Query.teams': '{ teams { id } }',
+  'Query.myTeams': '{ myTeams { id } }',
+  'Query.teamStaffChoices': '{ teamStaffChoices(teamId: "1") { id } }',
+  'Mutation.saveTeam': 'mutation { saveTeam(input: { code: "X", name: "x", organisationId: "1" }) { ok } }',
+  'Mutation.deleteTeam': 'mutation { deleteTeam(input: { id: "1" }) { ok } }',
+  'Mutation.addTeamMember': 'mutation { addTeamMember(input: { teamId: "1", staffId: "1" }) { ok } }',
+  'Mutation.removeTeamMember': 'mutation { removeTeamMember(input: { teamId: "1", staffId: "1" }) { ok } }',
+  'Mutation.setStaffActive': 'mutation { setStaffActive(input: { staffId: "1", active: true }) { ok } }',
+  'Mutation.syncTeamAccounts': 'mutation { syncTeamAccounts { ok } }',
 };
