@@ -81,6 +81,7 @@ import {
   tariffs,
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
+import { orderFieldVisit } from '../modules/teams/resolvers/order-field-visit.ts';
 import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaffActive, syncTeamAccounts, Team, TeamMember, teams, teamStaffChoices } from '../modules/teams/resolvers/teams.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
@@ -140,3 +141,4 @@ export const resolvers: Resolvers = {
 Object.assign(resolvers.Query!, { teams, myTeams, teamStaffChoices });
 Object.assign(resolvers.Mutation!, { saveTeam, deleteTeam, addTeamMember, removeTeamMember, setStaffActive, syncTeamAccounts });
 Object.assign(resolvers, { Team, TeamMember });
+Object.assign(resolvers.Order!, orderFieldVisit);

@@ -33,7 +33,7 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
   });
   afterAll(() => app?.close());
 
-  const gql = async (token: string, query: string, variables: object = {}) => {
+  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
     const result = await gqlRequest(app.url, query, variables, token);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data;
@@ -102,6 +102,10 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
     expect(await app.prisma.staffWorkOrderPosition.findUnique({ where: { staffId_positionId: { staffId: people.ann.id, positionId } } })).not.toBeNull();
     expect((await gql(people.ann.token, '{ myTeams { id position { id } } }')).myTeams).toEqual([{ id: team.id, position: { id: String(positionId) } }]);
     expect(await claim(people.ann.token, first.workOrderId)).toMatchObject({ ok: true, workOrders: [{ state: 'IN_PROGRESS' }] });
+    // The phone view reads the appointment and the coordinates with the order.
+    await app.prisma.order.update({ where: { id: first.orderId }, data: { appointmentAt: new Date('2026-12-07T02:00:00Z'), latitude: 23.1291, longitude: 113.3612 } });
+    const visit = await gql(people.ann.token, 'query($id: ID!) { order(id: $id) { appointmentAt latitude longitude } }', { id: String(first.orderId) });
+    expect(visit.order).toEqual({ appointmentAt: '2026-12-07T02:00:00.000Z', latitude: 23.1291, longitude: 113.3612 });
     expect(await addMember(team.id, people.ann.id)).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
 
     // Bob joins as the new leader; Ann stays a member.
