@@ -58,7 +58,7 @@ export class TeamsService {
     assertCan(viewer, 'config:write');
     const team = await this.prisma.team.findFirst({ where: { AND: [{ id: teamId }, { organisation: organisationInScope(viewer.scope) }] }, select: { id: true, organisation: { select: { path: true } } } });
     if (!team) throw new AppError('NOT_FOUND', `There is no team ${teamId} within your data permissions.`, { field: 'teamId' });
-    const where: Prisma.StaffWhereInput[] = [{ active: true }, { organisation: organisationInScope(viewer.scope) }, { organisation: onLine(team.organisation.path) }, { teams: { none: { teamId } } }];
+    const where: Prisma.StaffWhereInput[] = [{ active: true }, { organisation: organisationInScope(viewer.scope) }, { organisation: { path: { startsWith: team.organisation.path } } }, { teams: { none: { teamId } } }];
     if (search !== null) where.push({ OR: [{ staffNo: { contains: likeLiteral(search), mode: 'insensitive' } }, { name: { contains: likeLiteral(search), mode: 'insensitive' } }] });
     return this.prisma.staff.findMany({ where: { AND: where }, select: staffSelect, orderBy: { staffNo: 'asc' }, take: 50 });
   }
@@ -109,8 +109,8 @@ export class TeamsService {
       this.prisma.$transaction(async (tx) => {
         const team = await this.teamInScope(tx, viewer, teamId);
         const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: team.organisationId }, select: { path: true } });
-        const staff = await tx.staff.findFirst({ where: { AND: [{ id: staffId }, { organisation: organisationInScope(viewer.scope) }, { organisation: onLine(organisation.path) }] }, select: { id: true, staffNo: true, name: true, active: true } });
-        if (!staff) throw new Refusal('NO_SUCH_STAFF', `There is no staff member ${staffId} within your data permissions on team ${team.code}'s organisation line.`, 'staffId');
+        const staff = await tx.staff.findFirst({ where: { AND: [{ id: staffId }, { organisation: organisationInScope(viewer.scope) }, { organisation: { path: { startsWith: organisation.path } } }] }, select: { id: true, staffNo: true, name: true, active: true } });
+        if (!staff) throw new Refusal('NO_SUCH_STAFF', `There is no staff member ${staffId} within your data permissions in team ${team.code}'s area (its organisation or below it).`, 'staffId');
         if (!staff.active) throw new Refusal('STAFF_INACTIVE', `${staff.staffNo} ${staff.name} is deactivated.`, 'staffId');
         if (team.members.some((m) => m.staffId === staffId)) throw new Refusal('ALREADY_MEMBER', `${staff.staffNo} ${staff.name} is already a member of ${team.code}.`, 'staffId');
         await joinTeam(tx, team, staffId, leader);
@@ -171,12 +171,6 @@ export class TeamsService {
     if (!team) throw new Refusal('NOT_FOUND', `There is no team ${id} within your data permissions.`, 'id');
     return team;
   }
-}
-
-/** The organisation, those above it and those below it. */
-function onLine(path: string): Prisma.OrganisationWhereInput {
-  const above = path.split('/').filter(Boolean).map(Number);
-  return { OR: [{ id: { in: above } }, { path: { startsWith: path } }] };
 }
 
 /** Like `outcomeOf`, keeping the work an `IN_FLIGHT` refusal names. */

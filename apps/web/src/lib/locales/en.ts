@@ -1610,7 +1610,7 @@ export const en = {
       NOT_FOUND: 'The team or staff member no longer exists or is outside your data permissions.',
       DUPLICATE_CODE: 'This code is taken (by a team or a position).',
       NO_SUCH_ORGANISATION: 'The area does not exist or is outside your data permissions.',
-      NO_SUCH_STAFF: 'This staff member is not in the team’s area or your data permissions.',
+      NO_SUCH_STAFF: 'This staff member is not in the team’s area (its organisation or below) or your data permissions.',
       NO_POSITION_TYPE: 'There is no work-order handling position type for the team’s queue.',
       ALREADY_MEMBER: 'Already a member of the team.',
       NOT_A_MEMBER: 'Not a member of the team.',

@@ -14,6 +14,7 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
   let admin: string;
   let viewerOnly: string;
   let grid: { id: number; code: string };
+  let adminStaffId: number;
   const people: Record<'ann' | 'bob' | 'cat', { id: number; token: string; staffNo: string }> = {} as never;
 
   beforeAll(async () => {
@@ -23,6 +24,7 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
     grid = await createOrganisation(app.prisma, { parentId: city.id, level: 'GRID' });
     const adminLogin = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['SYSTEM_ADMIN', 'WORK_ORDER'] }]);
     admin = await loginAs(app.url, adminLogin.loginName, adminLogin.password);
+    adminStaffId = adminLogin.staff[0]!.id;
     const reader = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['GENERAL'] }]);
     viewerOnly = await loginAs(app.url, reader.loginName, reader.password);
     for (const name of ['ann', 'bob', 'cat'] as const) {
@@ -107,6 +109,10 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
     const visit = await gql(people.ann.token, 'query($id: ID!) { order(id: $id) { appointmentAt latitude longitude } }', { id: String(first.orderId) });
     expect(visit.order).toEqual({ appointmentAt: '2026-12-07T02:00:00.000Z', latitude: 23.1291, longitude: 113.3612 });
     expect(await addMember(team.id, people.ann.id)).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
+    // Only staff of the team's area (its organisation or below) can join: not the province's administrator.
+    expect(await addMember(team.id, adminStaffId)).toMatchObject({ ok: false, error: { code: 'NO_SUCH_STAFF', field: 'staffId' } });
+    const choices = (await gql(admin, 'query($teamId: ID!) { teamStaffChoices(teamId: $teamId) { id } }', { teamId: team.id })).teamStaffChoices.map((s: { id: string }) => Number(s.id));
+    expect(choices.sort()).toEqual([people.bob.id, people.cat.id].sort());
 
     // Bob joins as the new leader; Ann stays a member.
     const both = await addMember(team.id, people.bob.id, true);
