@@ -1589,8 +1589,8 @@ export const en = {
       running: 'Syncing…',
       reportTitle: 'Account sync',
       summary: 'Synced at {{at}}: {{applied}} changes applied, {{refused}} refused.',
-      applied: 'Applied',
-      refused: 'Refused (still holding in-flight work, or not applicable)',
+      applied: 'Applied ({{count}})',
+      refused: 'Refused ({{count}}): still holding in-flight work, or not applicable',
       kinds: {
         TEAM_CREATED: 'Team created',
         TEAM_UPDATED: 'Team updated',

@@ -1587,8 +1587,8 @@ export const zhCN: Messages = {
       running: '同步中…',
       reportTitle: '账号同步',
       summary: '{{at}} 同步：已执行 {{applied}} 项变更，拒绝 {{refused}} 项。',
-      applied: '已执行',
-      refused: '已拒绝（仍有在途工单，或无法执行）',
+      applied: '已执行（{{count}}）',
+      refused: '已拒绝（{{count}}）：仍有在途工单，或无法执行',
       kinds: {
         TEAM_CREATED: '新建装维组',
         TEAM_UPDATED: '更新装维组',

@@ -7,8 +7,7 @@ import { createCache } from '../../../lib/apollo-cache';
 import { ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
 import { WorkOrderCard } from '../components/work-order-card';
 
-const base: InstallerWorkOrderFragment = {
-  __typename: 'WorkOrder',
+const base = {
   id: '9',
   workOrderNo: 'O0009-INSTALL',
   state: 'PENDING',
@@ -17,15 +16,15 @@ const base: InstallerWorkOrderFragment = {
   dueAt: '2026-12-07T10:00:00.000Z',
   exceptionTypes: ['ONT_SERIAL_MISMATCH', 'WRONG_ADDRESS', 'MANUAL'],
   exceptionTypeDetails: [
-    { __typename: 'ExceptionType', code: 'ONT_SERIAL_MISMATCH', name: '光猫串号不符', nameEn: 'ONT serial mismatch', manual: false },
-    { __typename: 'ExceptionType', code: 'WRONG_ADDRESS', name: '装机地址错误', nameEn: 'Wrong address', manual: false },
-    { __typename: 'ExceptionType', code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', manual: true },
+    { code: 'ONT_SERIAL_MISMATCH', name: '光猫串号不符', nameEn: 'ONT serial mismatch', manual: false },
+    { code: 'WRONG_ADDRESS', name: '装机地址错误', nameEn: 'Wrong address', manual: false },
+    { code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', manual: true },
   ],
-  step: { __typename: 'WorkflowStep', id: 's', code: 'INSTALL', name: '装机', nameEn: 'Installation', kind: 'FIELD_WORK' },
+  step: { id: 's', code: 'INSTALL', name: '装机', nameEn: 'Installation', kind: 'FIELD_WORK' },
   handler: null,
-  position: { __typename: 'Position', id: 'p1' },
-  order: { __typename: 'Order', id: 'o9', orderNo: 'O0009', customerName: '陈晓明', customerPhone: '13926045871', address: '天河区五山路1号', appointmentAt: null, latitude: 23.15, longitude: 113.35 },
-};
+  position: { id: 'p1' },
+  order: { id: 'o9', orderNo: 'O0009', customerName: '陈晓明', customerPhone: '13926045871', address: '天河区五山路1号', appointmentAt: null, latitude: 23.15, longitude: 113.35 },
+} as InstallerWorkOrderFragment;
 
 describe('WorkOrderCard (phone)', () => {
   it('shows the customer, the address and the time state, calls and navigates, and claims a work order of the team', async () => {
@@ -52,7 +51,7 @@ describe('WorkOrderCard (phone)', () => {
   it('completes my work order with one of the step’s field fault types (never the manual one), and shows a refusal', async () => {
     const user = userEvent.setup();
     const onChanged = vi.fn();
-    const mine = { ...base, state: 'IN_PROGRESS' as const, handler: { __typename: 'Staff' as const, id: '21' } };
+    const mine = { ...base, state: 'IN_PROGRESS', handler: { id: '21' } } as InstallerWorkOrderFragment;
     render(
       <MockedProvider
         mocks={[

@@ -6,6 +6,16 @@ import { InFlightList } from './in-flight-list';
 
 type SyncResult = SyncTeamAccountsMutation['syncTeamAccounts'];
 
+/** Applied changes listed open up to this many. */
+const OPEN_UP_TO = 20;
+
+/** How many changes of each kind, in the order the kinds first appear. */
+export function countsByKind(changes: readonly { kind: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  return [...counts];
+}
+
 /** What the account sync applied and what it refused (people and teams still holding work, with the work). */
 export function SyncReport({ result, onClose }: { result: SyncResult; onClose: () => void }) {
   const { t } = useTranslation();
@@ -29,19 +39,29 @@ export function SyncReport({ result, onClose }: { result: SyncResult; onClose: (
           </p>
           {result.applied.length > 0 && (
             <>
-              <h3>{t('teams.sync.applied')}</h3>
-              <ul className="sync-list" data-testid="sync-applied">
-                {result.applied.map((change, index) => (
-                  <li key={index} data-kind={change.kind}>
-                    <span className="badge">{t(`teams.sync.kinds.${change.kind}`)}</span> <strong>{change.subject}</strong> — {change.detail}
-                  </li>
+              <p className="sync-counts" data-testid="sync-counts">
+                {countsByKind(result.applied).map(([kind, count]) => (
+                  <span key={kind} className="badge" data-kind={kind}>
+                    {t(`teams.sync.kinds.${kind}`)} × {count}
+                  </span>
                 ))}
-              </ul>
+              </p>
+              {/* A first sync links every team and person: the full list stays folded when long. */}
+              <details open={result.applied.length <= OPEN_UP_TO}>
+                <summary>{t('teams.sync.applied', { count: result.applied.length })}</summary>
+                <ul className="sync-list" data-testid="sync-applied">
+                  {result.applied.map((change, index) => (
+                    <li key={index} data-kind={change.kind}>
+                      <span className="badge">{t(`teams.sync.kinds.${change.kind}`)}</span> <strong>{change.subject}</strong> — {change.detail}
+                    </li>
+                  ))}
+                </ul>
+              </details>
             </>
           )}
           {result.refused.length > 0 && (
             <>
-              <h3>{t('teams.sync.refused')}</h3>
+              <h3>{t('teams.sync.refused', { count: result.refused.length })}</h3>
               <ul className="sync-list" data-testid="sync-refused">
                 {result.refused.map((refusal, index) => (
                   <li key={index} data-kind={refusal.kind}>
