@@ -1,5 +1,6 @@
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { orderAtStep } from '../../fixtures/crm-orders.ts';
+import { E2eConfigureSimulatorMutation } from '../../fixtures/graphql/monitor-documents.ts';
 import { E2eDeleteDispatchRuleMutation, E2eSaveDispatchRuleMutation, E2eTeamsQuery } from '../../fixtures/graphql/teams-documents.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { TeamsPage } from '../../pages/teams-page.ts';
@@ -58,6 +59,22 @@ test('an administrator makes a team, adds a member, and cannot delete it while i
   await screen.member(INSTALLER).getByTestId('team-member-remove').click();
   await expect(screen.member(INSTALLER)).toHaveCount(0);
   await captureScreen(page, 'teams-en');
+});
+
+// The account sync against a maintenance system that refuses: the screen says so and nothing changes.
+// (A successful run would change the demo teams other journeys use; the API tests cover it.)
+test('an account sync the maintenance system refuses changes nothing and says so', async ({ page, adminApi }) => {
+  const before = (await adminApi.request(E2eTeamsQuery, { search: 'GZ-TH-' })).teams;
+  await adminApi.request(E2eConfigureSimulatorMutation, { input: { system: 'ACCOUNTS', minLatencyMs: 0, maxLatencyMs: 0, failureRate: 1, timeoutRate: 0 } });
+  try {
+    const screen = new TeamsPage(page);
+    await screen.goto();
+    await page.getByTestId('teams-sync').click();
+    await expect(page.getByTestId('sync-error')).toContainText('Nothing was changed');
+  } finally {
+    await adminApi.request(E2eConfigureSimulatorMutation, { input: { system: 'ACCOUNTS', minLatencyMs: 50, maxLatencyMs: 300, failureRate: 0.05, timeoutRate: 0.02 } });
+  }
+  expect((await adminApi.request(E2eTeamsQuery, { search: 'GZ-TH-' })).teams).toEqual(before);
 });
 
 test.describe('in Chinese', () => {
