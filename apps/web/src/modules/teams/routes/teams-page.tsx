@@ -102,7 +102,6 @@ export function TeamsPage() {
                     <th scope="col">{t('teams.area')}</th>
                     <th scope="col">{t('teams.leader')}</th>
                     <th scope="col">{t('teams.memberCount')}</th>
-                    <th scope="col">{t('teams.externalId')}</th>
                     <th scope="col">{t('teams.syncedAt')}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t('teams.actions')}</span>
@@ -117,14 +116,13 @@ export function TeamsPage() {
                           {team.code}
                         </button>
                       </td>
-                      <td>
+                      <td className="team-name-cell">
                         {localName(team)}
                         {!team.active && <span className="badge danger">{t('teams.inactive')}</span>}
                       </td>
                       <td>{localName(team.organisation)}</td>
                       <td>{team.leader ? `${team.leader.staffNo} ${team.leader.name}` : '—'}</td>
                       <td data-testid="team-member-count">{team.members.length}</td>
-                      <td className="mono">{team.externalId ?? '—'}</td>
                       <td>{team.syncedAt ? formatDateTime(team.syncedAt, { seconds: false }) : '—'}</td>
                       <td className="row-actions">
                         <OperateOnly>
