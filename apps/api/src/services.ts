@@ -166,6 +166,12 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   // Members who joined or left a team can claim (or no longer claim) its work orders at once, on every instance.
   teams.onPermissionsChanged = () => void staticData.refresh(['sessions']);
   accountSync.onPermissionsChanged = () => void staticData.refresh(['sessions']);
+  // A deactivated staff number cannot be picked again; whoever is working as it is logged out.
+  const endSessionsOf = async (staffIds: number[]) => {
+    for (const session of await prisma.session.findMany({ where: { staffId: { in: staffIds }, endedAt: null }, select: { id: true } })) await auth.forceLogout(session.id);
+  };
+  teams.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
+  accountSync.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   return {
     teams,

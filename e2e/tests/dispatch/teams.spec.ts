@@ -42,7 +42,8 @@ test('an administrator makes a team, adds a member, and cannot delete it while i
     await adminApi.request(E2eDeleteDispatchRuleMutation, { input: { id: saveDispatchRule.rule!.id } });
   });
 
-  await screen.row(code).getByTestId('team-delete').click();
+  await screen.open(code);
+  await screen.panel.getByTestId('team-delete').click();
   await page.getByTestId('team-delete-submit').click();
   const refusal = page.getByTestId('team-delete-refusal');
   await expect(refusal).toContainText('cannot be deleted');

@@ -28,6 +28,8 @@ export const accountSyncViewer: ViewerRecord = {
 
 class SyncReport {
   readonly applied: AccountSyncChange[] = [];
+  /** Staff deactivated by this run (their sessions are ended after the commit). */
+  readonly deactivated: number[] = [];
   readonly refused: AccountSyncRefusal[] = [];
   apply(kind: AccountSyncChangeKind, subject: string, detail: string) {
     this.applied.push({ kind, subject, detail });
@@ -51,6 +53,8 @@ class SyncSkip extends Error {}
 export class AccountSyncService {
   /** Called after memberships changed (wired to the sessions refresh on every instance). */
   onPermissionsChanged: () => void = () => undefined;
+  /** Called after staff were deactivated (wired to ending their open sessions). */
+  onStaffDeactivated: (staffIds: number[]) => void = () => undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -88,6 +92,7 @@ export class AccountSyncService {
     );
     if (!report) return { ok: false, error: { code: 'SYNC_RUNNING', message: 'Another account sync is applying its changes; try again in a moment. Nothing was changed.' }, at: null, applied: [], refused: [] };
     if (report.applied.length > 0) this.onPermissionsChanged();
+    if (report.deactivated.length > 0) this.onStaffDeactivated(report.deactivated);
     return { ok: true, error: null, at, applied: report.applied, refused: report.refused };
   }
 }
@@ -141,6 +146,7 @@ async function applyPeople(tx: Tx, snapshot: AccountsSnapshot, report: SyncRepor
           report.apply('STAFF_REACTIVATED', subject, 'active again');
         } else {
           const left = await deactivateStaff(tx, row);
+          report.deactivated.push(row.id);
           report.apply('STAFF_DEACTIVATED', subject, left.length > 0 ? `deactivated; left ${left.join(', ')}` : 'deactivated');
         }
       } catch (error) {
@@ -153,6 +159,7 @@ async function applyPeople(tx: Tx, snapshot: AccountsSnapshot, report: SyncRepor
     if (row.externalId === null || seen.has(row.id) || !row.active || snapshot.people.some((p) => p.externalId === row.externalId)) continue;
     try {
       const left = await deactivateStaff(tx, row);
+      report.deactivated.push(row.id);
       report.apply('STAFF_DEACTIVATED', `${row.staffNo} ${row.name}`, `no longer listed: deactivated${left.length > 0 ? `; left ${left.join(', ')}` : ''}`);
     } catch (error) {
       report.refuse('STAFF_DEACTIVATED', `${row.staffNo} ${row.name}`, error);

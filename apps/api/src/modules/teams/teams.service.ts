@@ -28,6 +28,8 @@ const staffSelect = { id: true, staffNo: true, name: true, phone: true, active: 
 export class TeamsService {
   /** Called after permissions changed (wired to the sessions refresh on every instance). */
   onPermissionsChanged: () => void = () => undefined;
+  /** Called after staff were deactivated (wired to ending their open sessions). */
+  onStaffDeactivated: (staffIds: number[]) => void = () => undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -158,6 +160,7 @@ export class TeamsService {
       }),
     );
     if (outcome.ok) this.onPermissionsChanged();
+    if (outcome.ok && !active) this.onStaffDeactivated([staffId]);
     return outcome.ok ? { ok: true, error: null, staff: outcome.value, inFlight: [] } : { ok: false, error: outcome.error, staff: null, inFlight };
   }
 

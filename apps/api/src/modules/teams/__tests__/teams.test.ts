@@ -163,6 +163,8 @@ describe.each(testBackends())('teams: CRUD, membership keeps the queue permissio
     await app.prisma.orderStepHandler.deleteMany({ where: { orderId: pending.orderId } });
     expect(await setActive(people.bob.id, false)).toMatchObject({ ok: true, staff: { active: false } });
     expect(await app.prisma.teamMember.findMany({ where: { staffId: people.bob.id } })).toEqual([]);
+    // Whoever was working as Bob is logged out.
+    await expect.poll(async () => (await gqlRequest(app.url, '{ viewer { sessionId } }', {}, people.bob.token)).data?.viewer ?? null).toBeNull();
     expect(await setActive(people.bob.id, true)).toMatchObject({ ok: true, staff: { active: true } });
     expect(await removeMember(team.id, people.cat.id)).toMatchObject({ ok: true });
     expect(await deleteTeam(team.id)).toMatchObject({ ok: true });

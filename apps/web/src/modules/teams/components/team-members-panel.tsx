@@ -14,7 +14,7 @@ import { InFlightRefusal } from './in-flight-refusal';
  * One team: its queue, its members (remove, refused with the work they still hold) and adding a
  * staff member of the team's organisation line (they can claim the team's work orders at once).
  */
-export function TeamMembersPanel({ team, onChanged }: { team: TeamRowFragment; onChanged: (team: TeamRowFragment | null) => void }) {
+export function TeamMembersPanel({ team, onChanged, onRename, onDelete }: { team: TeamRowFragment; onChanged: (team: TeamRowFragment | null) => void; onRename: () => void; onDelete: () => void }) {
   const { t } = useTranslation();
   const titleId = useId();
   const leaderId = useId();
@@ -70,6 +70,16 @@ export function TeamMembersPanel({ team, onChanged }: { team: TeamRowFragment; o
         <dt>{t('teams.syncedAt')}</dt>
         <dd>{team.syncedAt ? formatDateTime(team.syncedAt, { seconds: false }) : t('teams.neverSynced')}</dd>
       </dl>
+      <OperateOnly>
+        <div className="team-panel-actions">
+          <button type="button" className="button" onClick={onRename} data-testid="team-edit">
+            {t('teams.edit')}
+          </button>
+          <button type="button" className="button danger" onClick={onDelete} data-testid="team-delete">
+            {t('teams.delete')}
+          </button>
+        </div>
+      </OperateOnly>
       {notice && (
         <p className="notice ok" role="status" data-testid="team-members-notice">
           {notice}

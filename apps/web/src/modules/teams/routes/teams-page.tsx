@@ -103,9 +103,6 @@ export function TeamsPage() {
                     <th scope="col">{t('teams.leader')}</th>
                     <th scope="col">{t('teams.memberCount')}</th>
                     <th scope="col">{t('teams.syncedAt')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('teams.actions')}</span>
-                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -124,16 +121,6 @@ export function TeamsPage() {
                       <td>{team.leader ? `${team.leader.staffNo} ${team.leader.name}` : '—'}</td>
                       <td data-testid="team-member-count">{team.members.length}</td>
                       <td>{team.syncedAt ? formatDateTime(team.syncedAt, { seconds: false }) : '—'}</td>
-                      <td className="row-actions">
-                        <OperateOnly>
-                          <button type="button" className="button" onClick={() => setDialog({ kind: 'edit', team })} aria-label={t('teams.editLabel', { team: team.code })} data-testid="team-edit">
-                            {t('teams.edit')}
-                          </button>
-                          <button type="button" className="button danger" onClick={() => setDialog({ kind: 'delete', team })} aria-label={t('teams.deleteLabel', { team: team.code })} data-testid="team-delete">
-                            {t('teams.delete')}
-                          </button>
-                        </OperateOnly>
-                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -142,7 +129,13 @@ export function TeamsPage() {
           )}
         </div>
         {selected ? (
-          <TeamMembersPanel key={selected.id} team={selected} onChanged={() => refetch()} />
+          <TeamMembersPanel
+            key={selected.id}
+            team={selected}
+            onChanged={() => refetch()}
+            onRename={() => setDialog({ kind: 'edit', team: selected })}
+            onDelete={() => setDialog({ kind: 'delete', team: selected })}
+          />
         ) : (
           list.length > 0 && <p className="muted team-panel-hint">{t('teams.pickTeam')}</p>
         )}
