@@ -5,6 +5,7 @@ import { createOrderLoaders } from './modules/orders/orders.loaders.ts';
 import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
 import { createStaffLoaders } from './modules/staff/staff.loaders.ts';
 import { createWorkflowLoaders } from './modules/workflow/workflow.loaders.ts';
+import { createFieldVisitLoaders } from './modules/teams/field-visit.loaders.ts';
 import type { Services } from './services.ts';
 
 /** What every resolver receives, for HTTP requests and graphql-ws operations alike. */
@@ -30,6 +31,7 @@ export function createLoaders(services: Services) {
     ...createOrderLoaders(services.orders.repository),
     ...createWorkflowLoaders(services.workflows),
     ...createDunningLoaders(services.dunning.repository),
+    ...createFieldVisitLoaders(services.teams),
   };
 }
 
