@@ -88,6 +88,19 @@ export interface ApiConfig {
     /** Numbers claimed per batch. */
     batchSize: number;
   };
+  /** Staff locations (定位): ingestion, retention, the demo's movement simulator and the map. */
+  locations: {
+    /** Positions older than this many days are purged, and fixes older than it are refused. */
+    retentionDays: number;
+    /** How far ahead of the server's clock a fix may be taken (device clocks drift), ms. */
+    maxSkewMs: number;
+    /** How often the retention purge runs (ms). */
+    purgeMs: number;
+    /** The built-in movement simulator: moves the demo installers inside their grids (the demo's map traffic). */
+    simulator: { enabled: boolean; intervalMs: number };
+    /** A MapLibre style URL for the map screen; null: the bundled offline base map. */
+    mapStyleUrl: string | null;
+  };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
    * production.
@@ -191,6 +204,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       retryMinutes: int(env.OPENIOM_DUNNING_RETRY_MINUTES, 10, 'OPENIOM_DUNNING_RETRY_MINUTES'),
       maxFailures: Math.max(1, int(env.OPENIOM_DUNNING_MAX_FAILURES, 3, 'OPENIOM_DUNNING_MAX_FAILURES')),
       batchSize: Math.max(1, int(env.OPENIOM_DUNNING_BATCH_SIZE, 50, 'OPENIOM_DUNNING_BATCH_SIZE')),
+    },
+    locations: {
+      retentionDays: Math.max(1, int(env.OPENIOM_LOCATION_RETENTION_DAYS, 30, 'OPENIOM_LOCATION_RETENTION_DAYS')),
+      maxSkewMs: int(env.OPENIOM_LOCATION_MAX_SKEW_SECONDS, 120, 'OPENIOM_LOCATION_MAX_SKEW_SECONDS') * 1000,
+      purgeMs: Math.max(1000, int(env.OPENIOM_LOCATION_PURGE_MS, 3_600_000, 'OPENIOM_LOCATION_PURGE_MS')),
+      simulator: {
+        enabled: env.OPENIOM_LOCATION_SIMULATOR !== 'off',
+        intervalMs: Math.max(200, int(env.OPENIOM_LOCATION_SIMULATOR_INTERVAL_MS, 5000, 'OPENIOM_LOCATION_SIMULATOR_INTERVAL_MS')),
+      },
+      mapStyleUrl: env.OPENIOM_MAP_STYLE_URL || null,
     },
     testMode: env.OPENIOM_TEST_MODE === '1',
   };

@@ -41,6 +41,11 @@ import { NotificationSimulator } from './integrations/notification/notification.
 import { DunningService } from './modules/dunning/dunning.service.ts';
 import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
+import { LocationsService } from './modules/locations/locations.service.ts';
+import { OrderCoordinates } from './modules/locations/order-coordinates.ts';
+import { GeocoderSimulator } from './integrations/geocoder/geocoder.adapter.ts';
+import { LocationSimulator } from './integrations/locations/location.simulator.ts';
+import { DispatchMapService } from './modules/dispatch-map/dispatch-map.service.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 
 /** The services of one API process, built once and shared by every request. */
@@ -94,6 +99,14 @@ export interface Services {
   prepaid: PrepaidService;
   /** The built-in call-record stream (started when `config.prepaid.cdrSimulator.enabled`). */
   cdrSimulator: CdrSimulator;
+  /** Location ingestion (devices, fixes, retention purge). */
+  locations: LocationsService;
+  /** The built-in movement of the demo installers (started when `config.locations.simulator.enabled`). */
+  locationSimulator: LocationSimulator;
+  /** Orders' map positions (CRM's or the geocoder's). */
+  orderCoordinates: OrderCoordinates;
+  /** The dispatch map: box queries, search, tracks, staff messages. */
+  dispatchMap: DispatchMapService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -150,7 +163,14 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
   dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
+  const locations = new LocationsService(prisma, pubsub, audit, config.locations, now);
+  const orderCoordinates = new OrderCoordinates(prisma, new GeocoderSimulator());
+  orders.placeOrder = (tx, orderId, customer, organisationId) => orderCoordinates.place(tx, orderId, customer, organisationId);
   return {
+    locations,
+    locationSimulator: new LocationSimulator(prisma, locations, config.locations.simulator.intervalMs, now),
+    orderCoordinates,
+    dispatchMap: new DispatchMapService(prisma, relay, organisations, audit),
     billingOperators,
     dunning,
     dunningWorker,

@@ -81,6 +81,8 @@ import {
   tariffs,
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
+import { LocationDevice, myLocationDevices, registerLocationDevice, registerMyLocationDevice, reportLocations } from '../modules/locations/resolvers/locations.ts';
+import { MapStaff, MapWorkOrder, mapItems, mapSettings, mapWorkOrderSearch, markStaffMessagesRead, myStaffMessages, sendStaffMessage, StaffMessage, staffLocationsChanged, staffMessageReceived, StaffTrack, staffTracks, TrackEvent } from '../modules/dispatch-map/resolvers/dispatch-map.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
@@ -134,3 +136,9 @@ export const resolvers: Resolvers = {
   DispatchRule,
   DispatchPreview,
 };
+
+// Locations and the dispatch map (issue #5): their own block, so merges with other modules stay mechanical.
+Object.assign(resolvers.Query!, { mapItems, mapWorkOrderSearch, staffTracks, mapSettings, myLocationDevices, myStaffMessages });
+Object.assign(resolvers.Mutation!, { reportLocations, registerMyLocationDevice, registerLocationDevice, sendStaffMessage, markStaffMessagesRead });
+Object.assign(resolvers.Subscription!, { staffLocationsChanged, staffMessageReceived });
+Object.assign(resolvers, { LocationDevice, MapStaff, MapWorkOrder, StaffTrack, TrackEvent, StaffMessage });
