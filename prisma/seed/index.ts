@@ -11,6 +11,7 @@ import { seedDemoPrepaid, seedTariffs } from './prepaid.ts';
 import { seedWorkflows } from './workflows.ts';
 
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
+export { demoArea } from './demo-data.ts';
 export { demoBills } from './bills.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
 

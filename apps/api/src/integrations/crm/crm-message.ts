@@ -161,7 +161,7 @@ function validateCrmOrder(raw: RawCrmOrder): CrmMessageResult {
       crmOrderCode: crmOrderCode!,
       businessCode: businessCode!,
       orderType: orderType!,
-      customer: { name: name!, phone, address: address!, idCardNo: text('customer.idCardNo'), latitude, longitude },
+      customer: { name: name!, phone, address: address!, idCardNo: text('customer.idCardNo'), ...(latitude !== null && longitude !== null ? { latitude, longitude } : {}) },
       areaCode: text('areaCode'),
       productCode: text('productCode'),
       acceptedAt: acceptedAt!,
