@@ -48,6 +48,7 @@ const screens = {
   '/billing/call-permissions': () => import('../modules/switch-batches/routes/call-permissions-page').then((m) => ({ default: m.CallPermissionsPage })),
   '/billing/prepaid': () => import('../modules/prepaid/routes/prepaid-page').then((m) => ({ default: m.PrepaidPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
+  '/dispatch/map': () => import('../modules/dispatch-map/routes/dispatch-map-page').then((m) => ({ default: m.DispatchMapPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
 
@@ -95,6 +96,7 @@ const ArrearsPage = lazy(screens['/billing/arrears']);
 const CallPermissionsPage = lazy(screens['/billing/call-permissions']);
 const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
+const DispatchMapPage = lazy(screens['/dispatch/map']);
 
 function Loading() {
   const { t } = useTranslation();
@@ -171,6 +173,7 @@ export function AppRoutes() {
           <Route path="queries/daily-report" element={guarded('queries.daily-report', <DailyReportPage />)} />
           <Route path="queries/orders" element={guarded('queries.orders', <OrderQueryPage />)} />
           <Route path="queries/work-orders" element={guarded('queries.work-orders', <WorkOrderQueryPage />)} />
+          <Route path="dispatch/map" element={guarded('dispatch.map', <DispatchMapPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
