@@ -132,7 +132,7 @@ export function DispatchMapPage() {
               </Marker>
             )}
           </MapCanvas>
-          <ul className="dispatch-map-legend" aria-label={t('dispatchMap.legend')}>
+          <ul className="dispatch-map-legend" aria-label={t('dispatchMap.legend')} data-testid={shown ? 'dispatch-map-ready' : undefined}>
             <li><span className="state-dot" style={{ background: STAFF_COLOUR }} aria-hidden="true" /> {t('dispatchMap.legendStaff', { count: staff.length })}</li>
             {(['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] as const).map((state) => (
               <li key={state}><span className="state-dot" style={{ background: WORK_ORDER_STATE_COLOURS[state] }} aria-hidden="true" /> {t(`dispatchMap.state.${state}`)}</li>
