@@ -29,7 +29,7 @@ export async function generateStaffDevices(client: pg.Client, count: number, box
   const rows = staff.rows.sort((a, b) => a.staff_no.localeCompare(b.staff_no));
   const tokens = rows.map(() => randomBytes(32).toString('base64url'));
   await client.query(
-    `INSERT INTO session (token_hash, user_id, staff_id, login_at, last_seen_at) SELECT h, $3, s, now(), now() FROM unnest($1::text[], $2::int[]) AS t (h, s)`,
+    `INSERT INTO session (id, token_hash, user_id, staff_id, login_at, last_seen_at) SELECT gen_random_uuid(), h, $3, s, now(), now() FROM unnest($1::text[], $2::int[]) AS t (h, s)`,
     [tokens.map((token) => createHash('sha256').update(token).digest('hex')), rows.map((r) => r.id), user.rows[0]!.id],
   );
   const codes = rows.map((r) => `DEV-${r.staff_no}`);

@@ -25,25 +25,31 @@ type DeviceRow = Prisma.LocationDeviceGetPayload<{ select: typeof deviceSelect }
 const toDevice = (row: DeviceRow): LocationDeviceRecord => ({ id: row.id, deviceCode: row.deviceCode, staffId: row.staffId, staffNo: row.staff.staffNo, active: row.active, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt });
 
 /**
- * The statements of location ingestion: fixed texts with array parameters (one multi-row insert
- * per batch whatever its size), kept prepared on each connection as the hot path's SQL is.
+ * The statement of location ingestion: one fixed text with array parameters whatever the batch's
+ * size, kept prepared on each connection as the hot path's SQL is. Its data-modifying parts (history,
+ * newest position, device last seen) run as one statement, so they commit together without an
+ * interactive transaction (a round trip each for BEGIN and COMMIT, and a wait for a transaction slot
+ * under load). A newer fix only replaces the newest position: batches may arrive out of order (a
+ * phone back online sends old fixes).
  */
-const sql = {
-  insertHistory: (staffIds: number[], deviceIds: number[], ats: string[], latitudes: number[], longitudes: number[], accuracies: (number | null)[], receivedAt: Date) => prepared(Prisma.sql`
-    INSERT INTO staff_location (staff_id, device_id, at, latitude, longitude, accuracy, received_at)
-    SELECT f.staff_id, f.device_id, f.at::timestamp(3), f.latitude, f.longitude, f.accuracy, ${receivedAt}::timestamp(3)
+const storeSql = (staffIds: number[], deviceIds: number[], ats: string[], latitudes: number[], longitudes: number[], accuracies: (number | null)[], receivedAt: Date) => prepared(Prisma.sql`
+  WITH f AS (
+    SELECT f.staff_id, f.device_id, f.at::timestamp(3) AS at, f.latitude, f.longitude, f.accuracy
     FROM unnest(${staffIds}::int[], ${deviceIds}::int[], ${ats}::text[], ${latitudes}::float8[], ${longitudes}::float8[], ${accuracies}::float8[])
-      AS f (staff_id, device_id, at, latitude, longitude, accuracy)`),
-  // Only a newer fix replaces the newest: batches may arrive out of order (a phone back online).
-  upsertLast: (staffIds: number[], ats: string[], latitudes: number[], longitudes: number[]) => prepared(Prisma.sql`
+      AS f (staff_id, device_id, at, latitude, longitude, accuracy)
+  ), history AS (
+    INSERT INTO staff_location (staff_id, device_id, at, latitude, longitude, accuracy, received_at)
+    SELECT staff_id, device_id, at, latitude, longitude, accuracy, ${receivedAt}::timestamp(3) FROM f
+  ), touched AS (
+    UPDATE location_device SET last_seen_at = ${receivedAt}::timestamp(3) WHERE id IN (SELECT device_id FROM f)
+  ), moved AS (
     INSERT INTO staff_last_location (staff_id, at, latitude, longitude)
-    SELECT f.staff_id, f.at::timestamp(3), f.latitude, f.longitude
-    FROM unnest(${staffIds}::int[], ${ats}::text[], ${latitudes}::float8[], ${longitudes}::float8[]) AS f (staff_id, at, latitude, longitude)
+    SELECT DISTINCT ON (staff_id) staff_id, at, latitude, longitude FROM f ORDER BY staff_id, at DESC
     ON CONFLICT (staff_id) DO UPDATE SET at = excluded.at, latitude = excluded.latitude, longitude = excluded.longitude
     WHERE staff_last_location.at < excluded.at
-    RETURNING staff_id AS "staffId"`),
-  touchDevices: (deviceIds: number[], seenAt: Date) => prepared(Prisma.sql`UPDATE location_device SET last_seen_at = ${seenAt}::timestamp(3) WHERE id = ANY(${deviceIds}::int[])`),
-};
+    RETURNING staff_id
+  )
+  SELECT staff_id AS "staffId" FROM moved`);
 
 export class LocationsRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -68,8 +74,7 @@ export class LocationsRepository {
   }
 
   /**
-   * Stores accepted fixes of several devices in one transaction: the history in one multi-row
-   * insert, each staff member's newest position, the devices' last-seen time. Returns the staff
+   * Stores accepted fixes of several devices in one statement (see `storeSql`). Returns the staff
    * whose newest position moved.
    */
   async store(batches: readonly DeviceFixes[], receivedAt: Date): Promise<number[]> {
@@ -79,7 +84,6 @@ export class LocationsRepository {
     const latitudes: number[] = [];
     const longitudes: number[] = [];
     const accuracies: (number | null)[] = [];
-    const newest = new Map<number, RawFix>();
     for (const batch of batches) {
       for (const fix of batch.fixes) {
         staffIds.push(batch.staffId);
@@ -88,25 +92,11 @@ export class LocationsRepository {
         latitudes.push(fix.latitude);
         longitudes.push(fix.longitude);
         accuracies.push(fix.accuracy);
-        const known = newest.get(batch.staffId);
-        if (!known || known.at < fix.at) newest.set(batch.staffId, fix);
       }
     }
     if (staffIds.length === 0) return [];
-    const last = [...newest.entries()];
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw(sql.insertHistory(staffIds, deviceIds, ats, latitudes, longitudes, accuracies, receivedAt));
-      const moved = await tx.$queryRaw<{ staffId: number }[]>(
-        sql.upsertLast(
-          last.map(([staffId]) => staffId),
-          last.map(([, fix]) => fix.at.toISOString()),
-          last.map(([, fix]) => fix.latitude),
-          last.map(([, fix]) => fix.longitude),
-        ),
-      );
-      await tx.$executeRaw(sql.touchDevices([...new Set(deviceIds)], receivedAt));
-      return moved.map((row) => row.staffId);
-    });
+    const moved = await this.prisma.$queryRaw<{ staffId: number }[]>(storeSql(staffIds, deviceIds, ats, latitudes, longitudes, accuracies, receivedAt));
+    return moved.map((row) => row.staffId);
   }
 
   /** Deletes up to `limit` positions taken before `before`; returns how many. */

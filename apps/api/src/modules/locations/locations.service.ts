@@ -64,7 +64,7 @@ export class LocationsService {
     }
   }
 
-  /** Publishes the staff whose newest position moved since the last event (also on stop). */
+  /** Publishes the staff whose newest position moved since the last event. */
   flushEvents(): void {
     if (this.publishTimer) clearTimeout(this.publishTimer);
     this.publishTimer = null;
@@ -115,8 +115,11 @@ export class LocationsService {
     return deleted;
   }
 
+  /** Stops the purge; positions not yet announced are dropped (the process is going away; screens re-read on reconnect). */
   async stop(): Promise<void> {
     await this.purgeLoop.stop();
-    this.flushEvents();
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.pendingStaff.clear();
   }
 }
