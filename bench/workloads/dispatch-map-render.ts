@@ -1,6 +1,7 @@
 import { loadConfig, startOpenIOM } from '@openiom/api';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { median, type Figure } from '../lib/harness.ts';
@@ -109,7 +110,7 @@ export async function benchDispatchMapRender(databaseUrl: string, options: { wor
         { id: 'map.pan_frame_p95_ms', title: 'dispatch map: frame time while panning with them all (p95)', value: frameP95, unit: 'ms', baseline: 1000 / 30, baselineLabel: '30 frames/s', ratio: 1000 / 30 / frameP95, target: 'report', met: true, date },
       ],
       notes: [
-        `map: ${counts.rows[0]!.w} in-flight work orders (generated, spread over the 24 demo grids; clustered on the map) and ${counts.rows[0]!.s} staff positions, the demo manager (whole city) at 1920×1080 in Chromium (${browser.version()}, SwiftShader WebGL, 2 cores shared); a new context per run, ${options.runs} runs after one warm-up: ready median ${median(ready).toFixed(0)} ms, p90 ${p90.toFixed(0)} ms (${ready.map((v) => v.toFixed(0)).join(', ')}); panning (60 mouse moves over 2 s): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${frameP95.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms.`,
+        `map: ${counts.rows[0]!.w} in-flight work orders (generated, spread over the 24 demo grids; clustered on the map) and ${counts.rows[0]!.s} staff positions, the demo manager (whole city) at 1920×1080 in Chromium (${browser.version()}, SwiftShader WebGL), 1-min load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores at the end (other jobs share the machine); a new context per run, ${options.runs} runs after one warm-up: ready median ${median(ready).toFixed(0)} ms, p90 ${p90.toFixed(0)} ms (${ready.map((v) => v.toFixed(0)).join(', ')}); panning (60 mouse moves over 2 s): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${frameP95.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms.`,
       ],
     };
   } finally {
