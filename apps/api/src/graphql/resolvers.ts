@@ -81,6 +81,9 @@ import {
   tariffs,
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
+// Supervision lists and install statistics (issue 5).
+import { clockChanged, supervision } from '../modules/supervision/resolvers/supervision.ts';
+import { installStatistics, installStatisticsOrders } from '../modules/install-statistics/resolvers/install-statistics.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
@@ -134,3 +137,7 @@ export const resolvers: Resolvers = {
   DispatchRule,
   DispatchPreview,
 };
+
+// Supervision lists and install statistics (issue 5): added here so the shared lines above stay untouched.
+Object.assign(resolvers.Query as object, { supervision, installStatistics, installStatisticsOrders });
+Object.assign(resolvers.Subscription as object, { clockChanged });
