@@ -78,7 +78,7 @@ export const MENU: readonly MenuGroup[] = [
     ['dunning', '/billing/dunning', 'billing:operate'],
     ['operators', '/billing/operators', 'billing:read'],
   ]),
-  group('dispatch', [['todo'], ['supervision'], ['map'], ['statistics'], ['teams']]),
+  group('dispatch', [['todo'], ['supervision', '/dispatch/supervision'], ['map'], ['statistics', '/dispatch/statistics'], ['teams']]),
 ];
 
 /** The leaf a route belongs to, for the permission guard and the page title. */

@@ -1,0 +1,70 @@
+import { ClientSideRowModelModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupervisionListFieldsFragment } from '../../../generated/graphql';
+import { gridTheme } from '../../../lib/ag-grid';
+import { currentLanguage } from '../../../lib/i18n';
+import { localName } from '../../../lib/local-name';
+
+// These grids hold a whole (bounded) list in memory; the app's registry has only the infinite model.
+ModuleRegistry.registerModules([ClientSideRowModelModule]);
+
+export type SupervisionRow = SupervisionListFieldsFragment['rows'][number];
+
+/** `37 h 05 min`: ages are hours for these lists. */
+export function formatAge(minutes: number, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return t('supervision.age', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
+}
+
+/** One supervision list as a dense grid; rows are keyed by order number (claim timeouts: work-order number). */
+export function SupervisionGrid({ rows, list, testId }: { rows: readonly SupervisionRow[]; list: 'OVERDUE' | 'WARNING' | 'CLAIM_TIMEOUT'; testId: string }) {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const columnDefs = useMemo<ColDef<SupervisionRow>[]>(
+    () => [
+      { colId: 'orderNo', field: 'orderNo', headerName: t('supervision.columns.orderNo'), width: 140, cellClass: 'mono' },
+      { colId: 'workOrderNo', field: 'workOrderNo', headerName: t('supervision.columns.workOrderNo'), width: 190, cellClass: 'mono' },
+      {
+        colId: 'step',
+        headerName: t('supervision.columns.step'),
+        valueGetter: (p) => (p.data?.stepName ? localName({ name: p.data.stepName, nameEn: p.data.stepNameEn ?? '' }, lng) : t('supervision.betweenSteps')),
+        width: 130,
+      },
+      {
+        colId: 'age',
+        headerName: list === 'CLAIM_TIMEOUT' ? t('supervision.columns.unclaimedFor') : t('supervision.columns.age'),
+        valueGetter: (p) => (p.data ? formatAge(p.data.ageMinutes, t) : ''),
+        width: 120,
+        cellClass: list === 'OVERDUE' ? 'supervision-age is-overdue' : 'supervision-age',
+      },
+      { colId: 'customer', headerName: t('supervision.columns.customer'), valueGetter: (p) => [p.data?.customerName, p.data?.customerPhone].filter(Boolean).join(' · '), width: 190 },
+      { colId: 'address', field: 'address', headerName: t('supervision.columns.address'), flex: 1, minWidth: 180, tooltipField: 'address' },
+      { colId: 'team', headerName: t('supervision.columns.team'), valueGetter: (p) => (p.data?.teamName ? localName({ name: p.data.teamName, nameEn: p.data.teamNameEn ?? '' }, lng) : '—'), width: 170 },
+      {
+        colId: 'installer',
+        headerName: t('supervision.columns.installer'),
+        valueGetter: (p) => (p.data?.installerName ? `${p.data.installerName} (${p.data.installerStaffNo})` : '—'),
+        width: 150,
+      },
+      { colId: 'phone', field: 'installerPhone', headerName: t('supervision.columns.installerPhone'), width: 130, cellClass: 'mono', valueFormatter: (p) => p.value ?? '—' },
+    ],
+    [t, lng, list],
+  );
+  const many = rows.length > 10;
+  return (
+    <div className="supervision-grid" data-testid={testId} style={many ? { height: 360 } : undefined}>
+      <AgGridReact<SupervisionRow>
+        theme={gridTheme}
+        rowData={rows as SupervisionRow[]}
+        columnDefs={columnDefs}
+        domLayout={many ? 'normal' : 'autoHeight'}
+        getRowId={(p) => (list === 'CLAIM_TIMEOUT' ? (p.data.workOrderNo ?? p.data.orderNo) : p.data.orderNo)}
+        rowClass={list === 'OVERDUE' ? 'supervision-row is-overdue' : list === 'WARNING' ? 'supervision-row is-warning' : 'supervision-row is-claim-timeout'}
+        overlayNoRowsTemplate={`<span>${t('supervision.emptyList')}</span>`}
+        suppressCellFocus={false}
+        enableCellTextSelection
+      />
+    </div>
+  );
+}
