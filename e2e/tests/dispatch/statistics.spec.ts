@@ -44,7 +44,10 @@ async function completeOrder(orderId: string, people: { admin: GraphQLClient; di
     .toBe('COMPLETED');
 }
 
-test('a completed install shows in the statistics by team, drills down to its order and exports as .xlsx', async ({ page, adminApi, baseURL }, testInfo) => {
+// The manager follows the statistics (the administrator has no dispatch menus).
+test.use({ who: { login: DEMO.manager.login } });
+
+test('a completed install shows in the statistics by team, drills down to its order and exports as .xlsx', async ({ page, adminApi, session, baseURL }, testInfo) => {
   test.setTimeout(150_000);
   const dispatcher = (await loginViaApi(baseURL!, DEMO.dispatcher.login)).client;
   const installer = (await loginViaApi(baseURL!, DEMO.installer.login)).client;
@@ -54,7 +57,7 @@ test('a completed install shows in the statistics by team, drills down to its or
   const order = await submitCrmOrder(adminApi, { areaCode: 'GZ-TH-01', businessCode: 'BROADBAND_NEW', orderType: 'NEW', acceptedAt: clock.now, customer: { name: 'E2E 统计用户' } });
   await completeOrder(order.id, { admin: adminApi, dispatcher, installer });
 
-  const { installStatistics } = await adminApi.request(E2eInstallStatisticsQuery, { input: { from: day, to: day, groupBy: 'TEAM' } });
+  const { installStatistics } = await session!.client.request(E2eInstallStatisticsQuery, { input: { from: day, to: day, groupBy: 'TEAM' } });
   expect(installStatistics.ok, installStatistics.error?.message).toBe(true);
   const team = installStatistics.statistics!.rows.find((row) => row.key !== null && row.installsCompleted > 0 && row.name?.includes('石牌'));
   expect(team, JSON.stringify(installStatistics.statistics!.rows)).toBeTruthy();
@@ -62,10 +65,10 @@ test('a completed install shows in the statistics by team, drills down to its or
   await page.goto(`/dispatch/statistics?from=${day}&to=${day}&groupBy=TEAM`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXT.en.title);
   const table = page.getByTestId('statistics-table');
-  const row = table.locator(`.ag-center-cols-container [row-id="${team!.key}"]`);
+  const row = table.locator(`.ag-row[row-id="${team!.key}"]`);
   const installs = row.locator('[col-id="installsCompleted"]');
   await expect(installs).toHaveText(/^[1-9]\d*$/);
-  await expect(table.locator('.ag-floating-bottom [row-id="total"] [col-id="label"]')).toHaveText(TEXT.en.total);
+  await expect(table.locator('.ag-row-pinned [col-id="label"]')).toHaveText(TEXT.en.total);
   await expect(page.getByTestId('statistics-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await captureScreen(page, 'statistics-en');
 

@@ -1,5 +1,6 @@
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { submitCrmOrder } from '../../fixtures/crm-orders.ts';
+import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { E2eAdvanceClockMutation, E2eClockQuery } from '../../fixtures/graphql/monitor-documents.ts';
 import { E2eSupervisionQuery } from '../../fixtures/graphql/supervision-documents.ts';
 import { expect, test } from '../../fixtures/test.ts';
@@ -11,12 +12,16 @@ const TEXT = {
   zh: { title: '督办', overdue: '超时', warning: '预警', claimTimeout: '签收超时' },
 };
 
+// The manager supervises (the administrator has no dispatch menus).
+test.use({ who: { login: DEMO.manager.login } });
+
 // Moves the API's clock for everyone: runs in the `exclusive` project, after the other journeys.
-test('a broadband order turns up on the warning list at 36 hours and moves to the overdue list at 48, live', async ({ page, adminApi }) => {
+test('a broadband order turns up on the warning list at 36 hours and moves to the overdue list at 48, live', async ({ page, adminApi, session }) => {
+  const manager = session!.client;
   test.setTimeout(120_000);
   const { clock } = await adminApi.request(E2eClockQuery);
   expect(clock.testMode).toBe(true);
-  const { supervision: before } = await adminApi.request(E2eSupervisionQuery);
+  const { supervision: before } = await manager.request(E2eSupervisionQuery);
   const { warningHours, overdueHours } = before.thresholds;
 
   // Any flow with a dispatch-center step is supervised; a removal is the shortest.
@@ -39,7 +44,7 @@ test('a broadband order turns up on the warning list at 36 hours and moves to th
     await expect(inWarning).toContainText('E2E 督办用户');
     await expect(inWarning.locator('[col-id="age"]')).toHaveText(new RegExp(`^${warningHours} h 0[0-9] min$`));
     await expect(inOverdue).toHaveCount(0);
-    const { supervision } = await adminApi.request(E2eSupervisionQuery);
+    const { supervision } = await manager.request(E2eSupervisionQuery);
     await expect(page.getByTestId('supervision-warning-count')).toHaveAttribute('data-count', String(supervision.warning.total));
     await captureScreen(page, 'supervision-warning-en');
   });
@@ -49,7 +54,7 @@ test('a broadband order turns up on the warning list at 36 hours and moves to th
     await expect(inOverdue).toBeVisible();
     await expect(inOverdue).toHaveClass(/is-overdue/);
     await expect(inWarning).toHaveCount(0);
-    const { supervision } = await adminApi.request(E2eSupervisionQuery);
+    const { supervision } = await manager.request(E2eSupervisionQuery);
     expect(supervision.overdue.rows.map((row) => row.orderNo)).toContain(order.orderNo);
     expect(await page.evaluate(() => (window as { __e2eNoReload?: boolean }).__e2eNoReload)).toBe(true);
     await captureScreen(page, 'supervision-overdue-en');

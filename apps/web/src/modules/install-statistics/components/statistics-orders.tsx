@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InstallStatisticsGroup } from '../../../generated/graphql';
@@ -17,9 +18,15 @@ export function StatisticsOrders({ from, to, groupBy, cell, onClose }: { from: s
   const lng = currentLanguage();
   const query = useQuery(InstallStatisticsOrdersQuery, { variables: { input: { from, to, groupBy, key: cell.key, kind: cell.kind, measure: cell.measure } }, fetchPolicy: 'network-only' });
   const result = query.data?.installStatisticsOrders;
+  const section = useRef<HTMLElement>(null);
+  // The list opens below the table: bring it into view (and its heading to screen readers' attention).
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'nearest' });
+    section.current?.focus({ preventScroll: true });
+  }, [cell]);
   const column = cell.kind ? t(`installStatistics.kinds.${cell.kind}`) : t(`installStatistics.measures.${cell.measure}`);
   return (
-    <section className="statistics-orders" aria-labelledby="statistics-orders-heading" data-testid="statistics-orders">
+    <section ref={section} tabIndex={-1} className="statistics-orders" aria-labelledby="statistics-orders-heading" data-testid="statistics-orders">
       <div className="statistics-orders-header">
         <h2 id="statistics-orders-heading">{t('installStatistics.ordersTitle', { group: cell.label, column })}</h2>
         <button type="button" className="button" onClick={onClose}>

@@ -140,10 +140,10 @@ export function StatisticsPage() {
           ) : (
             <div className="report-body statistics-body" data-from={statistics.from} data-to={statistics.to} data-group={statistics.groupBy}>
               <StatisticsGrid rows={table.rows} total={table.total} groupLabel={groupLabel} onDrill={onDrill} />
+              {cell && <StatisticsOrders from={statistics.from} to={statistics.to} groupBy={statistics.groupBy} cell={cell} onClose={() => setCell(null)} />}
               {table.rows.length > 0 && <StatisticsChart rows={table.rows} />}
             </div>
           )}
-          {cell && statistics && <StatisticsOrders from={statistics.from} to={statistics.to} groupBy={statistics.groupBy} cell={cell} onClose={() => setCell(null)} />}
         </>
       )}
     </div>

@@ -23,35 +23,43 @@ export function SupervisionGrid({ rows, list, testId }: { rows: readonly Supervi
   const lng = currentLanguage();
   const columnDefs = useMemo<ColDef<SupervisionRow>[]>(
     () => [
-      { colId: 'orderNo', field: 'orderNo', headerName: t('supervision.columns.orderNo'), width: 140, cellClass: 'mono' },
-      { colId: 'workOrderNo', field: 'workOrderNo', headerName: t('supervision.columns.workOrderNo'), width: 190, cellClass: 'mono' },
+      // Who to chase comes before the customer: the lists are for following up the team and installer.
+      { colId: 'orderNo', field: 'orderNo', headerName: t('supervision.columns.orderNo'), width: 118, cellClass: 'mono' },
+      { colId: 'workOrderNo', field: 'workOrderNo', headerName: t('supervision.columns.workOrderNo'), width: 170, cellClass: 'mono', valueFormatter: (p) => p.value ?? '—' },
       {
         colId: 'step',
         headerName: t('supervision.columns.step'),
         valueGetter: (p) => (p.data?.stepName ? localName({ name: p.data.stepName, nameEn: p.data.stepNameEn ?? '' }, lng) : t('supervision.betweenSteps')),
-        width: 130,
+        width: 110,
       },
       {
         colId: 'age',
         headerName: list === 'CLAIM_TIMEOUT' ? t('supervision.columns.unclaimedFor') : t('supervision.columns.age'),
         valueGetter: (p) => (p.data ? formatAge(p.data.ageMinutes, t) : ''),
-        width: 120,
+        width: 112,
         cellClass: list === 'OVERDUE' ? 'supervision-age is-overdue' : 'supervision-age',
       },
-      { colId: 'customer', headerName: t('supervision.columns.customer'), valueGetter: (p) => [p.data?.customerName, p.data?.customerPhone].filter(Boolean).join(' · '), width: 190 },
-      { colId: 'address', field: 'address', headerName: t('supervision.columns.address'), flex: 1, minWidth: 180, tooltipField: 'address' },
-      { colId: 'team', headerName: t('supervision.columns.team'), valueGetter: (p) => (p.data?.teamName ? localName({ name: p.data.teamName, nameEn: p.data.teamNameEn ?? '' }, lng) : '—'), width: 170 },
+      { colId: 'team', headerName: t('supervision.columns.team'), valueGetter: (p) => (p.data?.teamName ? localName({ name: p.data.teamName, nameEn: p.data.teamNameEn ?? '' }, lng) : '—'), width: 150, tooltipValueGetter: (p) => p.value as string },
       {
         colId: 'installer',
         headerName: t('supervision.columns.installer'),
         valueGetter: (p) => (p.data?.installerName ? `${p.data.installerName} (${p.data.installerStaffNo})` : '—'),
-        width: 150,
+        width: 140,
       },
-      { colId: 'phone', field: 'installerPhone', headerName: t('supervision.columns.installerPhone'), width: 130, cellClass: 'mono', valueFormatter: (p) => p.value ?? '—' },
+      { colId: 'phone', field: 'installerPhone', headerName: t('supervision.columns.installerPhone'), width: 120, cellClass: 'mono', valueFormatter: (p) => p.value ?? '—' },
+      { colId: 'customer', headerName: t('supervision.columns.customer'), valueGetter: (p) => [p.data?.customerName, p.data?.customerPhone].filter(Boolean).join(' · '), width: 190 },
+      { colId: 'address', field: 'address', headerName: t('supervision.columns.address'), flex: 1, minWidth: 200, tooltipField: 'address' },
     ],
     [t, lng, list],
   );
   const many = rows.length > 10;
+  if (rows.length === 0) {
+    return (
+      <p className="muted supervision-empty" data-testid={testId} data-empty="true">
+        {t('supervision.emptyList')}
+      </p>
+    );
+  }
   return (
     <div className="supervision-grid" data-testid={testId} style={many ? { height: 360 } : undefined}>
       <AgGridReact<SupervisionRow>

@@ -5,6 +5,11 @@ import { throttle } from '../../monitors/throttle';
 import { SupervisionClockChangedSubscription, SupervisionOrderChangedSubscription, SupervisionWorkOrderChangedSubscription } from '../graphql/supervision-events';
 import { SupervisionQuery } from '../graphql/supervision-query';
 
+/**
+ * Rows per list: the oldest, which are the ones to chase (the totals count all). Bounded by the API's
+ * query-cost limit: 200 rows × 3 lists of ~25 fields stays under it.
+ */
+export const SUPERVISION_ROWS = 200;
 /** Events come in bursts (a completion opens the next work order): read at most this often. */
 export const SUPERVISION_REFRESH_MS = 1_000;
 /** A safety net for anything missed while offline; the timer and events do the real work. */
@@ -25,7 +30,7 @@ export function delayUntil(nextChangeAt: string | null | undefined, asOf: string
  * an appointment is claimed); (3) when the test clock moves (`clockChanged`); (4) on reconnect.
  */
 export function useLiveSupervision({ skip = false } = {}) {
-  const query = useQuery(SupervisionQuery, { variables: { first: 500 }, skip, pollInterval: skip ? 0 : POLL_MS, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false });
+  const query = useQuery(SupervisionQuery, { variables: { first: SUPERVISION_ROWS }, skip, pollInterval: skip ? 0 : POLL_MS, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false });
   const { refetch } = query;
   const refreshSoon = useMemo(() => throttle(() => void refetch().catch(() => undefined), SUPERVISION_REFRESH_MS), [refetch]);
   useEffect(() => () => refreshSoon.cancel(), [refreshSoon]);
