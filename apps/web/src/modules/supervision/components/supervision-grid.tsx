@@ -52,7 +52,9 @@ export function SupervisionGrid({ rows, list, testId }: { rows: readonly Supervi
     ],
     [t, lng, list],
   );
-  const many = rows.length > 10;
+  // A height from the row count (header, rows, horizontal scroll bar), up to about ten rows: ag-grid's
+  // auto height lags a live list growing by a row, clipping the newest.
+  const height = 34 + Math.min(rows.length, 10) * 30 + 18;
   if (rows.length === 0) {
     return (
       <p className="muted supervision-empty" data-testid={testId} data-empty="true">
@@ -61,12 +63,11 @@ export function SupervisionGrid({ rows, list, testId }: { rows: readonly Supervi
     );
   }
   return (
-    <div className="supervision-grid" data-testid={testId} style={many ? { height: 360 } : undefined}>
+    <div className="supervision-grid" data-testid={testId} style={{ height }}>
       <AgGridReact<SupervisionRow>
         theme={gridTheme}
         rowData={rows as SupervisionRow[]}
         columnDefs={columnDefs}
-        domLayout={many ? 'normal' : 'autoHeight'}
         getRowId={(p) => (list === 'CLAIM_TIMEOUT' ? (p.data.workOrderNo ?? p.data.orderNo) : p.data.orderNo)}
         rowClass={list === 'OVERDUE' ? 'supervision-row is-overdue' : list === 'WARNING' ? 'supervision-row is-warning' : 'supervision-row is-claim-timeout'}
         overlayNoRowsTemplate={`<span>${t('supervision.emptyList')}</span>`}
