@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiConfig } from '../../../config.ts';
 import { createLogin, createOrganisation, createPositionType } from '../../../testing/factories.ts';
-import { gqlRequest } from '../../../testing/graphql-client.ts';
+import { collect, gqlRequest, wsClient } from '../../../testing/graphql-client.ts';
 import { submitOrders } from '../../../testing/orders.ts';
 import { loginAs } from '../../../testing/sessions.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
@@ -179,6 +179,25 @@ describe.each(testBackends())('supervision lists (%s)', (backend) => {
       expect(ids(lists.overdue.rows)).toEqual([inE]);
       expect(lists.claimTimeout.total).toBe(0);
     });
+  });
+
+  it('tells subscribers when the clock moves, so screens re-read ages that changed without an event', async () => {
+    const ctx = await setUp(backend);
+    try {
+      const client = wsClient(ctx.app.wsUrl, ctx.token.viewerE);
+      const events = collect(client, 'subscription { clockChanged { now offsetMinutes testMode } }');
+      // The subscription is in place once the server has answered something on it: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const moved = await gqlRequest(ctx.app.url, 'mutation { advanceClock(minutes: 90) { now } }', {}, ctx.token.admin);
+      expect(moved.errors).toBeUndefined();
+      await events.until(() => events.events.length > 0);
+      expect(events.errors).toEqual([]);
+      expect(events.events[0].clockChanged).toMatchObject({ offsetMinutes: 90, testMode: true });
+      events.unsubscribe();
+      await client.dispose();
+    } finally {
+      await ctx.app.close();
+    }
   });
 
   describe('configured thresholds and claim steps', () => {
