@@ -44,6 +44,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** apps/api's `serve` script: how `npm start` runs the API. */
+function serveScript(): string {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'apps/api/package.json'), 'utf8')).scripts.serve as string;
+}
+
+/** Whether `file` exists as a file. */
+function statSafe(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** VmRSS / VmHWM of a process in MiB, from /proc. */
 function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -51,11 +65,18 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-/** The API as production runs it (`node --import tsx src/main.ts`), in a process of its own. */
+/**
+ * The API as `npm start` runs it (apps/api's `serve` script: the built `dist/main.js`, so `pnpm run
+ * build` first), in a process of its own.
+ */
 async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const apiDir = path.join(repoRoot, 'apps/api');
+  const serve = serveScript();
+  if (!statSafe(path.join(apiDir, 'dist/main.js'))) throw new Error('apps/api/dist/main.js is missing: run `pnpm run build` first');
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.join(repoRoot, 'apps/api'),
+  // `exec`: the shell becomes the API process, so its pid is the one whose memory is read.
+  const child = spawn('sh', ['-c', `exec ${serve}`], {
+    cwd: apiDir,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OPENIOM_WEB_DIST: '', OPENIOM_LOG_LEVEL: 'warn', OPENIOM_INTERFACES: 'off', OPENIOM_ALARMS: 'off', OPENIOM_SWITCH: 'off', OPENIOM_DUNNING: 'off', OPENIOM_CDR_SIMULATOR: 'off', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -197,7 +218,7 @@ export async function benchBillImport(databaseUrl: string, options: { lines: num
       { id: 'bills.import_rss_growth_mb', title: `what importing adds to the API's RSS: peak during an import − RSS idle before the first (worst of ${options.rounds})`, value: Math.max(...growth), unit: 'MB', baseline: bytes / 2 ** 20, baselineLabel: 'the size of the file', ratio: bytes / 2 ** 20 / Math.max(...growth), target: '≤ 100 MB (the file is never held; the duplicate check keeps 12–24 B a number)', met: Math.max(...growth) <= 100, date },
     ];
     const notes = [
-      `bills: ${options.lines} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) per import, ${options.rounds} rounds re-importing the same month (each replaces the previous import), API and psql \\copy (of the same file into the bill table itself, then deleted) alternating which goes first, VACUUM bill after each side's delete (untimed, as autovacuum would); API ${apiMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (apiMedian / 1000) / 1000).toFixed(0)} k lines/s), psql \\copy ${copyMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (copyMedian / 1000) / 1000).toFixed(0)} k lines/s). The API runs as its own process (node --import tsx src/main.ts, as npm start runs it); its peak RSS per import ${rss.map((mb) => mb.toFixed(0)).join(', ')} MB, i.e. ${growth.map((mb) => mb.toFixed(0)).join(', ')} MB over the idle RSS before the first (VmRSS sampled every 20 ms${canResetPeak ? ' and VmHWM reset before each import' : ''}), ${idle.toFixed(0)} MB idle before the first. The replaced import's rows are removed after the answer (housekeeping): ${housekeepingMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s more, not counted above.`,
+      `bills: ${options.lines} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) per import, ${options.rounds} rounds re-importing the same month (each replaces the previous import), API and psql \\copy (of the same file into the bill table itself, then deleted) alternating which goes first, VACUUM bill after each side's delete (untimed, as autovacuum would); API ${apiMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (apiMedian / 1000) / 1000).toFixed(0)} k lines/s), psql \\copy ${copyMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (copyMedian / 1000) / 1000).toFixed(0)} k lines/s). The API runs as its own process, as npm start runs it (${serveScript()}); its peak RSS per import ${rss.map((mb) => mb.toFixed(0)).join(', ')} MB, i.e. ${growth.map((mb) => mb.toFixed(0)).join(', ')} MB over the idle RSS before the first (VmRSS sampled every 20 ms${canResetPeak ? ' and VmHWM reset before each import' : ''}), ${idle.toFixed(0)} MB idle before the first. The replaced import's rows are removed after the answer (housekeeping): ${housekeepingMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s more, not counted above.`,
     ];
 
     if (options.lookupMonths > 0) {
