@@ -53,6 +53,13 @@ export function StatisticsGrid({ rows, total, groupLabel, onDrill }: { rows: Sta
     ],
     [t, groupLabel, onDrill],
   );
+  if (rows.length === 0) {
+    return (
+      <p className="muted" data-testid="statistics-table" data-empty="true">
+        {t('installStatistics.empty')}
+      </p>
+    );
+  }
   return (
     <div className="statistics-grid" data-testid="statistics-table">
       <AgGridReact<StatisticsTableRow>
@@ -63,7 +70,6 @@ export function StatisticsGrid({ rows, total, groupLabel, onDrill }: { rows: Sta
         domLayout={rows.length > 14 ? 'normal' : 'autoHeight'}
         getRowId={(p) => (p.data.isTotal ? 'total' : (p.data.key ?? 'none'))}
         getRowClass={(p) => (p.data?.isTotal ? 'statistics-total' : undefined)}
-        overlayNoRowsTemplate={`<span>${t('installStatistics.empty')}</span>`}
         enableCellTextSelection
       />
     </div>
