@@ -11,17 +11,26 @@ import {
   type InstantRange,
 } from './install-statistics.types.ts';
 
-/** The group key of a fact row (`org`: the order's organisation, `fw`: its field work order). */
-function keyOf(groupBy: InstallStatisticsGroup): Prisma.Sql {
+/**
+ * The group key of a fact row (`o`: the order, `fw`: its field work order, `t`: that work order's
+ * team) and what it needs: for a city or district, the ancestor at that level of the order's
+ * organisation (or the organisation itself), through a small id → ancestor map of the organisation tree.
+ */
+function keyOf(groupBy: InstallStatisticsGroup): { join: Prisma.Sql; key: Prisma.Sql } {
   switch (groupBy) {
     case 'CITY':
     case 'DISTRICT':
-      // The ancestor (or the organisation itself) at that level: its path is a prefix of the order's.
-      return Prisma.sql`(SELECT a.id FROM organisation a WHERE a.level = ${groupBy}::"OrgLevel" AND org.path LIKE a.path || '%' LIMIT 1)`;
+      return {
+        join: Prisma.sql`LEFT JOIN (
+          SELECT d.id AS organisation_id, a.id AS ancestor_id
+          FROM organisation d JOIN organisation a ON a.level = ${groupBy}::"OrgLevel" AND d.path LIKE a.path || '%'
+        ) an ON an.organisation_id = o.organisation_id`,
+        key: Prisma.sql`an.ancestor_id`,
+      };
     case 'TEAM':
-      return Prisma.sql`(SELECT t.id FROM team t WHERE t.position_id = fw.position_id)`;
+      return { join: Prisma.empty, key: Prisma.sql`t.id` };
     case 'INSTALLER':
-      return Prisma.sql`fw.staff_id`;
+      return { join: Prisma.empty, key: Prisma.sql`fw.staff_id` };
   }
 }
 
@@ -40,12 +49,18 @@ function namesOf(groupBy: InstallStatisticsGroup): { join: Prisma.Sql; name: Pri
 
 /**
  * One row per home-broadband order touched by the range (accepted or completed in it), inside the
- * viewer's data permissions, with its kind and its field work order. Starts from the (accepted_at,
- * id) and completed_at indexes of `order`; the field work order is found through work_order(order_id).
+ * viewer's data permissions, with its kind and its field work order. The orders come from one bitmap
+ * OR of the completed_at and (accepted_at, id) indexes (a range covering much of the table turns it
+ * into a sequential scan, as it should); each order's field work order is one probe of
+ * work_order(order_id). Measured on PostgreSQL with 300,000 orders / 600,000 work orders over six
+ * months: a week ≈ 0.45 s, three months (half the table) ≈ 5 s, both on a machine at load 14.
  * Kinds: business codes mapped (business → IOM workflow) to the IOM workflow of each reference code.
  */
 function facts(scope: DataScope, range: InstantRange, groupBy: InstallStatisticsGroup): Prisma.Sql {
   const references = Object.values(KIND_BUSINESS_CODES);
+  const group = keyOf(groupBy);
+  const completedIn = Prisma.sql`(o.completed_at >= ${range.from} AND o.completed_at < ${range.to})`;
+  const acceptedIn = Prisma.sql`(o.accepted_at >= ${range.from} AND o.accepted_at < ${range.to})`;
   return Prisma.sql`
     kinds AS (
       SELECT DISTINCT ON (bw.business_code) bw.business_code,
@@ -53,30 +68,29 @@ function facts(scope: DataScope, range: InstantRange, groupBy: InstallStatistics
       FROM business_workflow bw JOIN business_workflow ref ON ref.iom_workflow_code = bw.iom_workflow_code
       WHERE ref.business_code = ANY(${references}::text[])
       ORDER BY bw.business_code, (ref.business_code = bw.business_code) DESC
-    ), candidates AS (
-      SELECT id FROM "order" WHERE completed_at >= ${range.from} AND completed_at < ${range.to}
-      UNION
-      SELECT id FROM "order" WHERE accepted_at >= ${range.from} AND accepted_at < ${range.to}
+    ), field_steps AS (
+      SELECT COALESCE(array_agg(id), '{}') AS ids FROM workflow_step WHERE kind = 'FIELD_WORK'
     ), facts AS (
       SELECT o.id, k.kind,
-        (o.state = 'COMPLETED' AND o.completed_at >= ${range.from} AND o.completed_at < ${range.to}) AS completed,
-        (o.accepted_at >= ${range.from} AND o.accepted_at < ${range.to}) AS received,
+        (o.state = 'COMPLETED' AND ${completedIn}) AS completed,
+        ${acceptedIn} AS received,
         o.state = 'EXECUTING' AS executing,
         fw.id AS work_order_id, fw.position_id, fw.staff_id,
-        ${keyOf(groupBy)} AS key
-      FROM candidates c
-        JOIN "order" o ON o.id = c.id
+        ${group.key} AS key
+      FROM "order" o
         JOIN kinds k ON k.business_code = o.business_code
-        LEFT JOIN organisation org ON org.id = o.organisation_id
+        CROSS JOIN field_steps f
         LEFT JOIN LATERAL (
           -- The field work: the last completed field work order, else the newest one.
           SELECT w.id, w.position_id, w.staff_id
-          FROM work_order w JOIN workflow_step s ON s.id = w.step_id
-          WHERE w.order_id = o.id AND s.kind = 'FIELD_WORK' AND w.state <> 'CANCELLED'
+          FROM work_order w
+          WHERE w.order_id = o.id AND w.step_id = ANY(f.ids) AND w.state <> 'CANCELLED'
           ORDER BY (w.state = 'COMPLETED') DESC, w.completed_at DESC NULLS LAST, w.id DESC
           LIMIT 1
         ) fw ON true
-      WHERE ${orderScopeSql(scope, 'o')}
+        LEFT JOIN team t ON t.position_id = fw.position_id
+        ${group.join}
+      WHERE (${completedIn} OR ${acceptedIn}) AND ${orderScopeSql(scope, 'o')}
     )`;
 }
 
