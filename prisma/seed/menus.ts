@@ -78,9 +78,9 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     route: null,
     children: [
       { code: 'dispatch.todo', route: '/dispatch/todo' },
-      { code: 'dispatch.supervision', route: null },
+      { code: 'dispatch.supervision', route: '/dispatch/supervision' },
       { code: 'dispatch.map', route: '/dispatch/map' },
-      { code: 'dispatch.statistics', route: null },
+      { code: 'dispatch.statistics', route: '/dispatch/statistics' },
       { code: 'dispatch.teams', route: '/dispatch/teams' },
     ],
   },

@@ -110,6 +110,17 @@ export interface ApiConfig {
     /** A MapLibre style URL for the map screen; null: the bundled offline base map. */
     mapStyleUrl: string | null;
   };
+  /** Supervision lists (督办) of the dispatch center: wall-clock thresholds. */
+  supervision: {
+    /** An order in flight this many hours after acceptance is overdue. */
+    overdueHours: number;
+    /** ... and on the warning list from this many hours (below `overdueHours`). */
+    warningHours: number;
+    /** An appointment work order unclaimed this many hours after its creation is a claim timeout. */
+    claimTimeoutHours: number;
+    /** Step codes whose work orders are appointment steps (claimed by a team member). */
+    claimStepCodes: string[];
+  };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
    * production.
@@ -229,6 +240,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       },
       mapStyleUrl: env.OPENIOM_MAP_STYLE_URL || null,
     },
+    supervision: supervisionConfig(env),
     testMode: env.OPENIOM_TEST_MODE === '1',
+  };
+}
+
+function hoursSetting(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!(parsed > 0 && parsed <= 8760)) throw new Error(`${name} must be a number of hours above 0 and at most 8760, got "${value}"`);
+  return parsed;
+}
+
+function supervisionConfig(env: NodeJS.ProcessEnv): ApiConfig['supervision'] {
+  const overdueHours = hoursSetting(env.OPENIOM_SUPERVISION_OVERDUE_HOURS, 48, 'OPENIOM_SUPERVISION_OVERDUE_HOURS');
+  const warningHours = hoursSetting(env.OPENIOM_SUPERVISION_WARNING_HOURS, 36, 'OPENIOM_SUPERVISION_WARNING_HOURS');
+  if (warningHours >= overdueHours) throw new Error(`OPENIOM_SUPERVISION_WARNING_HOURS (${warningHours}) must be below OPENIOM_SUPERVISION_OVERDUE_HOURS (${overdueHours})`);
+  const codes = (env.OPENIOM_SUPERVISION_CLAIM_STEPS ?? 'APPOINTMENT').split(',').map((code) => code.trim()).filter(Boolean);
+  if (codes.length === 0) throw new Error('OPENIOM_SUPERVISION_CLAIM_STEPS must name at least one step code');
+  return {
+    overdueHours,
+    warningHours,
+    claimTimeoutHours: hoursSetting(env.OPENIOM_SUPERVISION_CLAIM_HOURS, 2, 'OPENIOM_SUPERVISION_CLAIM_HOURS'),
+    claimStepCodes: codes,
   };
 }

@@ -21,6 +21,9 @@ import { TimeLimitsService } from './modules/time-limits/time-limits.service.ts'
 import { AttributeItemsService } from './modules/attribute-items/attribute-items.service.ts';
 import { StaffPermissionsService } from './modules/staff-permissions/staff-permissions.service.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
+// Supervision and install statistics (issue 5).
+import { InstallStatisticsService } from './modules/install-statistics/install-statistics.service.ts';
+import { SupervisionService } from './modules/supervision/supervision.service.ts';
 import { MonitorsService } from './modules/monitors/monitors.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { BillingService } from './modules/billing/billing.service.ts';
@@ -69,6 +72,9 @@ export interface Services {
   alarmScanner: AlarmScanner;
   monitors: MonitorsService;
   reports: ReportsService;
+  /** Supervision lists (督办) and install statistics of the dispatch center (issue 5). */
+  supervision: SupervisionService;
+  installStatistics: InstallStatisticsService;
   /** The audit log of system management and configuration changes. */
   audit: AuditLog;
   /** The configuration this process keeps in memory, refreshed here and on every instance. */
@@ -220,6 +226,9 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     clock,
     monitors: new MonitorsService(prisma, organisations),
     reports: new ReportsService(prisma, config.timeZone, now),
+    // Supervision lists and install statistics (issue 5).
+    supervision: new SupervisionService(prisma, config.supervision, now),
+    installStatistics: new InstallStatisticsService(prisma, config.timeZone),
     config,
     orders,
     workOrders: new WorkOrdersService(prisma, relay, workflows.engine, organisations, now),

@@ -87,6 +87,9 @@ import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaf
 import { DispatchSuggestion, DispatchTeam, DispatchTeamMember, dispatchCenterMutation, dispatchCenterQuery } from '../modules/dispatch-center/resolvers/dispatch-center.ts';
 import { LocationDevice, myLocationDevices, registerLocationDevice, registerMyLocationDevice, reportLocations } from '../modules/locations/resolvers/locations.ts';
 import { MapStaff, MapWorkOrder, mapItems, mapSettings, mapWorkOrderSearch, markStaffMessagesRead, myStaffMessages, sendStaffMessage, StaffMessage, staffLocationsChanged, staffMessageReceived, StaffTrack, staffTracks, TrackEvent } from '../modules/dispatch-map/resolvers/dispatch-map.ts';
+// Supervision lists and install statistics (issue 5).
+import { clockChanged, supervision } from '../modules/supervision/resolvers/supervision.ts';
+import { installStatistics, installStatisticsOrders } from '../modules/install-statistics/resolvers/install-statistics.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
@@ -159,3 +162,7 @@ Object.assign(resolvers.Query!, { mapItems, mapWorkOrderSearch, staffTracks, map
 Object.assign(resolvers.Mutation!, { reportLocations, registerMyLocationDevice, registerLocationDevice, sendStaffMessage, markStaffMessagesRead });
 Object.assign(resolvers.Subscription!, { staffLocationsChanged, staffMessageReceived });
 Object.assign(resolvers, { LocationDevice, MapStaff, MapWorkOrder, StaffTrack, TrackEvent, StaffMessage });
+
+// Supervision lists and install statistics (issue 5): added here so the shared lines above stay untouched.
+Object.assign(resolvers.Query as object, { supervision, installStatistics, installStatisticsOrders });
+Object.assign(resolvers.Subscription as object, { clockChanged });

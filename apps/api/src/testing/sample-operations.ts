@@ -80,6 +80,10 @@ export const sampleOperations: Record<string, string> = {
   'Query.crmInboundMessages': '{ crmInboundMessages { edges { cursor } } }',
   'Query.dailyWorkOrderReport': '{ dailyWorkOrderReport(date: "2026-01-01") { date } }',
   'Query.managerDashboard': '{ managerDashboard { ordersInFlight { count } } }',
+  // Supervision lists and install statistics (issue 5).
+  'Query.supervision': '{ supervision(first: 5) { asOf overdue { total } } }',
+  'Query.installStatistics': '{ installStatistics(input: { from: "2026-01-01", to: "2026-01-31", groupBy: CITY }) { ok } }',
+  'Query.installStatisticsOrders': '{ installStatisticsOrders(input: { from: "2026-01-01", to: "2026-01-31", groupBy: CITY, measure: COMPLETED }) { ok total } }',
   'Query.auditLog': '{ auditLog { totalCount } }',
   'Query.dispatchRules': '{ dispatchRules { id } }',
   'Query.staticDataCaches': '{ staticDataCaches { name } }',

@@ -30,6 +30,9 @@ const screens = {
   '/billing/dunning': () => import('../modules/dunning/routes/dunning-page').then((m) => ({ default: m.DunningPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
   '/dispatch/todo': () => import('../modules/dispatch-center/routes/dispatch-todo-page').then((m) => ({ default: m.DispatchTodoPage })),
+  // Supervision lists and install statistics (issue 5).
+  '/dispatch/supervision': () => import('../modules/supervision/routes/supervision-page').then((m) => ({ default: m.SupervisionPage })),
+  '/dispatch/statistics': () => import('../modules/install-statistics/routes/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   '/billing/formats': () => import('../modules/billing/routes/bill-formats-page').then((m) => ({ default: m.BillFormatsPage })),
   '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
   '/billing/bills': () => import('../modules/billing/routes/bills-page').then((m) => ({ default: m.BillsPage })),
@@ -80,6 +83,9 @@ const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
 const DispatchTodoPage = lazy(screens['/dispatch/todo']);
+// Supervision lists and install statistics (issue 5).
+const SupervisionPage = lazy(screens['/dispatch/supervision']);
+const StatisticsPage = lazy(screens['/dispatch/statistics']);
 const DunningPage = lazy(screens['/billing/dunning']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const BillFormatsPage = lazy(screens['/billing/formats']);
@@ -161,6 +167,9 @@ export function AppRoutes() {
           <Route path="billing/prepaid" element={guarded('billing.prepaid', <PrepaidPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
           <Route path="dispatch/todo" element={guarded('dispatch.todo', <DispatchTodoPage />)} />
+          {/* Supervision lists and install statistics (issue 5). */}
+          <Route path="dispatch/supervision" element={guarded('dispatch.supervision', <SupervisionPage />)} />
+          <Route path="dispatch/statistics" element={guarded('dispatch.statistics', <StatisticsPage />)} />
           <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="billing/formats" element={guarded('billing.formats', <BillFormatsPage />)} />

@@ -5,6 +5,8 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n';
 import { viewerFixture } from '../../test/fixtures';
+import { SideNav } from '../components/side-nav';
+import { MENU } from '../menu/menu-definition';
 import { MainLayout } from '../routes/main-layout';
 import { ViewerContext, type ActiveViewer } from '../session/viewer-context';
 
@@ -120,7 +122,15 @@ describe('MainLayout on a wide screen', () => {
 
 describe('SideNav', () => {
   it('names a planned entry in full with the planned hint on hover', () => {
-    renderShell(viewerFixture({ menus: ['dispatch', 'dispatch.statistics'] }));
+    // Every leaf of the product has its screen now: a menu with one still planned.
+    const menu = MENU.map((group) => (group.code === 'dispatch' ? { ...group, leaves: group.leaves.map((leaf) => (leaf.code === 'dispatch.statistics' ? { ...leaf, path: undefined } : leaf)) } : group));
+    render(
+      <ViewerContext value={viewerFixture({ menus: ['dispatch', 'dispatch.statistics'] }) as ActiveViewer}>
+        <MemoryRouter>
+          <SideNav menu={menu} />
+        </MemoryRouter>
+      </ViewerContext>,
+    );
     const planned = screen.getByTestId('nav-dispatch.statistics');
     expect(planned).toHaveAttribute('data-planned', 'true');
     expect(planned).toHaveAttribute('title', 'Install statistics — This screen is planned and not available yet');

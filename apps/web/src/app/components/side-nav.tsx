@@ -2,7 +2,7 @@ import { useMemo, useState, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { filterMenu } from '../menu/filter-menu';
-import type { MenuGroup } from '../menu/menu-definition';
+import { MENU, type MenuGroup } from '../menu/menu-definition';
 import { useViewer } from '../session/viewer-context';
 import './side-nav.css';
 
@@ -13,13 +13,15 @@ interface SideNavProps {
   open?: boolean;
   /** A link of the menu was followed (the drawer closes, also when it is the current page). */
   onNavigate?: () => void;
+  /** The menu tree to cut down (the product's by default). */
+  menu?: readonly MenuGroup[];
 }
 
 /** The left menu: the static menu tree cut down to `viewer.menus`. */
-export function SideNav({ id, ref, open = false, onNavigate }: SideNavProps) {
+export function SideNav({ id, ref, open = false, onNavigate, menu = MENU }: SideNavProps) {
   const { t } = useTranslation();
   const { menus, permissions } = useViewer();
-  const groups = useMemo(() => filterMenu(menus, undefined, permissions), [menus, permissions]);
+  const groups = useMemo(() => filterMenu(menus, menu, permissions), [menus, menu, permissions]);
 
   const onClick = (e: MouseEvent<HTMLElement>) => {
     if (onNavigate && (e.target as Element).closest('a[href]')) onNavigate();
