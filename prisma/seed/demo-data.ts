@@ -24,7 +24,7 @@ export const demoArea = {
  * (orders without a business area reach only them) and manual exception handling.
  */
 export const demoPositionTypes = [
-  { code: 'SYS_ADMIN', name: '系统管理岗', nameEn: 'System administration', kind: 'SYSTEM_ADMIN', menus: [...group('help'), ...group('system'), ...group('config'), ...group('monitoring'), 'work-orders', 'work-orders.manual-assignment', 'work-orders.manual-exception'] },
+  { code: 'SYS_ADMIN', name: '系统管理岗', nameEn: 'System administration', kind: 'SYSTEM_ADMIN', menus: [...group('help'), ...group('system'), ...group('config'), ...group('monitoring'), 'work-orders', 'work-orders.manual-assignment', 'work-orders.manual-exception', 'dispatch', 'dispatch.teams'] },
   { code: 'DISPATCH_GENERAL', name: '调度中心通用岗', nameEn: 'Dispatch center (general)', kind: 'GENERAL', menus: [...group('help'), ...group('work-orders'), ...group('dispatch'), ...group('queries'), 'monitoring', 'monitoring.pre-alarm'] },
   { code: 'INSTALL_GENERAL', name: '装维通用岗', nameEn: 'Installation (general)', kind: 'GENERAL', menus: [...group('help'), 'work-orders', 'work-orders.by-position', 'work-orders.by-staff', 'dispatch', 'dispatch.todo'] },
   { code: 'MANAGER_GENERAL', name: '室经理通用岗', nameEn: 'Manager (general)', kind: 'GENERAL', menus: [...group('help'), ...group('monitoring'), ...group('queries'), 'dispatch', 'dispatch.supervision', 'dispatch.map'] },

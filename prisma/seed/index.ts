@@ -13,10 +13,12 @@ import { seedWorkflows } from './workflows.ts';
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
 export { demoBills } from './bills.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
+// The demo area's generation rules, for the account-sync simulator's data set (it mirrors the seeded teams).
+export { demoArea, demoName } from './demo-data.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */
-const installersPerGrid = 7;
-const dispatchersPerDistrict = 2;
+export const installersPerGrid = 7;
+export const dispatchersPerDistrict = 2;
 
 /**
  * Writes the menu tree (always, idempotently: it is reference data the SPA needs) and, when the
@@ -182,7 +184,7 @@ function gridCode(districtCode: string, index: number): string {
 }
 
 /** A believable, deterministic mobile number for a staff number. */
-function phoneFor(staffNo: string): string {
+export function phoneFor(staffNo: string): string {
   const digits = staffNo.replace(/\D/g, '').padStart(8, '0').slice(-8);
   return `139${digits}`;
 }

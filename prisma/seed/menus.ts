@@ -81,7 +81,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
       { code: 'dispatch.supervision', route: null },
       { code: 'dispatch.map', route: null },
       { code: 'dispatch.statistics', route: null },
-      { code: 'dispatch.teams', route: null },
+      { code: 'dispatch.teams', route: '/dispatch/teams' },
     ],
   },
 ];

@@ -61,6 +61,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.alarms.enabled) services.alarmScanner.start();
   if (config.switch.enabled) services.switchWorker.start();
   if (config.dunning.enabled) services.dunningWorker.start();
+  if (config.accountSync.enabled) services.accountSyncWorker.start();
   if (config.prepaid.cdrSimulator.enabled) services.cdrSimulator.start(services.prepaid);
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
@@ -102,6 +103,7 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.cdrSimulator.stop();
       await services.switchWorker.stop();
       await services.dunningWorker.stop();
+      await services.accountSyncWorker.stop();
       await relay.stop();
       await services.billing.importer.settled();
       if (!options.pubsub) await pubsub.close();

@@ -88,6 +88,15 @@ export interface ApiConfig {
     /** Numbers claimed per batch. */
     batchSize: number;
   };
+  /** The account sync from the external maintenance system (teams and staff). */
+  accountSync: {
+    /** Run the hourly sync in this process. */
+    enabled: boolean;
+    /** Minutes between runs (the first run one interval after start). */
+    intervalMinutes: number;
+    /** The maintenance system's answer counts as failed after this long (ms); nothing is changed then. */
+    timeoutMs: number;
+  };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
    * production.
@@ -191,6 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       retryMinutes: int(env.OPENIOM_DUNNING_RETRY_MINUTES, 10, 'OPENIOM_DUNNING_RETRY_MINUTES'),
       maxFailures: Math.max(1, int(env.OPENIOM_DUNNING_MAX_FAILURES, 3, 'OPENIOM_DUNNING_MAX_FAILURES')),
       batchSize: Math.max(1, int(env.OPENIOM_DUNNING_BATCH_SIZE, 50, 'OPENIOM_DUNNING_BATCH_SIZE')),
+    },
+    accountSync: {
+      enabled: env.OPENIOM_ACCOUNT_SYNC !== 'off',
+      intervalMinutes: Math.max(1, int(env.OPENIOM_ACCOUNT_SYNC_MINUTES, 60, 'OPENIOM_ACCOUNT_SYNC_MINUTES')),
+      timeoutMs: int(env.OPENIOM_ACCOUNT_SYNC_TIMEOUT_MS, 30_000, 'OPENIOM_ACCOUNT_SYNC_TIMEOUT_MS'),
     },
     testMode: env.OPENIOM_TEST_MODE === '1',
   };

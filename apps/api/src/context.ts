@@ -5,6 +5,7 @@ import { createOrderLoaders } from './modules/orders/orders.loaders.ts';
 import { createPositionLoaders } from './modules/positions/positions.loaders.ts';
 import { createStaffLoaders } from './modules/staff/staff.loaders.ts';
 import { createWorkflowLoaders } from './modules/workflow/workflow.loaders.ts';
+import { createFieldVisitLoaders } from './modules/teams/field-visit.loaders.ts';
 import type { Services } from './services.ts';
 
 /** What every resolver receives, for HTTP requests and graphql-ws operations alike. */
@@ -23,12 +24,14 @@ export interface GraphQLContext {
 /** A fresh set of DataLoaders (per HTTP request; per event for a subscription, see authorizedEvents). */
 export function createLoaders(services: Services) {
   return {
+    session: services.auth.createSessionLoader(),
     ...createStaffLoaders(services.staff.repository),
     ...createOrganisationLoaders(services.organisations.repository),
     ...createPositionLoaders(services.positions.repository),
     ...createOrderLoaders(services.orders.repository),
     ...createWorkflowLoaders(services.workflows),
     ...createDunningLoaders(services.dunning.repository),
+    ...createFieldVisitLoaders(services.teams),
   };
 }
 

@@ -41,6 +41,10 @@ import { NotificationSimulator } from './integrations/notification/notification.
 import { DunningService } from './modules/dunning/dunning.service.ts';
 import { DunningWorker } from './modules/dunning/dunning.worker.ts';
 import type { OutboxRelay } from './pubsub/outbox.ts';
+import { AccountsSimulator } from './integrations/accounts/accounts.adapter.ts';
+import { AccountSyncService } from './modules/teams/account-sync.service.ts';
+import { AccountSyncWorker } from './modules/teams/account-sync.worker.ts';
+import { TeamsService } from './modules/teams/teams.service.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 import { DispatchCenterService } from './modules/dispatch-center/dispatch-center.service.ts';
 
@@ -98,7 +102,14 @@ export interface Services {
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
-  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH' | 'NOTIFICATION', SimulatedBehaviour>;
+  simulators: Record<'RESOURCE' | 'PROVISIONING' | 'CRM' | 'SWITCH' | 'NOTIFICATION' | 'ACCOUNTS', SimulatedBehaviour>;
+  /** Installation teams and their members (dispatch center). */
+  teams: TeamsService;
+  /** Teams and staff accounts synced from the external maintenance system, on demand and hourly. */
+  accountSync: AccountSyncService;
+  accountSyncWorker: AccountSyncWorker;
+  /** The built-in maintenance system the accounts are synced from. */
+  accountsSimulator: AccountsSimulator;
   pubsub: PubSub;
   relay: OutboxRelay;
   /** Dispatch center (issue #5): the dispatchers' to-do and the assignment to a team. */
@@ -134,7 +145,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const crmPoller = new CrmInboundPoller(orders, config.crmPollMs);
   orders.onMessageStored = () => void crmPoller.kick();
   const behaviour = (): SimulatedBehaviour => new SimulatedBehaviour({ ...config.interfaces.simulator } satisfies SimulatorSettings);
-  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }), NOTIFICATION: behaviour() };
+  const simulators = { RESOURCE: behaviour(), PROVISIONING: behaviour(), CRM: behaviour(), SWITCH: new SimulatedBehaviour({ ...config.switch.simulator }), NOTIFICATION: behaviour(), ACCOUNTS: behaviour() };
   const switchSimulator = new SwitchSimulator(simulators.SWITCH);
   const switchCommands = new SwitchCommandsService(prisma, pubsub, switchSimulator, config.switch, now);
   const interfaces = new InterfaceRequestsService(
@@ -152,8 +163,24 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const dunning = new DunningService(prisma, pubsub, notifications, config.dunning, now);
   const dunningWorker = new DunningWorker(dunning, config.dunning.pollMs);
   dunning.onDue = () => void (config.dunning.enabled ? dunningWorker.kick() : undefined);
+  const teams = new TeamsService(prisma, audit);
+  const accountsSimulator = new AccountsSimulator(simulators.ACCOUNTS);
+  const accountSync = new AccountSyncService(prisma, accountsSimulator, audit, now, config.accountSync.timeoutMs);
+  // Members who joined or left a team can claim (or no longer claim) its work orders at once, on every instance.
+  teams.onPermissionsChanged = () => void staticData.refresh(['sessions']);
+  accountSync.onPermissionsChanged = () => void staticData.refresh(['sessions']);
+  // A deactivated staff number cannot be picked again; whoever is working as it is logged out.
+  const endSessionsOf = async (staffIds: number[]) => {
+    for (const session of await prisma.session.findMany({ where: { staffId: { in: staffIds }, endedAt: null }, select: { id: true } })) await auth.forceLogout(session.id);
+  };
+  teams.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
+  accountSync.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   return {
+    teams,
+    accountSync,
+    accountSyncWorker: new AccountSyncWorker(accountSync, config.accountSync.intervalMinutes),
+    accountsSimulator,
     billingOperators,
     dunning,
     dunningWorker,

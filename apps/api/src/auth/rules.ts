@@ -106,6 +106,10 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     // Dispatch center (issue #5)
     dispatchCenterTodo: { can: 'orders:read', menus: ['dispatch.todo'] },
     dispatchSuggestion: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
+    // Teams and accounts: dispatchers see the teams; administrators change them and run the account sync.
+    teams: { can: 'orders:read', menus: ['dispatch.teams'] },
+    myTeams: 'staff',
+    teamStaffChoices: config('dispatch.teams'),
   },
   Mutation: {
     ping: 'staff',
@@ -174,6 +178,12 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     submitCallRecords: { can: 'billing:operate' },
     // Dispatch center (issue #5)
     assignDispatchCenterWorkOrder: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
+    saveTeam: config('dispatch.teams'),
+    deleteTeam: config('dispatch.teams'),
+    addTeamMember: config('dispatch.teams'),
+    removeTeamMember: config('dispatch.teams'),
+    setStaffActive: config('dispatch.teams', 'system.staff'),
+    syncTeamAccounts: config('dispatch.teams'),
   },
   Subscription: {
     heartbeat: 'public',
@@ -346,4 +356,12 @@ export const parentGuardedTypes = new Set([
   'DispatchLaterStep',
   'DispatchSuggestion',
   'AssignDispatchCenterResult',
+  'Team',
+  'TeamMember',
+  'InFlightWork',
+  'TeamResult',
+  'SetStaffActiveResult',
+  'AccountSyncChange',
+  'AccountSyncRefusal',
+  'AccountSyncResult',
 ]);

@@ -81,6 +81,8 @@ import {
   tariffs,
   topUpPrepaid,
 } from '../modules/prepaid/resolvers/prepaid.ts';
+import { orderFieldVisit } from '../modules/teams/resolvers/order-field-visit.ts';
+import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaffActive, syncTeamAccounts, Team, TeamMember, teams, teamStaffChoices } from '../modules/teams/resolvers/teams.ts';
 
 import { DispatchSuggestion, DispatchTeam, DispatchTeamMember, dispatchCenterMutation, dispatchCenterQuery } from '../modules/dispatch-center/resolvers/dispatch-center.ts';
 
@@ -143,3 +145,9 @@ export const resolvers: Resolvers = {
 // Dispatch center (issue #5): root fields kept out of the long lines above so merges stay mechanical.
 Object.assign(resolvers.Query as object, dispatchCenterQuery);
 Object.assign(resolvers.Mutation as object, dispatchCenterMutation);
+
+// Teams and accounts (dispatch center): one block, so that merges with other modules' fields stay mechanical.
+Object.assign(resolvers.Query!, { teams, myTeams, teamStaffChoices });
+Object.assign(resolvers.Mutation!, { saveTeam, deleteTeam, addTeamMember, removeTeamMember, setStaffActive, syncTeamAccounts });
+Object.assign(resolvers, { Team, TeamMember });
+Object.assign(resolvers.Order!, orderFieldVisit);

@@ -128,4 +128,13 @@ export const sampleOperations: Record<string, string> = {
   'Query.dispatchCenterTodo': '{ dispatchCenterTodo(first: 1) { edges { cursor } } }',
   'Query.dispatchSuggestion': '{ dispatchSuggestion(workOrderId: "1") { suggestedTeamId } }',
   'Mutation.assignDispatchCenterWorkOrder': 'mutation { assignDispatchCenterWorkOrder(input: { workOrderId: "1", appointmentAt: "2030-01-01T00:00:00Z", teamId: "1", handlers: [] }) { ok } }',
+  'Query.teams': '{ teams { id } }',
+  'Query.myTeams': '{ myTeams { id } }',
+  'Query.teamStaffChoices': '{ teamStaffChoices(teamId: "1") { id } }',
+  'Mutation.saveTeam': 'mutation { saveTeam(input: { code: "X", name: "x", organisationId: "1" }) { ok } }',
+  'Mutation.deleteTeam': 'mutation { deleteTeam(input: { id: "1" }) { ok } }',
+  'Mutation.addTeamMember': 'mutation { addTeamMember(input: { teamId: "1", staffId: "1" }) { ok } }',
+  'Mutation.removeTeamMember': 'mutation { removeTeamMember(input: { teamId: "1", staffId: "1" }) { ok } }',
+  'Mutation.setStaffActive': 'mutation { setStaffActive(input: { staffId: "1", active: true }) { ok } }',
+  'Mutation.syncTeamAccounts': 'mutation { syncTeamAccounts { ok } }',
 };

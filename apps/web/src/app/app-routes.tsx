@@ -49,6 +49,8 @@ const screens = {
   '/billing/call-permissions': () => import('../modules/switch-batches/routes/call-permissions-page').then((m) => ({ default: m.CallPermissionsPage })),
   '/billing/prepaid': () => import('../modules/prepaid/routes/prepaid-page').then((m) => ({ default: m.PrepaidPage })),
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
+  '/dispatch/teams': () => import('../modules/teams/routes/teams-page').then((m) => ({ default: m.TeamsPage })),
+  '/m': () => import('../modules/installer-mobile/routes/installer-mobile-page').then((m) => ({ default: m.InstallerMobilePage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
 
@@ -97,6 +99,8 @@ const ArrearsPage = lazy(screens['/billing/arrears']);
 const CallPermissionsPage = lazy(screens['/billing/call-permissions']);
 const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
+const TeamsPage = lazy(screens['/dispatch/teams']);
+const InstallerMobilePage = lazy(screens['/m']);
 
 function Loading() {
   const { t } = useTranslation();
@@ -133,6 +137,15 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Loading />}>
               <PrintWorkOrdersPage />
+            </Suspense>
+          }
+        />
+        {/* The installers' phone view: its own layout, no desktop menu. The API checks every action. */}
+        <Route
+          path="m"
+          element={
+            <Suspense fallback={<Loading />}>
+              <InstallerMobilePage />
             </Suspense>
           }
         />
@@ -174,6 +187,7 @@ export function AppRoutes() {
           <Route path="queries/daily-report" element={guarded('queries.daily-report', <DailyReportPage />)} />
           <Route path="queries/orders" element={guarded('queries.orders', <OrderQueryPage />)} />
           <Route path="queries/work-orders" element={guarded('queries.work-orders', <WorkOrderQueryPage />)} />
+          <Route path="dispatch/teams" element={guarded('dispatch.teams', <TeamsPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -197,6 +197,13 @@ export class OrdersRepository {
   }
 
   /** Whether an order is inside the scope and, when given, below the organisation path. */
+  /** Which of the orders the scope sees (and, with `underPath`, lie in that subtree), in one query. */
+  async visibleOrderIds(orderIds: readonly number[], scope: DataScope, underPath: string | null): Promise<Set<number>> {
+    const where: Prisma.OrderWhereInput[] = [{ id: { in: [...orderIds] } }, orderScope(scope)];
+    if (underPath) where.push({ organisation: { path: { startsWith: underPath } } });
+    return new Set((await this.prisma.order.findMany({ where: { AND: where }, select: { id: true } })).map((row) => row.id));
+  }
+
   async isVisible(orderId: number, scope: DataScope, underPath: string | null): Promise<boolean> {
     const where: Prisma.OrderWhereInput[] = [{ id: orderId }, orderScope(scope)];
     if (underPath) where.push({ organisation: { path: { startsWith: underPath } } });

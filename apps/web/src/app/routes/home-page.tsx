@@ -1,6 +1,10 @@
+import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
+import { MyTeamsQuery } from '../../modules/installer-mobile/graphql/installer-documents';
+import { landsOnPhoneView, PHONE_QUERY, preferDesktop, prefersDesktop } from '../../modules/installer-mobile/phone-landing';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/local-name';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -19,6 +23,11 @@ export function HomePage() {
   const lng = currentLanguage();
 
   useDocumentTitle(t('home.title'));
+  // Installers (team members) on a phone land on their phone view; the desktop stays one tap away.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const teams = useQuery(MyTeamsQuery);
+  const teamCount = teams.data?.myTeams.length ?? 0;
+  if (landsOnPhoneView({ phone, teamCount, desktopPreferred: prefersDesktop() })) return <Navigate to="/m" replace />;
 
   return (
     <div className="page home-page">
@@ -61,6 +70,13 @@ export function HomePage() {
               </li>
             ))}
           </ul>
+        )}
+        {teamCount > 0 && (
+          <p>
+            <Link to="/m" onClick={() => preferDesktop(false)} data-testid="home-phone-view">
+              {t('home.phoneView')}
+            </Link>
+          </p>
         )}
         {planned.length > 0 && (
           <p className="muted">{t('home.plannedCount', { count: planned.length })}</p>

@@ -20,7 +20,7 @@ export const resendInterfaceRequest: MutationResolvers['resendInterfaceRequest']
 
 const simulatorInput = z
   .object({
-    system: z.enum(['RESOURCE', 'PROVISIONING', 'CRM', 'SWITCH', 'NOTIFICATION']),
+    system: z.enum(['RESOURCE', 'PROVISIONING', 'CRM', 'SWITCH', 'NOTIFICATION', 'ACCOUNTS']),
     minLatencyMs: z.number().int().min(0).max(60_000),
     maxLatencyMs: z.number().int().min(0).max(60_000),
     failureRate: z.number().min(0).max(1),

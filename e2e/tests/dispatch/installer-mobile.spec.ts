@@ -1,0 +1,82 @@
+import { loginViaApi } from '../../fixtures/api-session.ts';
+import { captureScreen } from '../../fixtures/capture-screen.ts';
+import { orderAtFieldWorkStep } from '../../fixtures/crm-orders.ts';
+import { DEMO_PASSWORD } from '../../fixtures/demo-accounts.ts';
+import { E2eOrderFieldWorkQuery } from '../../fixtures/graphql/teams-documents.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { InstallerMobilePage } from '../../pages/installer-mobile-page.ts';
+import { LoginPage } from '../../pages/login-page.ts';
+
+// Baiyun's Jingxi grid (GZ-BY-03): no other journey sends orders there. Its team's first generated
+// installer works on the phone; Baiyun's first generated dispatcher completes the dispatch-center step.
+const GRID = 'GZ-BY-03';
+const INSTALLER = { login: 'gz24201', staffNo: 'GZ24201' };
+const DISPATCHER = 'gz1401';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+test.describe('installer on a phone', () => {
+  test.use({ who: 'anonymous' });
+
+  test('logs in, lands on the phone view, sees a new work order of the team arrive, claims it and completes it', async ({ page, adminApi, baseURL }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.submitCredentials(INSTALLER.login, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/m$/);
+    const phone = new InstallerMobilePage(page);
+    await expect(phone.mine).toBeVisible();
+    // No desktop menu on the phone view.
+    await expect(page.locator('.side-nav')).toHaveCount(0);
+
+    // A new order reaches the field-work step of the grid's team while the page is open: it appears by itself.
+    const dispatcher = (await loginViaApi(baseURL!, DISPATCHER)).client;
+    const order = await orderAtFieldWorkStep(adminApi, dispatcher, GRID);
+    const waiting = phone.card(order.workOrder.workOrderNo, phone.toClaim);
+    await expect(waiting).toBeVisible({ timeout: 15_000 });
+    await expect(waiting).toContainText('Not agreed yet');
+    await expect(waiting.getByTestId('m-call')).toHaveAttribute('href', /^tel:\d+$/);
+    await expect(waiting.getByTestId('m-navigate')).toHaveAttribute('href', /uri\.amap\.com/);
+    // Touch-sized actions.
+    const box = await waiting.getByTestId('m-claim').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await captureScreen(page, 'installer-mobile-en');
+
+    await waiting.getByTestId('m-claim').tap();
+    await expect(phone.notice).toContainText(`Claimed ${order.workOrder.workOrderNo}`);
+    const mine = phone.card(order.workOrder.workOrderNo, phone.mine);
+    await expect(mine).toBeVisible();
+    await expect(mine).toHaveAttribute('data-kind', 'mine');
+
+    await mine.getByTestId('m-complete').tap();
+    await expect(mine.getByTestId('m-complete-form')).toBeVisible();
+    await captureScreen(page, 'installer-mobile-complete-en');
+    await mine.getByTestId('m-result-normal').check();
+    await mine.getByTestId('m-note').fill('installed, signal good');
+    await mine.getByTestId('m-complete-submit').tap();
+    await expect(phone.notice).toContainText(`Completed ${order.workOrder.workOrderNo}`);
+    await expect(phone.card(order.workOrder.workOrderNo)).toHaveCount(0);
+
+    const { order: read } = await adminApi.request(E2eOrderFieldWorkQuery, { id: order.orderId });
+    const done = read!.workOrders.find((wo) => wo.id === order.workOrder.id)!;
+    expect(done).toMatchObject({ state: 'COMPLETED', result: 'NORMAL', handler: { staffNo: INSTALLER.staffNo } });
+  });
+});
+
+test.describe('in Chinese', () => {
+  test.use({ who: { login: INSTALLER.login }, language: 'zh-CN' });
+
+  test('the phone view reads in Chinese, with the team’s work orders to claim', async ({ page, adminApi, baseURL }) => {
+    const dispatcher = (await loginViaApi(baseURL!, DISPATCHER)).client;
+    const order = await orderAtFieldWorkStep(adminApi, dispatcher, GRID);
+    // On a phone the home page sends team members to their phone view.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/m$/);
+    const phone = new InstallerMobilePage(page);
+    const card = phone.card(order.workOrder.workOrderNo, phone.toClaim);
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('m-claim')).toHaveText('签收');
+    await expect(card.getByTestId('m-call')).toHaveText('拨打电话');
+    await expect(card.getByTestId('m-navigate')).toHaveText('导航');
+    await captureScreen(page, 'installer-mobile-zh-cn');
+  });
+});
