@@ -93,7 +93,7 @@ test.describe('in Chinese', () => {
 
     await screen.category('FIELD').getByTestId('work-order-category-delete').click();
     await page.getByTestId('work-order-category-delete-submit').click();
-    await expect(page.getByTestId('work-order-category-delete-error')).toContainText('仍在使用，不能删除：Work-order category FIELD cannot be deleted: it has 2 work-order types: INSTALL 装机, REMOVE 拆机.');
+    await expect(page.getByTestId('work-order-category-delete-error')).toContainText('仍在使用，不能删除：Work-order category FIELD cannot be deleted: it has 4 work-order types: APPOINTMENT 预约, INSTALL 装机, ONSITE_TEST 上门测试, REMOVE 拆机.');
     await captureScreen(page, 'work-order-types-in-use-zh');
     await page.getByTestId('work-order-category-delete-close').click();
 

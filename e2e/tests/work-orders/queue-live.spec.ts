@@ -7,7 +7,7 @@ import { WorkOrderQueuePage } from '../../pages/work-order-queue-page.ts';
 
 test.use({ who: { login: DEMO.dispatcher.login } });
 
-test('a dispatcher completes the dispatch-center step; the installer sees the installation work order appear live, and the flow monitor follows', async ({ page, openSession, adminApi }) => {
+test('a dispatcher completes the dispatch-center step; the installer sees the appointment work order appear live, and the flow monitor follows', async ({ page, openSession, adminApi }) => {
   // Two browsers and an order through its automatic steps: slow when the machine is busy.
   test.setTimeout(120_000);
   const dispatcher = new WorkOrderQueuePage(page);
@@ -26,8 +26,8 @@ test('a dispatcher completes the dispatch-center step; the installer sees the in
   await dispatcher.openTab('flow');
   await expect(dispatcher.flowStep('Dispatch center')).toHaveClass(/is-in_progress/);
   await expect(dispatcher.flowStep('Port assignment')).toHaveClass(/is-done/);
-  await expect(dispatcher.flowStep('Installation')).toHaveClass(/is-not_reached/);
-  await dispatcher.flowStep('Installation').click();
+  await expect(dispatcher.flowStep('Appointment')).toHaveClass(/is-not_reached/);
+  await dispatcher.flowStep('Appointment').click();
   await expect(page.getByTestId('flow-step-details')).toContainText('not dispatched yet');
   await captureScreen(page, 'work-orders-by-position-flow-en');
 
@@ -35,12 +35,12 @@ test('a dispatcher completes the dispatch-center step; the installer sees the in
   await expect(dispatcher.message).toContainText(`Completed ${order.workOrderNo}`);
   await expect(dispatcher.row(order.workOrderNo)).toHaveCount(0);
 
-  // The installation work order reaches the grid's installation team without a reload.
-  const installRow = installer.row(`${order.orderNo}-INSTALL`);
-  await installer.reveal(`${order.orderNo}-INSTALL`);
+  // The appointment work order (the first field step) reaches the grid's installation team without a reload.
+  const installRow = installer.row(`${order.orderNo}-APPOINTMENT`);
+  await installer.reveal(`${order.orderNo}-APPOINTMENT`);
   await installRow.locator('[col-id="step"]').click(ROW_CLICK);
   await installer.openTab('flow');
-  await expect(installer.flowStep('Installation')).toHaveClass(/is-in_progress/);
+  await expect(installer.flowStep('Appointment')).toHaveClass(/is-in_progress/);
   await expect(installer.flowStep('Dispatch center')).toHaveClass(/is-done/);
   await installer.completeNormally();
   await expect(installRow).toHaveCount(0);

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { outcomeOf, Refusal, type Outcome } from '../../lib/refusal.ts';
-import type { OutboxRelay } from '../../pubsub/outbox.ts';
+import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { orderScope } from '../orders/orders.repository.ts';
@@ -117,7 +117,9 @@ export class DispatchCenterService {
           // The steps right after the dispatch center go to the assigned team unless chosen otherwise.
           for (const step of nextSteps(graph, workOrder.stepId)) if (!handlers.has(step.code)) handlers.set(step.code, { positionId: team.positionId, staffId: null });
 
-          await tx.order.update({ where: { id: workOrder.order.id }, data: { appointmentAt: input.appointmentAt } });
+          const { state } = await tx.order.update({ where: { id: workOrder.order.id }, data: { appointmentAt: input.appointmentAt }, select: { state: true } });
+          // Screens following the order (its appointment time) hear of it after commit.
+          await enqueueEvent(tx, 'order.changed', { orderId: workOrder.order.id, state });
           // A new assignment replaces what an earlier round chose (e.g. after a wrong address).
           await tx.orderStepHandler.deleteMany({ where: { orderId: workOrder.order.id, stepCode: { in: laterSteps.map((step) => step.code) } } });
           for (const [stepCode, handler] of handlers) await tx.orderStepHandler.create({ data: { orderId: workOrder.order.id, stepCode, ...handler } });

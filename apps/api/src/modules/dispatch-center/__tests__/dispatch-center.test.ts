@@ -128,6 +128,9 @@ describe.each(testBackends())('dispatch center: to-do, suggestion, assignment, h
 
   it('assigns to a team in one go: appointment, handlers that beat the dispatch rules, audit, and the claimer handles the later steps', async () => {
     const order = await orderAtDispatch();
+    const orderEvents = async (orderId: string) =>
+      (await app.prisma.outboxEvent.findMany({ where: { topic: 'order.changed' }, select: { payload: true } })).filter((event) => (event.payload as { orderId: number }).orderId === Number(orderId)).length;
+    const eventsBefore = await orderEvents(order.orderId);
     const appointmentAt = future();
     // The district team, not the grid team the rules pick for appointments nor the city's catch-all rule.
     const assigned = await assign('dispatcher', { workOrderId: order.workOrderId, appointmentAt, teamId: String(districtTeam), handlers: [] });
@@ -137,6 +140,8 @@ describe.each(testBackends())('dispatch center: to-do, suggestion, assignment, h
     const audit = await app.prisma.auditEntry.findFirst({ where: { action: 'dispatch-center.assign', entityId: order.orderId } });
     expect(audit?.summary).toContain('T-DIST-');
     expect(await app.prisma.orderLog.count({ where: { orderId: Number(order.orderId), action: 'DISPATCH_ASSIGN' } })).toBe(1);
+    // Screens following the order hear of its appointment through the outbox (one event more than at its start).
+    expect(await orderEvents(order.orderId)).toBe(eventsBefore + 1);
 
     // The team mate claims the appointment: the outside-plant and on-site-test steps are theirs.
     const claimed = (await gqlRequest(app.url, 'mutation($input: WorkOrderRefInput!) { claimWorkOrder(input: $input) { ok } }', { input: { workOrderId: appointment.id } }, token.teamMate)).data.claimWorkOrder;
