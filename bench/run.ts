@@ -8,6 +8,7 @@ import { benchWorkOrderQuery } from './workloads/work-order-query.ts';
 import { benchQueueFirstRows } from './workloads/queue-first-rows.ts';
 import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
 import { benchBillImport } from './workloads/bill-import.ts';
+import { benchSubscriptionFanout } from './workloads/subscription-fanout.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
@@ -90,6 +91,18 @@ try {
     figures.push(...arrears.figures);
     notes.push(...arrears.notes);
   }
+  if (selected('w3')) {
+    // Its own database: demo data (the manager login) and 1 000 generated work orders to name in events.
+    console.log('w3.subscription_fanout');
+    await admin.query(`CREATE DATABASE ${name}_w3`);
+    const w3Url = new URL(url);
+    w3Url.pathname = `/${name}_w3`;
+    await prepareWorkOrderDatabase(w3Url.toString(), 1000);
+    const subscribers = Number(process.env.BENCH_W3_SUBSCRIBERS ?? (quick ? 200 : 2000));
+    const fanout = await benchSubscriptionFanout(w3Url.toString(), quick ? { subscribers, threads: 2, sessions: 4, latencyEvents: 5, burst: 5, rounds: 1 } : { subscribers, threads: 4, sessions: 20, latencyEvents: 30, burst: 20, rounds: 3 });
+    figures.push(...fanout.figures);
+    notes.push(...fanout.notes);
+  }
   if (selected('w4')) {
     console.log('w4.alarm_scan');
     const alarms = await benchAlarmScan(url.toString(), quick ? { openWorkOrders: 50_000, burst: 100, stressBurst: 500, rounds: 2, lagRows: 200 } : { openWorkOrders: 1_000_000, burst: 100, stressBurst: 1000, rounds: 5, lagRows: 2000 });
@@ -101,6 +114,7 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_bills WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_arrears WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_w3 WITH (FORCE)`);
   await admin.end();
 }
 

@@ -94,6 +94,11 @@ export default defineConfig({
       // Switch commands not confirmed within 3 s are not completed (30 s in production), so the
       // arrears journey sees that outcome without a long wait.
       OPENIOM_SWITCH_ANSWER_TIMEOUT_MS: '3000',
+      // The resource and provisioning simulators answer within 300 ms but stay silent on 2 % of the
+      // requests: give up on a silent one after 1.5 s (5 s in production) and retry 0.5 s later, so a
+      // journey waiting for its order to reach a step does not wait out production's timeouts.
+      OPENIOM_INTERFACE_TIMEOUT_MS: '1500',
+      OPENIOM_INTERFACE_BACKOFF_MS: '500',
       // The demo's call-record stream would charge any unrestricted prepaid account at random, the
       // journeys' own accounts too: journeys deliver the calls they need through submitCallRecords.
       OPENIOM_CDR_SIMULATOR: 'off',

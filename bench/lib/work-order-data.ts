@@ -61,7 +61,8 @@ export async function generateWorkOrders(client: pg.ClientBase, workOrders: numb
     CROSS JOIN LATERAL (SELECT date_trunc('second', now() - interval '365 days' * (1 - g::float8 / $1)) AS accepted_at, random() AS u2, random() AS u3, random() AS u4, random() AS u5) r
     JOIN (VALUES (0, 6, 'FIXED_NEW', 'NEW'), (6, 13, 'BROADBAND_NEW', 'NEW'), (13, 16, 'BROADBAND_MOVE', 'MOVE'), (16, 19, 'BROADBAND_REMOVE', 'REMOVE'), (19, 20, 'ORDER_CANCEL', 'CANCEL'))
          AS b(lo, hi, code, order_type) ON g % 20 >= b.lo AND g % 20 < b.hi
-    JOIN workflow_template t ON t.code = b.code
+    -- New orders run on the newest active version of their template (the v2 broadband flows have the dispatch-center field steps).
+    JOIN LATERAL (SELECT id FROM workflow_template WHERE code = b.code AND active ORDER BY version DESC LIMIT 1) t ON true
     LEFT JOIN (SELECT id, name, row_number() OVER (ORDER BY id) - 1 AS n FROM organisation WHERE level = 'GRID') grid
            ON r.u5 >= 0.01 AND grid.n = floor(power(greatest(r.u5 - 0.01, 0) / 0.99, 1.6) * 24)
     CROSS JOIN LATERAL (SELECT (CASE WHEN r.accepted_at > now() - interval '10 days' THEN CASE WHEN r.u2 < 0.7 THEN 'EXECUTING' ELSE 'COMPLETED' END

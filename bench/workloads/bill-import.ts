@@ -1,15 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { memoryOf, serveScript, sleep, startApi } from '../lib/api-process.ts';
 import { median, type Figure } from '../lib/harness.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Writes `lines` bill lines "phone amount" (space-delimited, like the demo SPACE format). */
 async function writeBillFile(file: string, lines: number): Promise<void> {
@@ -31,56 +28,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** VmRSS / VmHWM of a process in MiB, from /proc. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-/** The API as production runs it (`node --import tsx src/main.ts`), in a process of its own. */
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.join(repoRoot, 'apps/api'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OPENIOM_WEB_DIST: '', OPENIOM_LOG_LEVEL: 'warn', OPENIOM_INTERFACES: 'off', OPENIOM_ALARMS: 'off', OPENIOM_SWITCH: 'off', OPENIOM_DUNNING: 'off', OPENIOM_CDR_SIMULATOR: 'off', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error('the API did not start within 60 s');
-    await sleep(100);
-  }
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /**
  * W5 (bills): a generated bill file imported end to end through the upload endpoint (stream →
  * split → validate → COPY → month switch) of an API running as its own process, against `psql
@@ -94,7 +41,7 @@ export async function benchBillImport(databaseUrl: string, options: { lines: num
   await writeBillFile(file, options.lines);
   const bytes = statSync(file).size;
   const api = await startApi(databaseUrl);
-  const pid = api.child.pid!;
+  const pid = api.pid;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
   try {
@@ -197,7 +144,7 @@ export async function benchBillImport(databaseUrl: string, options: { lines: num
       { id: 'bills.import_rss_growth_mb', title: `what importing adds to the API's RSS: peak during an import − RSS idle before the first (worst of ${options.rounds})`, value: Math.max(...growth), unit: 'MB', baseline: bytes / 2 ** 20, baselineLabel: 'the size of the file', ratio: bytes / 2 ** 20 / Math.max(...growth), target: '≤ 100 MB (the file is never held; the duplicate check keeps 12–24 B a number)', met: Math.max(...growth) <= 100, date },
     ];
     const notes = [
-      `bills: ${options.lines} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) per import, ${options.rounds} rounds re-importing the same month (each replaces the previous import), API and psql \\copy (of the same file into the bill table itself, then deleted) alternating which goes first, VACUUM bill after each side's delete (untimed, as autovacuum would); API ${apiMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (apiMedian / 1000) / 1000).toFixed(0)} k lines/s), psql \\copy ${copyMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (copyMedian / 1000) / 1000).toFixed(0)} k lines/s). The API runs as its own process (node --import tsx src/main.ts, as npm start runs it); its peak RSS per import ${rss.map((mb) => mb.toFixed(0)).join(', ')} MB, i.e. ${growth.map((mb) => mb.toFixed(0)).join(', ')} MB over the idle RSS before the first (VmRSS sampled every 20 ms${canResetPeak ? ' and VmHWM reset before each import' : ''}), ${idle.toFixed(0)} MB idle before the first. The replaced import's rows are removed after the answer (housekeeping): ${housekeepingMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s more, not counted above.`,
+      `bills: ${options.lines} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) per import, ${options.rounds} rounds re-importing the same month (each replaces the previous import), API and psql \\copy (of the same file into the bill table itself, then deleted) alternating which goes first, VACUUM bill after each side's delete (untimed, as autovacuum would); API ${apiMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (apiMedian / 1000) / 1000).toFixed(0)} k lines/s), psql \\copy ${copyMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (${(options.lines / (copyMedian / 1000) / 1000).toFixed(0)} k lines/s). The API runs as its own process, as npm start runs it (${serveScript()}); its peak RSS per import ${rss.map((mb) => mb.toFixed(0)).join(', ')} MB, i.e. ${growth.map((mb) => mb.toFixed(0)).join(', ')} MB over the idle RSS before the first (VmRSS sampled every 20 ms${canResetPeak ? ' and VmHWM reset before each import' : ''}), ${idle.toFixed(0)} MB idle before the first. The replaced import's rows are removed after the answer (housekeeping): ${housekeepingMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s more, not counted above.`,
     ];
 
     if (options.lookupMonths > 0) {

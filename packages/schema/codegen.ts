@@ -68,6 +68,10 @@ const config: CodegenConfig = {
           CallRecordResult: '../modules/prepaid/prepaid.types.ts#CallRecordResultRecord',
           Tariff: '../modules/prepaid/rating.ts#TariffRecord',
           PrepaidSettings: '../modules/prepaid/prepaid.types.ts#PrepaidSettingsRecord',
+          // Dispatch center (issue #5)
+          DispatchTeam: '../modules/dispatch-center/dispatch-center.types.ts#DispatchTeamRecord',
+          DispatchTeamMember: '../modules/dispatch-center/dispatch-center.types.ts#DispatchTeamMemberRecord',
+          DispatchSuggestion: '../modules/dispatch-center/dispatch-center.types.ts#DispatchSuggestionRecord',
           Team: '../modules/teams/teams.types.ts#TeamRecord',
           TeamMember: '../modules/teams/teams.types.ts#TeamMemberRecord',
           TeamResult: '../modules/teams/teams.types.ts#TeamResultRecord',

@@ -169,7 +169,7 @@ async function seedDemoArea(prisma: PrismaClient) {
         for (let g = 0; g < district.grids.length; g++) {
           const grid = gridCode(district.code, g);
           // Field work only: a rule for any type would also win the dispatch-center step (the nearest area wins).
-          for (const workOrderTypeCode of ['INSTALL', 'REMOVE']) {
+          for (const workOrderTypeCode of ['APPOINTMENT', 'INSTALL', 'ONSITE_TEST', 'REMOVE']) {
             await tx.dispatchRule.create({ data: { organisationId: orgIds.get(grid)!.id, workOrderTypeCode, positionId: await positionFor(grid, 'INSTALL') } });
           }
         }

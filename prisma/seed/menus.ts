@@ -77,7 +77,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     code: 'dispatch',
     route: null,
     children: [
-      { code: 'dispatch.todo', route: null },
+      { code: 'dispatch.todo', route: '/dispatch/todo' },
       { code: 'dispatch.supervision', route: null },
       { code: 'dispatch.map', route: null },
       { code: 'dispatch.statistics', route: null },

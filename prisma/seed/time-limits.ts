@@ -17,6 +17,9 @@ export const workOrderTimeLimits = [
   ...['WIRING', 'NUMBER', 'PORT', 'RELEASE', 'NETWORK_MGMT', 'BB_ROOM', 'DISPATCH', 'CRM_NOTICE'].map((workOrderTypeCode) => ({ workOrderTypeCode, ...quick })),
   { workOrderTypeCode: 'INSTALL', acceptHours: 12, warningHours: 40, processHours: 50 },
   { workOrderTypeCode: 'REMOVE', acceptHours: 12, warningHours: 40, processHours: 50 },
+  // The appointment is claimed within the supervision's claim timeout (2 h) and agreed within a day.
+  { workOrderTypeCode: 'APPOINTMENT', acceptHours: 2, warningHours: 6, processHours: 8 },
+  { workOrderTypeCode: 'ONSITE_TEST', acceptHours: 12, warningHours: 40, processHours: 50 },
 ];
 
 /**
@@ -57,5 +60,11 @@ export function calendarDays(): { date: Date; working: boolean; name: string }[]
 export async function seedTimeLimits(prisma: PrismaClient): Promise<void> {
   if ((await prisma.orderTimeLimit.count()) === 0) await prisma.orderTimeLimit.createMany({ data: orderTimeLimits });
   if ((await prisma.workOrderTimeLimit.count()) === 0) await prisma.workOrderTimeLimit.createMany({ data: workOrderTimeLimits });
+  else {
+    // Types added by a later seed (the dispatch-center flows) get their defaults once, when they have no limit yet.
+    for (const limit of workOrderTimeLimits.filter((l) => ['APPOINTMENT', 'ONSITE_TEST'].includes(l.workOrderTypeCode))) {
+      if ((await prisma.workOrderTimeLimit.count({ where: { workOrderTypeCode: limit.workOrderTypeCode } })) === 0) await prisma.workOrderTimeLimit.create({ data: limit });
+    }
+  }
   if ((await prisma.calendarDay.count()) === 0) await prisma.calendarDay.createMany({ data: calendarDays() });
 }

@@ -8,12 +8,18 @@ import type { PrismaClient, StepKind } from '../generated/client/client.ts';
 export const workOrderCategories = [
   { code: 'RESOURCE', name: '资源类', nameEn: 'Resources', types: [['WIRING', '配线', 'Wiring'], ['NUMBER', '配号', 'Number assignment'], ['PORT', '配端口', 'Port assignment'], ['RELEASE', '资源释放', 'Resource release']] },
   { code: 'NETWORK', name: '网络类', nameEn: 'Network', types: [['NETWORK_MGMT', '综合网管', 'Network management'], ['BB_ROOM', '宽带机房', 'Broadband machine room']] },
-  { code: 'FIELD', name: '施工类', nameEn: 'Field work', types: [['INSTALL', '装机', 'Installation'], ['REMOVE', '拆机', 'Removal']] },
+  {
+    code: 'FIELD',
+    name: '施工类',
+    nameEn: 'Field work',
+    types: [['INSTALL', '装机', 'Installation'], ['REMOVE', '拆机', 'Removal'], ['APPOINTMENT', '预约', 'Appointment'], ['ONSITE_TEST', '上门测试', 'On-site test']],
+  },
   { code: 'DISPATCH', name: '调度类', nameEn: 'Dispatch', types: [['DISPATCH', '调度中心派单', 'Dispatch center']] },
   { code: 'NOTICE', name: '回执类', nameEn: 'Notices', types: [['CRM_NOTICE', '报竣', 'Completion notice']] },
 ] as const;
 
-type StepSpec = [code: string, name: string, nameEn: string, kind: StepKind, workOrderType: string | null, joinAll?: boolean];
+/** `handlerFromStep`: an earlier step whose claimer becomes this step's handler (see `WorkflowStep.handlerFromStep`). */
+type StepSpec = [code: string, name: string, nameEn: string, kind: StepKind, workOrderType: string | null, joinAll?: boolean, handlerFromStep?: string];
 type TransitionSpec = [from: string, to: string, exceptionType?: string];
 
 export interface TemplateSpec {
@@ -28,6 +34,8 @@ export interface TemplateSpec {
 const start: StepSpec = ['START', '开始', 'Start', 'START', null];
 const end: StepSpec = ['END', '结束', 'End', 'END', null];
 const notice: StepSpec = ['NOTICE', '报竣', 'Completion notice', 'CRM_NOTICE', 'CRM_NOTICE'];
+const appointment: StepSpec = ['APPOINTMENT', '预约', 'Appointment', 'FIELD_WORK', 'APPOINTMENT'];
+const onsiteTest: StepSpec = ['ONSITE_TEST', '上门测试', 'On-site test', 'FIELD_WORK', 'ONSITE_TEST', false, 'APPOINTMENT'];
 
 export const templates: TemplateSpec[] = [
   {
@@ -99,6 +107,78 @@ export const templates: TemplateSpec[] = [
     ],
     transitions: [['START', 'NETWORK'], ['NETWORK', 'DISPATCH'], ['DISPATCH', 'REMOVE'], ['REMOVE', 'RELEASE'], ['RELEASE', 'NOTICE'], ['NOTICE', 'END']],
   },
+  // Version 2 of the broadband flows (issue #5): the dispatch center records the appointment and
+  // assigns a grid team; a team member claims the appointment (预约) and, as its claimer, handles the
+  // outside-plant work (外线施工) and the on-site test (上门测试) or the removal (拆机).
+  {
+    code: 'BROADBAND_NEW',
+    version: 2,
+    name: '宽带新装',
+    nameEn: 'Broadband: new install',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
+      appointment,
+      ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+      onsiteTest,
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'],
+      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+      ['ONSITE_TEST', 'BB_ROOM', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+    ],
+  },
+  {
+    code: 'BROADBAND_MOVE',
+    version: 2,
+    name: '宽带移机',
+    nameEn: 'Broadband: move',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      appointment,
+      ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+      onsiteTest,
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'],
+      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+      ['ONSITE_TEST', 'PORT', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+    ],
+  },
+  {
+    code: 'BROADBAND_REMOVE',
+    version: 2,
+    name: '宽带拆机',
+    nameEn: 'Broadband: removal',
+    steps: [
+      start,
+      ['NETWORK', '综合网管停用', 'Network deactivation', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      appointment,
+      ['REMOVE', '拆机', 'Removal', 'FIELD_WORK', 'REMOVE', false, 'APPOINTMENT'],
+      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'NETWORK'], ['NETWORK', 'DISPATCH'], ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'REMOVE'], ['REMOVE', 'RELEASE'], ['RELEASE', 'NOTICE'], ['NOTICE', 'END'],
+      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['REMOVE', 'DISPATCH', 'WRONG_ADDRESS'],
+    ],
+  },
   {
     code: 'ORDER_CANCEL',
     version: 1,
@@ -119,6 +199,9 @@ export const templates: TemplateSpec[] = [
 export const exceptionTypes = [
   { code: 'LINE_FAULT', name: '线路故障', nameEn: 'Line fault', description: '施工发现线路故障，需重新配线/配端口', manual: false },
   { code: 'WRONG_ADDRESS', name: '地址错误', nameEn: 'Wrong address', description: '装机地址有误，退回调度中心', manual: false },
+  { code: 'ONT_SERIAL_MISMATCH', name: '光猫串码不符', nameEn: 'ONT serial mismatch', description: '上门测试发现光猫（ONT）串码与数据不一致，退回宽带机房重新配置', manual: false },
+  { code: 'ONU_PORT_FAULT', name: 'ONU端口不可用或不匹配', nameEn: 'ONU port unusable or mismatched', description: 'ONU端口不可用或与配置不一致，退回重新配端口', manual: false },
+  { code: 'ONU_FAULT', name: 'ONU不可用或不匹配', nameEn: 'ONU unusable or mismatched', description: 'ONU设备不可用或与配置不一致，退回重新配端口', manual: false },
   { code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', description: '转人工异常处理，流程暂停', manual: true },
 ];
 
@@ -164,9 +247,9 @@ export async function createTemplateIfMissing(prisma: PrismaClient, spec: Templa
   return prisma.$transaction(async (tx) => {
     const template = await tx.workflowTemplate.create({ data: { code: spec.code, version: spec.version, name: spec.name, nameEn: spec.nameEn }, select: { id: true } });
     const stepIds = new Map<string, number>();
-    for (const [index, [code, name, nameEn, kind, workOrderTypeCode, joinAll]] of spec.steps.entries()) {
+    for (const [index, [code, name, nameEn, kind, workOrderTypeCode, joinAll, handlerFromStep]] of spec.steps.entries()) {
       const step = await tx.workflowStep.create({
-        data: { templateId: template.id, code, name, nameEn, kind, workOrderTypeCode, joinAll: joinAll ?? false, sortOrder: index },
+        data: { templateId: template.id, code, name, nameEn, kind, workOrderTypeCode, joinAll: joinAll ?? false, handlerFromStep: handlerFromStep ?? null, sortOrder: index },
         select: { id: true },
       });
       stepIds.set(code, step.id);

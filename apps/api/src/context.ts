@@ -24,6 +24,7 @@ export interface GraphQLContext {
 /** A fresh set of DataLoaders (per HTTP request; per event for a subscription, see authorizedEvents). */
 export function createLoaders(services: Services) {
   return {
+    session: services.auth.createSessionLoader(),
     ...createStaffLoaders(services.staff.repository),
     ...createOrganisationLoaders(services.organisations.repository),
     ...createPositionLoaders(services.positions.repository),

@@ -46,6 +46,7 @@ import { AccountSyncService } from './modules/teams/account-sync.service.ts';
 import { AccountSyncWorker } from './modules/teams/account-sync.worker.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
+import { DispatchCenterService } from './modules/dispatch-center/dispatch-center.service.ts';
 
 /** The services of one API process, built once and shared by every request. */
 export interface Services {
@@ -111,6 +112,8 @@ export interface Services {
   accountsSimulator: AccountsSimulator;
   pubsub: PubSub;
   relay: OutboxRelay;
+  /** Dispatch center (issue #5): the dispatchers' to-do and the assignment to a team. */
+  dispatchCenter: DispatchCenterService;
 }
 
 export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: OutboxRelay, config: ApiConfig, clock: Clock): Services {
@@ -218,5 +221,6 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     exceptionFlows: new ExceptionFlowsService(prisma, audit, templateEditor),
     pubsub,
     relay,
+    dispatchCenter: new DispatchCenterService(prisma, relay, workflows, organisations, audit, now),
   };
 }

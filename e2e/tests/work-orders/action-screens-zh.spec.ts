@@ -1,4 +1,4 @@
-import { orderAtInstallStep, orderAtStep } from '../../fixtures/crm-orders.ts';
+import { orderAtAppointmentStep, orderAtStep } from '../../fixtures/crm-orders.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { E2eCompleteWorkOrderMutation } from '../../fixtures/graphql/order-documents.ts';
@@ -14,8 +14,8 @@ test.describe('in Chinese, as the dispatcher', () => {
   test('the dispatch, batch-completion, manual-assignment and manual-exception screens speak Chinese', async ({ page, session, adminApi }) => {
     test.setTimeout(120_000);
     const dispatcherApi = session!.client;
-    const waiting = await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH');
-    const installs = [await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-02'), await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-02')];
+    const waiting = await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH');
+    const installs = [await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-02'), await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-02')];
     const parked = await orderAtStep(adminApi, 'GZ-TH-02', 'DISPATCH');
     const { completeWorkOrder } = await dispatcherApi.request(E2eCompleteWorkOrderMutation, { input: { workOrderId: parked.workOrderId, exceptionType: 'MANUAL' } });
     expect(completeWorkOrder.ok).toBe(true);

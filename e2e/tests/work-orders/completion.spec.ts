@@ -1,4 +1,4 @@
-import { orderAtInstallStep, pendingWorkOrderAt } from '../../fixtures/crm-orders.ts';
+import { orderAtAppointmentStep, pendingWorkOrderAt } from '../../fixtures/crm-orders.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO, generatedInstallerLogin } from '../../fixtures/demo-accounts.ts';
 import { E2eDispatchWorkOrdersMutation, E2ePositionStaffQuery } from '../../fixtures/graphql/order-documents.ts';
@@ -7,8 +7,8 @@ import { WorkOrderQueuePage } from '../../pages/work-order-queue-page.ts';
 
 test.use({ who: { login: DEMO.installer.login } });
 
-/** Dispatches an installation work order to a holder of its position, as the dispatcher would. */
-async function dispatchTo(dispatcher: Parameters<typeof orderAtInstallStep>[1], workOrder: { workOrderId: string; positionId: string | null }, staffNo: string) {
+/** Dispatches a field work order to a holder of its position, as the dispatcher would. */
+async function dispatchTo(dispatcher: Parameters<typeof orderAtAppointmentStep>[1], workOrder: { workOrderId: string; positionId: string | null }, staffNo: string) {
   const { positionStaff } = await dispatcher.request(E2ePositionStaffQuery, { positionId: workOrder.positionId!, search: staffNo });
   const { dispatchWorkOrders } = await dispatcher.request(E2eDispatchWorkOrdersMutation, { input: { workOrderIds: [workOrder.workOrderId], staffId: positionStaff[0].id } });
   expect(dispatchWorkOrders.ok, dispatchWorkOrders.error?.message).toBe(true);
@@ -17,7 +17,7 @@ async function dispatchTo(dispatcher: Parameters<typeof orderAtInstallStep>[1], 
 test('an exception completion sends the order to the exception flow’s step (wrong address → dispatch center)', async ({ page, openSession, adminApi }) => {
   const dispatcherSession = await openSession({ login: DEMO.dispatcher.login });
   const dispatcherApi = dispatcherSession.session!.client;
-  const order = await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-01');
+  const order = await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-01');
   await dispatchTo(dispatcherApi, order, DEMO.installer.staffNo);
 
   const installer = new WorkOrderQueuePage(page);
@@ -28,7 +28,8 @@ test('an exception completion sends the order to the exception flow’s step (wr
   const dialog = page.getByTestId('complete-dialog');
   await expect(dialog.getByTestId('complete-normal')).toBeFocused();
   await dialog.getByTestId('complete-exception').check();
-  await expect(dialog.getByTestId('complete-exception-type').locator('option')).toHaveText(['Line fault (redo wiring)', 'Wrong address']);
+  // The appointment's only exception flow: a wrong address goes back to the dispatch center.
+  await expect(dialog.getByTestId('complete-exception-type').locator('option')).toHaveText(['Wrong address']);
   await dialog.getByTestId('complete-exception-type').selectOption({ label: 'Wrong address' });
   await captureScreen(page, 'work-orders-complete-exception-en');
   await dialog.getByTestId('complete-submit').click();
@@ -40,15 +41,15 @@ test('an exception completion sends the order to the exception flow’s step (wr
   expect(redo.workOrderNo).not.toBe(order.workOrderNo);
   await installer.openTab('flow');
   await expect(installer.flowStep('Dispatch center')).toHaveClass(/is-in_progress/);
-  await expect(installer.flowStep('Installation')).not.toHaveClass(/is-in_progress/);
+  await expect(installer.flowStep('Appointment')).not.toHaveClass(/is-in_progress/);
 });
 
 test('a batch completion reports each work order: completed, or refused and why', async ({ page, openSession, adminApi }) => {
   const dispatcherSession = await openSession({ login: DEMO.dispatcher.login });
   const dispatcherApi = dispatcherSession.session!.client;
-  const free1 = await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-01');
-  const free2 = await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-01');
-  const taken = await orderAtInstallStep(adminApi, dispatcherApi, 'GZ-TH-01');
+  const free1 = await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-01');
+  const free2 = await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-01');
+  const taken = await orderAtAppointmentStep(adminApi, dispatcherApi, 'GZ-TH-01');
   // Locked to a colleague of the same team: the installer may not complete it.
   await dispatchTo(dispatcherApi, taken, generatedInstallerLogin(1).toUpperCase());
 

@@ -1,4 +1,4 @@
-import { orderAtInstallStep, orderAtStep } from '../../fixtures/crm-orders.ts';
+import { orderAtAppointmentStep, orderAtStep } from '../../fixtures/crm-orders.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { E2eOrderWorkOrdersQuery } from '../../fixtures/graphql/order-documents.ts';
@@ -12,10 +12,10 @@ const SHIPAI_INSTALLERS = 'Guangzhou Tianhe Shipai grid Installer';
 test('a dispatcher dispatches a batch to an installer, who sees it appear live and completes one; the dispatcher’s flow monitor follows', async ({ page, session, openSession, adminApi }) => {
   // Two orders walk through their automatic steps first (simulated resource and provisioning systems).
   test.setTimeout(120_000);
-  // Two broadband orders of the Shipai grid, past the dispatch center: their installation work orders
+  // Two broadband orders of the Shipai grid, past the dispatch center: their appointment work orders
   // wait in the Shipai installation team's queue.
-  const first = await orderAtInstallStep(adminApi, session!.client, 'GZ-TH-01');
-  const second = await orderAtInstallStep(adminApi, session!.client, 'GZ-TH-01');
+  const first = await orderAtAppointmentStep(adminApi, session!.client, 'GZ-TH-01');
+  const second = await orderAtAppointmentStep(adminApi, session!.client, 'GZ-TH-01');
 
   const dispatcher = new WorkOrderQueuePage(page);
   await dispatcher.goto('by-position');
@@ -52,13 +52,18 @@ test('a dispatcher dispatches a batch to an installer, who sees it appear live a
   // The dispatcher watches the first order's flow while the installer completes it.
   await dispatcher.select(first.workOrderNo);
   await dispatcher.openTab('flow');
-  await expect(dispatcher.flowStep('Installation')).toHaveClass(/is-in_progress/);
+  await expect(dispatcher.flowStep('Appointment')).toHaveClass(/is-in_progress/);
   await installer.select(first.workOrderNo);
   await installer.completeNormally();
   await expect(installer.row(first.workOrderNo)).toHaveCount(0);
   await installer.reveal(second.workOrderNo);
-  await expect(dispatcher.flowStep('Installation')).toHaveClass(/is-done/);
-  await expect(dispatcher.flowStep('Completion notice')).toHaveClass(/is-(in_progress|done)/);
+  await expect(dispatcher.flowStep('Appointment')).toHaveClass(/is-done/);
+  // Whoever handles the appointment handles the outside-plant work: it goes straight to the installer.
+  await expect(dispatcher.flowStep('Outside-plant work')).toHaveClass(/is-in_progress/);
+  const { order: moved } = await adminApi.request(E2eOrderWorkOrdersQuery, { id: first.orderId });
+  const outsidePlant = moved!.workOrders.find((wo) => wo.step.code === 'OUTSIDE_PLANT');
+  expect(outsidePlant?.state).toBe('IN_PROGRESS');
+  await installer.reveal(outsidePlant!.workOrderNo);
   await expect(dispatcher.row(first.workOrderNo)).toHaveCount(0);
 
   for (const p of [page, installerSession.page]) expect(await p.evaluate(() => (window as { __e2eNoReload?: boolean }).__e2eNoReload)).toBe(true);
@@ -66,7 +71,7 @@ test('a dispatcher dispatches a batch to an installer, who sees it appear live a
 
 test('a batch dispatch across positions shows the server’s MIXED_POSITIONS refusal and changes nothing', async ({ page, session, adminApi }) => {
   const atDispatchCenter = await orderAtStep(adminApi, 'GZ-TH-03', 'DISPATCH');
-  const atInstallation = await orderAtInstallStep(adminApi, session!.client, 'GZ-TH-03');
+  const atInstallation = await orderAtAppointmentStep(adminApi, session!.client, 'GZ-TH-03');
 
   const dispatcher = new WorkOrderQueuePage(page);
   await dispatcher.goto('by-position');

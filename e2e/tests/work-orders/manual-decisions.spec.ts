@@ -1,4 +1,4 @@
-import { orderAtInstallStep, orderAtStep, pendingWorkOrderAt } from '../../fixtures/crm-orders.ts';
+import { orderAtAppointmentStep, orderAtStep, pendingWorkOrderAt } from '../../fixtures/crm-orders.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { DEMO } from '../../fixtures/demo-accounts.ts';
 import { E2eCompleteWorkOrderMutation, E2eOrderWorkOrdersQuery } from '../../fixtures/graphql/order-documents.ts';
@@ -12,7 +12,7 @@ test.describe('as the dispatcher', () => {
     const screen = new WorkOrderTaskPage(page);
     await screen.goto('manual-assignment');
     // A district-level order: the seed's installation rules are per grid, so no rule places it.
-    const order = await orderAtInstallStep(adminApi, session!.client, 'GZ-TH');
+    const order = await orderAtAppointmentStep(adminApi, session!.client, 'GZ-TH');
     expect(order.positionId).toBeNull();
     await screen.reveal(order.workOrderNo);
     await screen.select(order.workOrderNo);

@@ -103,6 +103,9 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     prepaidAccount: PREPAID,
     tariffs: PREPAID,
     prepaidSettings: PREPAID,
+    // Dispatch center (issue #5)
+    dispatchCenterTodo: { can: 'orders:read', menus: ['dispatch.todo'] },
+    dispatchSuggestion: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
     // Teams and accounts: dispatchers see the teams; administrators change them and run the account sync.
     teams: { can: 'orders:read', menus: ['dispatch.teams'] },
     myTeams: 'staff',
@@ -173,6 +176,8 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     saveTariff: PREPAID,
     // The switch / mediation side delivers call records: an integration, no screen behind it.
     submitCallRecords: { can: 'billing:operate' },
+    // Dispatch center (issue #5)
+    assignDispatchCenterWorkOrder: { can: 'work-orders:complete', menus: ['dispatch.todo'] },
     saveTeam: config('dispatch.teams'),
     deleteTeam: config('dispatch.teams'),
     addTeamMember: config('dispatch.teams'),
@@ -345,6 +350,12 @@ export const parentGuardedTypes = new Set([
   'PrepaidAccountResult',
   'CallRecordResult',
   'SubmitCallRecordsResult',
+  // Dispatch center (issue #5)
+  'DispatchTeam',
+  'DispatchTeamMember',
+  'DispatchLaterStep',
+  'DispatchSuggestion',
+  'AssignDispatchCenterResult',
   'Team',
   'TeamMember',
   'InFlightWork',

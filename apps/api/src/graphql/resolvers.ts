@@ -84,6 +84,8 @@ import {
 import { orderFieldVisit } from '../modules/teams/resolvers/order-field-visit.ts';
 import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaffActive, syncTeamAccounts, Team, TeamMember, teams, teamStaffChoices } from '../modules/teams/resolvers/teams.ts';
 
+import { DispatchSuggestion, DispatchTeam, DispatchTeamMember, dispatchCenterMutation, dispatchCenterQuery } from '../modules/dispatch-center/resolvers/dispatch-center.ts';
+
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
   DateTime,
@@ -135,7 +137,14 @@ export const resolvers: Resolvers = {
   AuditEntryConnection,
   DispatchRule,
   DispatchPreview,
+  // Dispatch center (issue #5)
+  DispatchSuggestion,
+  DispatchTeam,
+  DispatchTeamMember,
 };
+// Dispatch center (issue #5): root fields kept out of the long lines above so merges stay mechanical.
+Object.assign(resolvers.Query as object, dispatchCenterQuery);
+Object.assign(resolvers.Mutation as object, dispatchCenterMutation);
 
 // Teams and accounts (dispatch center): one block, so that merges with other modules' fields stay mechanical.
 Object.assign(resolvers.Query!, { teams, myTeams, teamStaffChoices });

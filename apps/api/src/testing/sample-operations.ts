@@ -124,6 +124,10 @@ export const sampleOperations: Record<string, string> = {
   'Mutation.saveTariff': 'mutation { saveTariff(input: { code: "X", name: "x", prefix: "9", unitSeconds: 60, ratePerUnit: "0.1" }) { ok } }',
   'Mutation.submitCallRecords': 'mutation { submitCallRecords(records: []) { rated } }',
   'Mutation.configureSimulator': 'mutation { configureSimulator(input: { system: CRM, minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 }) { system } }',
+  // Dispatch center (issue #5)
+  'Query.dispatchCenterTodo': '{ dispatchCenterTodo(first: 1) { edges { cursor } } }',
+  'Query.dispatchSuggestion': '{ dispatchSuggestion(workOrderId: "1") { suggestedTeamId } }',
+  'Mutation.assignDispatchCenterWorkOrder': 'mutation { assignDispatchCenterWorkOrder(input: { workOrderId: "1", appointmentAt: "2030-01-01T00:00:00Z", teamId: "1", handlers: [] }) { ok } }',
   'Query.teams': '{ teams { id } }',
   'Query.myTeams': '{ myTeams { id } }',
   'Query.teamStaffChoices': '{ teamStaffChoices(teamId: "1") { id } }',

@@ -29,6 +29,7 @@ const screens = {
   '/system/audit': () => import('../modules/audit/routes/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
   '/billing/dunning': () => import('../modules/dunning/routes/dunning-page').then((m) => ({ default: m.DunningPage })),
   '/config/dispatch-rules': () => import('../modules/dispatch-rules/routes/dispatch-rules-page').then((m) => ({ default: m.DispatchRulesPage })),
+  '/dispatch/todo': () => import('../modules/dispatch-center/routes/dispatch-todo-page').then((m) => ({ default: m.DispatchTodoPage })),
   '/billing/formats': () => import('../modules/billing/routes/bill-formats-page').then((m) => ({ default: m.BillFormatsPage })),
   '/billing/imports': () => import('../modules/billing/routes/bill-imports-page').then((m) => ({ default: m.BillImportsPage })),
   '/billing/bills': () => import('../modules/billing/routes/bills-page').then((m) => ({ default: m.BillsPage })),
@@ -77,6 +78,7 @@ const OrderQueryPage = lazy(screens['/queries/orders']);
 const WorkOrderQueryPage = lazy(screens['/queries/work-orders']);
 const AuditLogPage = lazy(screens['/system/audit']);
 const DispatchRulesPage = lazy(screens['/config/dispatch-rules']);
+const DispatchTodoPage = lazy(screens['/dispatch/todo']);
 const DunningPage = lazy(screens['/billing/dunning']);
 const AttributeItemsPage = lazy(screens['/config/attributes']);
 const BillFormatsPage = lazy(screens['/billing/formats']);
@@ -156,6 +158,7 @@ export function AppRoutes() {
           <Route path="system/audit" element={guarded('system.audit', <AuditLogPage />)} />
           <Route path="billing/prepaid" element={guarded('billing.prepaid', <PrepaidPage />)} />
           <Route path="config/dispatch-rules" element={guarded('config.dispatch-rules', <DispatchRulesPage />)} />
+          <Route path="dispatch/todo" element={guarded('dispatch.todo', <DispatchTodoPage />)} />
           <Route path="billing/dunning" element={guarded('billing.dunning', <DunningPage />)} />
           <Route path="config/attributes" element={guarded('config.attributes', <AttributeItemsPage />)} />
           <Route path="billing/formats" element={guarded('billing.formats', <BillFormatsPage />)} />

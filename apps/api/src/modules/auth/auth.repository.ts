@@ -60,6 +60,15 @@ export class AuthRepository {
     return this.findSessionWhere({ id });
   }
 
+  /** Sessions by id, in one query (missing ones are absent). */
+  async findSessions(ids: readonly string[]): Promise<SessionRow[]> {
+    const rows = await this.prisma.session.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, userId: true, staffId: true, lastSeenAt: true, endedAt: true, user: { select: { loginName: true } } },
+    });
+    return rows.map((row) => ({ id: row.id, userId: row.userId, staffId: row.staffId, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt, loginName: row.user.loginName }));
+  }
+
   private async findSessionWhere(where: Prisma.SessionWhereUniqueInput): Promise<SessionRow | null> {
     const row = await this.prisma.session.findUnique({
       where,

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import DataLoader from 'dataloader';
 import type { PrismaClient } from '@openiom/db';
 import type { ApiConfig } from '../../config.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -147,9 +148,20 @@ export class AuthService {
     for await (const { sessionId } of events) this.cache.invalidate(sessionId);
   }
 
-  /** Re-checks a session before a subscription event is sent: throws when it has ended. */
-  async reauthorize(viewer: ViewerRecord): Promise<ViewerRecord> {
-    const session = await this.repository.findSession(viewer.sessionId);
+  /** A DataLoader of sessions by id: the subscribers of one event re-check their sessions in one query. */
+  createSessionLoader(): DataLoader<string, SessionRow | null> {
+    return new DataLoader<string, SessionRow | null>(async (ids) => {
+      const byId = new Map((await this.repository.findSessions(ids)).map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /**
+   * Re-checks a session before a subscription event is sent: throws when it has ended. `sessions`
+   * (see `createSessionLoader`) lets the subscribers of one event share the lookup.
+   */
+  async reauthorize(viewer: ViewerRecord, sessions?: DataLoader<string, SessionRow | null>): Promise<ViewerRecord> {
+    const session = sessions ? await sessions.load(viewer.sessionId) : await this.repository.findSession(viewer.sessionId);
     if (!session || session.endedAt) throw new AppError('SESSION_EXPIRED', 'Your session has ended; log in again.');
     // Another staff number, or permissions changed since: subscriptions follow at their next event.
     if (session.staffId !== viewer.staffId || this.builtIn.get(viewer) !== this.generation) return this.buildViewer(session);

@@ -13,6 +13,7 @@ const orderSelect = {
   id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
   customerPhone: true, address: true, organisationId: true, templateId: true, productCode: true, broadbandAccount: true, acceptedAt: true,
   completedAt: true, cancelledAt: true, timeState: true, warnAt: true, dueAt: true,
+  appointmentAt: true,
 } as const;
 
 export const workOrderSelect = { id: true, workOrderNo: true, orderId: true, stepId: true, positionId: true, staffId: true, state: true, createdAt: true, completedAt: true, result: true, note: true, deferredTo: true, timeState: true, acceptDueAt: true, acceptOverdue: true, warnAt: true, dueAt: true } as const;
@@ -196,6 +197,13 @@ export class OrdersRepository {
   }
 
   /** Whether an order is inside the scope and, when given, below the organisation path. */
+  /** Which of the orders the scope sees (and, with `underPath`, lie in that subtree), in one query. */
+  async visibleOrderIds(orderIds: readonly number[], scope: DataScope, underPath: string | null): Promise<Set<number>> {
+    const where: Prisma.OrderWhereInput[] = [{ id: { in: [...orderIds] } }, orderScope(scope)];
+    if (underPath) where.push({ organisation: { path: { startsWith: underPath } } });
+    return new Set((await this.prisma.order.findMany({ where: { AND: where }, select: { id: true } })).map((row) => row.id));
+  }
+
   async isVisible(orderId: number, scope: DataScope, underPath: string | null): Promise<boolean> {
     const where: Prisma.OrderWhereInput[] = [{ id: orderId }, orderScope(scope)];
     if (underPath) where.push({ organisation: { path: { startsWith: underPath } } });

@@ -7,6 +7,7 @@ import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { CrmInboundRepository } from './crm-inbound.repository.ts';
 import { OrdersRepository } from './orders.repository.ts';
+import type { createOrderLoaders } from './orders.loaders.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -33,6 +34,9 @@ type Outcome = { ok: true; orderId: number } | { ok: false; reason: string };
  * Orders from CRM: the inbound interface (submit, then process in one transaction per message)
  * and order creation through the workflow engine.
  */
+
+/** The loaders an event's subscribers share (see `authorizedEvents`). */
+type EventLoaders = Pick<ReturnType<typeof createOrderLoaders>, 'workOrderById' | 'orderVisibility'>;
 export class OrdersService {
   readonly inbound: CrmInboundRepository;
   readonly repository: OrdersRepository;
@@ -142,30 +146,38 @@ export class OrdersService {
     return { orderId: filter.orderId, organisationPath, positionId: filter.positionId, staffId: filter.staffId };
   }
 
-  /** Whether a subscriber may receive a work-order event, with their permissions as they are now. */
-  async mayReceiveWorkOrderEvent(viewer: ViewerRecord, event: WorkOrderEventRecord, filter: WorkOrderEventFilter): Promise<boolean> {
+  /**
+   * Whether a subscriber may receive a work-order event, with their permissions as they are now.
+   * `loaders` (the event's, shared by its subscribers) read the work order and the visibility once
+   * per event and scope instead of once per subscriber.
+   */
+  async mayReceiveWorkOrderEvent(viewer: ViewerRecord, event: WorkOrderEventRecord, filter: WorkOrderEventFilter, loaders?: EventLoaders): Promise<boolean> {
     if (!viewer.permissions.has('orders:read')) return false;
     if (filter.orderId !== null && event.orderId !== filter.orderId) return false;
     if (filter.positionId !== null || filter.staffId !== null) {
-      const [workOrder] = await this.repository.workOrdersByIds([event.workOrderId]);
+      const workOrder = loaders ? await loaders.workOrderById.load(event.workOrderId) : (await this.repository.workOrdersByIds([event.workOrderId]))[0];
       if (!workOrder) return false;
       if (filter.positionId !== null && workOrder.positionId !== filter.positionId) return false;
       if (filter.staffId !== null && workOrder.staffId !== filter.staffId) return false;
     }
-    return this.repository.isVisible(event.orderId, viewer.scope, filter.organisationPath);
+    return this.isVisible(event.orderId, viewer, filter.organisationPath, loaders);
   }
 
   /** Whether a subscriber may receive an alarm of an order (or of one of its work orders). */
-  async mayReceiveAlarm(viewer: ViewerRecord, event: { orderId: number }, filter: WorkOrderEventFilter): Promise<boolean> {
+  async mayReceiveAlarm(viewer: ViewerRecord, event: { orderId: number }, filter: WorkOrderEventFilter, loaders?: EventLoaders): Promise<boolean> {
     if (!viewer.permissions.has('orders:read')) return false;
     if (filter.orderId !== null && event.orderId !== filter.orderId) return false;
-    return this.repository.isVisible(event.orderId, viewer.scope, filter.organisationPath);
+    return this.isVisible(event.orderId, viewer, filter.organisationPath, loaders);
   }
 
-  async mayReceiveOrderEvent(viewer: ViewerRecord, event: OrderEventRecord, orderId: number | null): Promise<boolean> {
+  async mayReceiveOrderEvent(viewer: ViewerRecord, event: OrderEventRecord, orderId: number | null, loaders?: EventLoaders): Promise<boolean> {
     if (!viewer.permissions.has('orders:read')) return false;
     if (orderId !== null && event.orderId !== orderId) return false;
-    return this.repository.isVisible(event.orderId, viewer.scope, null);
+    return this.isVisible(event.orderId, viewer, null, loaders);
+  }
+
+  private isVisible(orderId: number, viewer: ViewerRecord, underPath: string | null, loaders: EventLoaders | undefined): Promise<boolean> {
+    return loaders ? loaders.orderVisibility.load({ orderId, scope: viewer.scope, underPath }) : this.repository.isVisible(orderId, viewer.scope, underPath);
   }
 
   private async createOrder(tx: Tx, crm: CrmOrder, now: Date): Promise<Outcome> {

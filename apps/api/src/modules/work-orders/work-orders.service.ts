@@ -113,7 +113,12 @@ export class WorkOrdersService {
       if (busy.length > 0) refuse('ALREADY_HANDLED', `Already being handled or done: ${busy.map((wo) => wo.workOrderNo).join(', ')}.`, 'workOrderIds');
       if (!(await this.repository.mayHandle(tx, staffId, positions[0] as number))) refuse('NOT_AT_POSITION', `Staff ${staffId} has no work-order permission for the position these work orders are queued at.`, 'staffId');
       await tx.workOrder.updateMany({ where: { id: { in: workOrders.map((wo) => wo.id) } }, data: { staffId, state: 'IN_PROGRESS', startedAt: now } });
-      return workOrders.map((workOrder) => ({ workOrder, action: 'DISPATCH', detail: `dispatched to staff ${staffId}` }));
+      const lines = [];
+      for (const workOrder of workOrders) {
+        lines.push({ workOrder, action: 'DISPATCH', detail: `dispatched to staff ${staffId}` });
+        lines.push(...(await this.handOn(tx, workOrder, staffId)));
+      }
+      return lines;
     });
   }
 
@@ -125,8 +130,14 @@ export class WorkOrdersService {
         refuse('NOT_AT_POSITION', `Work order ${workOrder.workOrderNo} is queued at a position outside your work-order permissions.`, 'workOrderId');
       }
       await tx.workOrder.update({ where: { id: workOrder.id }, data: { staffId: viewer.staffId, state: 'IN_PROGRESS', startedAt: now } });
-      return [{ workOrder, action: 'CLAIM', detail: 'claimed' }];
+      return [{ workOrder, action: 'CLAIM', detail: 'claimed' }, ...(await this.handOn(tx, workOrder, viewer.staffId as number))];
     });
+  }
+
+  /** The claimer (or dispatchee) becomes the handler of the later steps that take theirs from this one (`handlerFromStep`). */
+  private async handOn(tx: Prisma.TransactionClient, workOrder: WorkOrderRecord, staffId: number) {
+    const steps = await this.engine.handlerTaken(tx, { orderId: workOrder.orderId, stepId: workOrder.stepId, positionId: workOrder.positionId }, staffId);
+    return steps.map((stepCode) => ({ workOrder, action: 'SET_STEP_HANDLER', detail: `staff ${staffId} will handle step ${stepCode}`, silent: true }));
   }
 
   /**

@@ -107,7 +107,7 @@ export class TemplateEditorService {
       const ids = new Map<string, number>();
       for (const [sortOrder, step] of graph.steps.entries()) {
         const created = await tx.workflowStep.create({
-          data: { templateId: template.id, code: step.code, name: step.name, nameEn: step.nameEn, kind: step.kind, joinAll: step.joinAll, workOrderTypeCode: step.workOrderTypeCode, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null, sortOrder },
+          data: { templateId: template.id, code: step.code, name: step.name, nameEn: step.nameEn, kind: step.kind, joinAll: step.joinAll, workOrderTypeCode: step.workOrderTypeCode, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null, handlerFromStep: step.handlerFromStep ?? null, sortOrder },
         });
         ids.set(step.code, created.id);
       }
@@ -159,7 +159,7 @@ export async function readGraph(db: Db, templateId: number): Promise<TemplateGra
       name: true,
       nameEn: true,
       description: true,
-      steps: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true, positionCode: true, timeLimitTypeCode: true } },
+      steps: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true, positionCode: true, timeLimitTypeCode: true, handlerFromStep: true } },
       transitions: { orderBy: { id: 'asc' }, select: { fromStepId: true, toStepId: true, kind: true, exceptionType: true } },
     },
   });

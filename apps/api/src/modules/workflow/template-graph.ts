@@ -22,6 +22,8 @@ export interface GraphStep {
   positionCode?: string | null;
   /** Work-order type whose time limit applies; null: the step's own type. */
   timeLimitTypeCode?: string | null;
+  /** An earlier step handled by people whose claimer becomes this step's handler; null: none. */
+  handlerFromStep?: string | null;
   /** Canvas position (layout only; not part of the engine semantics). */
   x?: number | null;
   y?: number | null;
@@ -65,6 +67,8 @@ export type GraphProblemCode =
   | 'UNKNOWN_TIME_LIMIT_TYPE'
   | 'POSITION_ON_AUTOMATIC_STEP'
   | 'UNKNOWN_POSITION'
+  | 'HANDLER_FROM_STEP_ON_AUTOMATIC_STEP'
+  | 'INVALID_HANDLER_FROM_STEP'
   | 'UNKNOWN_EXCEPTION_TYPE';
 
 export interface GraphProblem {
@@ -162,6 +166,20 @@ export function validateTemplateGraph(graph: TemplateGraph, options: ValidateOpt
       add('JOIN_WITH_SINGLE_INPUT', step.code, `Step ${step.code} is a join but fewer than two normal transitions lead into it`);
   }
 
+  // A step taking its handler from another: both handled by people, the other one earlier (a path of
+  // normal transitions leads from it to this step), so its claim is known when this step starts.
+  for (const step of steps.values()) {
+    const from = step.handlerFromStep?.trim();
+    if (!from) continue;
+    if (!manualGraphStepKinds.has(step.kind)) {
+      add('HANDLER_FROM_STEP_ON_AUTOMATIC_STEP', step.code, `Step ${step.code} runs by itself (${step.kind}): only steps handled by people take their handler from another step`);
+      continue;
+    }
+    const source = steps.get(from);
+    if (!source || !manualGraphStepKinds.has(source.kind) || from === step.code || !leadsTo(from, step.code, outgoing))
+      add('INVALID_HANDLER_FROM_STEP', step.code, `Step ${step.code} takes its handler from ${from}, which must be an earlier step handled by people`);
+  }
+
   // Reachability from START (any transition kind).
   const reachable = new Set<string>();
   const stack = starts.slice(0, 1).map((step) => step.code);
@@ -202,6 +220,22 @@ export function validateTemplateGraph(graph: TemplateGraph, options: ValidateOpt
         add('NO_PATH_TO_END', step.code, `No path leads from step ${step.code} to an END step`);
 
   return problems;
+}
+
+/** Whether a path of normal transitions leads from one step to another. */
+function leadsTo(from: string, to: string, outgoing: Map<string, GraphTransition[]>): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const code = stack.pop() as string;
+    for (const edge of outgoing.get(code) ?? []) {
+      if (edge.kind !== 'NORMAL' || seen.has(edge.to)) continue;
+      if (edge.to === to) return true;
+      seen.add(edge.to);
+      stack.push(edge.to);
+    }
+  }
+  return false;
 }
 
 /** Tarjan's algorithm, iterative enough for template sizes. */
@@ -252,7 +286,7 @@ export interface TemplateGraphDiff {
   transitionsRemoved: GraphTransition[];
 }
 
-const comparedStepFields = ['name', 'nameEn', 'kind', 'workOrderTypeCode', 'joinAll', 'positionCode', 'timeLimitTypeCode'] as const;
+const comparedStepFields = ['name', 'nameEn', 'kind', 'workOrderTypeCode', 'joinAll', 'positionCode', 'timeLimitTypeCode', 'handlerFromStep'] as const;
 const transitionKey = (edge: GraphTransition) => `${edge.from}|${edge.to}|${edge.kind}|${edge.exceptionType ?? ''}`;
 
 /** What changed from `before` to `after` (canvas positions are layout and ignored). */

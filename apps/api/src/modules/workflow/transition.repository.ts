@@ -40,6 +40,8 @@ export interface NewWorkOrder {
   workOrderNo: string;
   stepId: number;
   positionId: number | null;
+  /** The handler chosen in advance (OrderStepHandler): the work order starts IN_PROGRESS with them. */
+  staffId?: number | null;
   due: WorkOrderDueTimes;
   /** Its log lines, in order (created, then how it was queued for steps people handle). */
   log: { action: string; detail: string }[];
@@ -135,9 +137,11 @@ export const transitionSql = {
     }
     t.created.forEach((w, i) => {
       const created = Prisma.raw(`created_${i + 1}`);
+      const staffId = w.staffId ?? null;
+      const state = staffId === null ? 'PENDING' : 'IN_PROGRESS';
       changes.push(Prisma.sql`${created} AS (
-        INSERT INTO work_order (work_order_no, order_id, step_id, state, position_id, created_at, accept_due_at, warn_at, due_at, next_alarm_at)
-        VALUES (${w.workOrderNo}, ${t.orderId}, ${w.stepId}, 'PENDING', ${w.positionId}, ${w.now}, ${w.due.acceptDueAt}, ${w.due.warnAt}, ${w.due.dueAt}, ${w.due.nextAlarmAt})
+        INSERT INTO work_order (work_order_no, order_id, step_id, state, position_id, staff_id, started_at, created_at, accept_due_at, warn_at, due_at, next_alarm_at)
+        VALUES (${w.workOrderNo}, ${t.orderId}, ${w.stepId}, ${state}::"WorkOrderState", ${w.positionId}, ${staffId}::int, ${staffId === null ? null : w.now}::timestamp(3), ${w.now}, ${w.due.acceptDueAt}, ${w.due.warnAt}, ${w.due.dueAt}, ${w.due.nextAlarmAt})
         RETURNING id
       )`);
       for (const line of w.log) lines.push(Prisma.sql`SELECT ${next(lines)}, id, NULL::int, ${line.action}::text, ${line.detail}::text, ${w.now}::timestamp(3) FROM ${created}`);
@@ -146,7 +150,7 @@ export const transitionSql = {
         requests.push(Prisma.sql`SELECT ${next(requests)}, ${system}::"ExternalSystem", ${kind}::text, id, ${JSON.stringify(request)}::jsonb, ${w.now}::timestamp(3) FROM ${created}`);
       }
       if (w.completionNotice) notices.push(Prisma.sql`SELECT ${next(notices)}, ${JSON.stringify(w.completionNotice)}::jsonb`);
-      events.push(Prisma.sql`SELECT ${next(events)}, 'work-order.changed', jsonb_build_object('workOrderId', id, 'orderId', ${t.orderId}::int, 'state', 'PENDING') FROM ${created}`);
+      events.push(Prisma.sql`SELECT ${next(events)}, 'work-order.changed', jsonb_build_object('workOrderId', id, 'orderId', ${t.orderId}::int, 'state', ${state}::text) FROM ${created}`);
     });
     if (t.orderCompletedAt) {
       changes.push(Prisma.sql`finished AS (

@@ -127,25 +127,40 @@ export class WorkflowEngine {
     const round = workOrders.filter((wo) => wo.stepId === step.id).length + 1;
     const now = this.now();
     const manual = manualStepKinds.has(step.kind);
+    // A handler chosen in advance for this order's step (by the dispatch center, or the claim of the
+    // step it takes its handler from) beats the template's fixed position and the dispatch rules.
+    const chosen = manual ? await tx.orderStepHandler.findUnique({ where: { orderId_stepCode: { orderId: order.id, stepCode: step.code } }, select: { positionId: true, staffId: true } }) : null;
     // A step with a fixed handling position queues there; otherwise the dispatch rules decide (a fixed
     // position deleted since falls back to them).
-    const fixed = manual && step.positionCode ? await tx.position.findUnique({ where: { code: step.positionCode }, select: { id: true } }) : null;
-    const positionId = fixed ? fixed.id : manual ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null;
+    const fixed = manual && !chosen?.positionId && step.positionCode ? await tx.position.findUnique({ where: { code: step.positionCode }, select: { id: true } }) : null;
+    const positionId = chosen?.positionId ?? (fixed ? fixed.id : manual ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null);
+    const staffId = chosen?.staffId ?? null;
     // Its time limits, counted on the area's working-day calendar from now, are stored with it.
     const due = await this.timeLimits.workOrderDueTimes(tx, step.timeLimitTypeCode ?? step.workOrderTypeCode, step.code, order.organisationId, now);
     const log = [{ action: 'CREATE_WORK_ORDER', detail: `${step.name}${round > 1 ? ` (round ${round})` : ''}` }];
     if (manual) {
       log.push(
-        positionId
-          ? { action: 'AUTO_DISPATCH', detail: fixed ? `queued at position ${step.positionCode} fixed by the template step` : `queued at position ${positionId} by dispatch rule` }
-          : { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no dispatch rule for this area: waiting for manual assignment of a construction position' },
+        chosen?.positionId
+          ? { action: 'AUTO_DISPATCH', detail: `queued at position ${positionId} chosen in advance for this order's step` }
+          : positionId
+            ? { action: 'AUTO_DISPATCH', detail: fixed ? `queued at position ${step.positionCode} fixed by the template step` : `queued at position ${positionId} by dispatch rule` }
+            : staffId === null
+              ? { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no dispatch rule for this area: waiting for manual assignment of a construction position' }
+              : { action: 'AWAIT_MANUAL_ASSIGNMENT', detail: 'no position for this area: queued with its chosen handler only' },
       );
+      if (staffId !== null) {
+        log.push({ action: 'DISPATCH', detail: `dispatched to staff ${staffId}, the handler chosen in advance for this order's step` });
+        // Going straight to them counts as their claim for the steps taking their handler from this
+        // one, unless a handler was already chosen for those.
+        await this.handOn(tx, graph, order.id, step, { positionId, staffId }, false);
+      }
     }
     const system = automaticSystems[step.kind];
     draft.transition.created.push({
       workOrderNo: `${order.orderNo}-${step.code}${round > 1 ? `-${round}` : ''}`,
       stepId: step.id,
       positionId,
+      staffId,
       due,
       log,
       // An automatic step: its request to the external system is written with the work order and
@@ -157,7 +172,33 @@ export class WorkflowEngine {
       completionNotice: step.kind === 'CRM_NOTICE' ? { orderNo: order.orderNo, completedAt: now.toISOString() } : null,
       now,
     });
-    workOrders.push({ stepId: step.id, state: 'PENDING' });
+    workOrders.push({ stepId: step.id, state: staffId === null ? 'PENDING' : 'IN_PROGRESS' });
+  }
+
+  /**
+   * A work order was claimed or dispatched to a staff member: every step of its template that takes
+   * its handler from this step (`handlerFromStep`) gets that staff member, at the claimed work
+   * order's position, as its handler chosen in advance for this order. Runs in the claim's transaction.
+   */
+  async handlerTaken(tx: Tx, workOrder: { orderId: number; stepId: number; positionId: number | null }, staffId: number): Promise<string[]> {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: workOrder.orderId }, select: { templateId: true } });
+    const graph = await this.repository.graph(tx, order.templateId);
+    const from = graph.steps.get(workOrder.stepId);
+    if (!from) return [];
+    return this.handOn(tx, graph, workOrder.orderId, from, { positionId: workOrder.positionId, staffId }, true);
+  }
+
+  /** Writes the handler of the steps taking theirs from `from`; returns their codes. */
+  private async handOn(tx: Tx, graph: TemplateGraph, orderId: number, from: StepNode, handler: { positionId: number | null; staffId: number }, replace: boolean): Promise<string[]> {
+    const followers = [...graph.steps.values()].filter((step) => step.handlerFromStep === from.code).map((step) => step.code);
+    const written: string[] = [];
+    for (const stepCode of followers) {
+      const key = { orderId_stepCode: { orderId, stepCode } };
+      if (!replace && (await tx.orderStepHandler.findUnique({ where: key, select: { staffId: true } }))?.staffId) continue;
+      await tx.orderStepHandler.upsert({ where: key, create: { orderId, stepCode, ...handler }, update: handler });
+      written.push(stepCode);
+    }
+    return written;
   }
 
   private finishIfDone(draft: Draft): void {

@@ -47,7 +47,7 @@ export class WorkflowRepository {
         version: true,
         name: true,
         nameEn: true,
-        steps: { select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true, positionCode: true, timeLimitTypeCode: true } },
+        steps: { select: { id: true, code: true, name: true, nameEn: true, kind: true, joinAll: true, workOrderTypeCode: true, positionCode: true, timeLimitTypeCode: true, handlerFromStep: true } },
         transitions: { select: { fromStepId: true, toStepId: true, kind: true, exceptionType: true } },
       },
     });

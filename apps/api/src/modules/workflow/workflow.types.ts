@@ -12,6 +12,8 @@ export interface StepNode {
   positionCode: string | null;
   /** Work-order type whose time limit applies (null: `workOrderTypeCode`). */
   timeLimitTypeCode: string | null;
+  /** An earlier step whose claimer becomes this step's handler (written as an OrderStepHandler on claim). */
+  handlerFromStep: string | null;
 }
 
 export interface TransitionEdge {

@@ -16,7 +16,7 @@ export function placed(loaded: LoadedGraph): EditorGraph {
     code: loaded.code,
     name: loaded.name,
     nameEn: loaded.nameEn,
-    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null })),
+    steps: loaded.steps.map((step) => ({ ...step, workOrderTypeCode: step.workOrderTypeCode ?? null, positionCode: step.positionCode ?? null, timeLimitTypeCode: step.timeLimitTypeCode ?? null, handlerFromStep: step.handlerFromStep ?? null })),
     transitions: loaded.transitions.map((transition) => ({ ...transition, exceptionType: transition.exceptionType ?? null })),
   };
   // graphToFlow lays out in columns (x) and rows (y); a column becomes a level here.
@@ -40,7 +40,7 @@ export function toInput(graph: EditorGraph): TemplateGraphInput {
     code: graph.code,
     name: graph.name,
     nameEn: graph.nameEn,
-    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll, positionCode, timeLimitTypeCode }) => ({
+    steps: graph.steps.map(({ code, name, nameEn, kind, workOrderTypeCode, joinAll, positionCode, timeLimitTypeCode, handlerFromStep }) => ({
       code,
       name,
       nameEn,
@@ -49,6 +49,7 @@ export function toInput(graph: EditorGraph): TemplateGraphInput {
       joinAll,
       positionCode: positionCode || null,
       timeLimitTypeCode: timeLimitTypeCode || null,
+      handlerFromStep: handlerFromStep || null,
     })),
     transitions: graph.transitions.map(({ from, to, kind, exceptionType }) => ({ from, to, kind, exceptionType: kind === 'EXCEPTION' ? exceptionType || null : null })),
   };

@@ -17,6 +17,8 @@ export interface EditorStep {
   positionCode?: string | null;
   /** Work-order type whose time limit applies; null: the step's own. */
   timeLimitTypeCode?: string | null;
+  /** An earlier step handled by people whose claimer becomes this step's handler; null: none. */
+  handlerFromStep?: string | null;
   x?: number | null;
   y?: number | null;
 }
@@ -108,7 +110,7 @@ export function renameStep(graph: EditorGraph, from: string, to: string): Editor
   const swap = (code: string) => (code === from ? to : code);
   return {
     ...graph,
-    steps: graph.steps.map((step) => (step.code === from ? { ...step, code: to } : step)),
+    steps: graph.steps.map((step) => ({ ...step, code: swap(step.code), ...(step.handlerFromStep ? { handlerFromStep: swap(step.handlerFromStep) } : {}) })),
     transitions: graph.transitions.map((edge) => ({ ...edge, from: swap(edge.from), to: swap(edge.to) })),
   };
 }

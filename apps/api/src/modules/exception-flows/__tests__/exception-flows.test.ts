@@ -74,8 +74,13 @@ describe.each(testBackends())('exception flows configuration (%s)', (backend) =>
     const flows = await flowsOf({ business: 'BROADBAND_NEW' });
     expect(flows.templateCode).toBe('BROADBAND_NEW');
     expect(flows.routes).toEqual([
-      { from: 'INSTALL', exceptionTypeCode: 'LINE_FAULT', exceptionType: { name: '线路故障', nameEn: 'Line fault' }, to: 'PORT' },
-      { from: 'INSTALL', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },
+      { from: 'APPOINTMENT', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },
+      { from: 'OUTSIDE_PLANT', exceptionTypeCode: 'LINE_FAULT', exceptionType: { name: '线路故障', nameEn: 'Line fault' }, to: 'PORT' },
+      { from: 'OUTSIDE_PLANT', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },
+      { from: 'ONSITE_TEST', exceptionTypeCode: 'ONT_SERIAL_MISMATCH', exceptionType: { name: '光猫串码不符', nameEn: 'ONT serial mismatch' }, to: 'BB_ROOM' },
+      { from: 'ONSITE_TEST', exceptionTypeCode: 'ONU_FAULT', exceptionType: { name: 'ONU不可用或不匹配', nameEn: 'ONU unusable or mismatched' }, to: 'PORT' },
+      { from: 'ONSITE_TEST', exceptionTypeCode: 'ONU_PORT_FAULT', exceptionType: { name: 'ONU端口不可用或不匹配', nameEn: 'ONU port unusable or mismatched' }, to: 'PORT' },
+      { from: 'ONSITE_TEST', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },
     ]);
     expect((await gqlRequest(app.url, FLOWS, { business: 'NO_SUCH_BUSINESS' }, admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -124,7 +124,8 @@ describe.each(testBackends())('daily work-order report and manager dashboard (%s
       // The removal that arrived at 00:30 (overdue from 02:30) and the install's network step.
       'd/NETWORK_MGMT': counts(2, 1, 1, 0, 1, 1),
       'd/DISPATCH': counts(0, 1, 1, 0, 0, 0),
-      'd/REMOVE': counts(1, 0, 0, 0, 1, 0),
+      // The appointment (预约) the dispatch step led to.
+      'd/APPOINTMENT': counts(1, 0, 0, 0, 1, 0),
       // Wiring twice: once done, once again after the line fault.
       'd/WIRING': counts(2, 1, 1, 0, 1, 0),
       'd/NUMBER': counts(1, 1, 1, 0, 0, 0),
@@ -139,7 +140,7 @@ describe.each(testBackends())('daily work-order report and manager dashboard (%s
   it('shows only organisations within the data permissions', async () => {
     const keys = (rows: Row[]) => Object.keys(byKey(rows)).sort();
     expect(keys((await report('2026-03-10', 'viewer')).rows)).toEqual(['d/DISPATCH', 'd/NETWORK_MGMT']);
-    expect(keys((await report('2026-03-11', 'viewer')).rows)).toEqual(['d/DISPATCH', 'd/INSTALL', 'd/NETWORK_MGMT', 'd/NUMBER', 'd/PORT', 'd/REMOVE', 'd/WIRING']);
+    expect(keys((await report('2026-03-11', 'viewer')).rows)).toEqual(['d/APPOINTMENT', 'd/DISPATCH', 'd/INSTALL', 'd/NETWORK_MGMT', 'd/NUMBER', 'd/PORT', 'd/WIRING']);
     expect((await report('2026-03-09')).rows).toEqual([]);
   });
 

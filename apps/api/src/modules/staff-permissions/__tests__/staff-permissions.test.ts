@@ -130,20 +130,31 @@ describe('per-staff permissions: menus (view / operate), data and work orders, e
     expect((await asSubject('query($id: ID!) { order(id: $id) { id } }', { id: inD2.orderId })).data.order).toBeNull();
     expect((await asSubject('{ organisations { id } }')).data.organisations).toEqual([{ id: String(d1.id) }]);
 
-    // Live: an event of D2 never reaches the subject; one of D1 does.
+    // Live: an event of D2 never reaches the subject; one of D1 does. A D2 staff member subscribed
+    // at the same time gets the opposite: both subscriptions share each event's loaders, never
+    // each other's visibility.
+    const d2Login = await createLogin(app.prisma, [{ organisationId: d2.id, kinds: ['WORK_ORDER'] }]);
     const client = wsClient(app.wsUrl, subject.token);
+    const d2Client = wsClient(app.wsUrl, await loginAs(app.url, d2Login.loginName, d2Login.password));
     try {
       const events = collect(client, WORK_ORDER_EVENTS);
+      const d2Events = collect(d2Client, WORK_ORDER_EVENTS);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const d2Done = await orderAtDispatchStep(d2);
       const d1Done = await orderAtDispatchStep(d1);
       await events.until(() => events.events.some((event) => event.workOrderChanged.workOrder?.id === d1Done.workOrderId));
+      await d2Events.until(() => d2Events.events.some((event) => event.workOrderChanged.workOrder?.id === d2Done.workOrderId));
       const seen = new Set(events.events.map((event) => event.workOrderChanged.workOrder?.id));
       expect(seen.has(d2Done.workOrderId)).toBe(false);
       expect(seen.has(inD2.workOrderId)).toBe(false);
+      const seenInD2 = new Set(d2Events.events.map((event) => event.workOrderChanged.workOrder?.id));
+      expect(seenInD2.has(d1Done.workOrderId)).toBe(false);
+      expect(seenInD2.has(inD1.workOrderId)).toBe(false);
       events.unsubscribe();
+      d2Events.unsubscribe();
     } finally {
       await client.dispose();
+      await d2Client.dispose();
     }
 
     // Widened to the city: both areas.

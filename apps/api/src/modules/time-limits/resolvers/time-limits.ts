@@ -106,7 +106,7 @@ export const alarmChanged: SubscriptionResolvers['alarmChanged'] = {
     return authorizedEvents(
       context,
       context.services.pubsub.subscribe('alarm.changed'),
-      (viewer, event) => context.services.orders.mayReceiveAlarm(viewer, event, resolved),
+      (viewer, event, loaders) => context.services.orders.mayReceiveAlarm(viewer, event, resolved, loaders),
       (event) => ({ alarmChanged: event }),
     );
   },

@@ -46,7 +46,7 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
     await app.prisma.dispatchRule.create({ data: { organisationId: d.id, workOrderTypeCode: null, positionId: position } });
     for (const [name, account] of Object.entries({ admin, installer, viewer })) token[name] = await loginAs(app.url, account.loginName, account.password);
 
-    // d: a fixed-line install waiting for wiring, and a removal moved on to its field work (拆机);
+    // d: a fixed-line install waiting for wiring, and a removal moved on past its appointment (预约) to its field work (拆机);
     // e: a broadband install waiting for its port.
     const [fixed, removal] = await submitOrders(app, token.admin, [
       { areaCode: d.code, customer: { name: '陈晓明' } },
@@ -63,6 +63,7 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
     };
     await complete('admin', await open(removal.id, 'NETWORK'));
     await complete('installer', await open(removal.id, 'DISPATCH'));
+    await complete('installer', await open(removal.id, 'APPOINTMENT'));
 
     const all = await gqlRequest(app.url, QUERY, { filter: { order: { organisationId: String(city.id) } }, first: 200 }, token.admin);
     const byKey = new Map(all.data.workOrderQuery.edges.map((edge: { node: Node }) => [`${edge.node.workOrderNo.split('-')[0]}-${edge.node.step.code}`, edge.node]));
@@ -72,11 +73,12 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
       wiring: byKey.get(`${numbers.fixed}-WIRING`),
       network: byKey.get(`${numbers.removal}-NETWORK`),
       dispatch: byKey.get(`${numbers.removal}-DISPATCH`),
+      appointment: byKey.get(`${numbers.removal}-APPOINTMENT`),
       remove: byKey.get(`${numbers.removal}-REMOVE`),
       port: byKey.get(`${numbers.other}-PORT`),
     });
     expect(Object.values(wo).every(Boolean), JSON.stringify([...byKey.keys()])).toBe(true);
-    expect(byKey.size).toBe(5);
+    expect(byKey.size).toBe(6);
   });
   afterAll(() => app?.close());
 
@@ -89,33 +91,33 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
   const set = (...nodes: Node[]) => nodes.map((node) => node.id).sort();
 
   it('narrows by each work-order filter, alone and combined', async () => {
-    expect(await ids({})).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.remove, wo.port));
+    expect(await ids({})).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.appointment, wo.remove, wo.port));
     expect(await ids({ workOrderNo: wo.remove.workOrderNo })).toEqual(set(wo.remove));
     expect(await ids({ workOrderNo: wo.remove.workOrderNo.toLowerCase() })).toEqual([]);
-    expect(await ids({ positionId: String(position) })).toEqual(set(wo.dispatch, wo.remove));
+    expect(await ids({ positionId: String(position) })).toEqual(set(wo.dispatch, wo.appointment, wo.remove));
     expect(await ids({ categoryCode: 'RESOURCE' })).toEqual(set(wo.wiring, wo.port));
     expect(await ids({ categoryCode: 'NETWORK' })).toEqual(set(wo.network));
-    expect(await ids({ categoryCode: 'FIELD' })).toEqual(set(wo.remove));
+    expect(await ids({ categoryCode: 'FIELD' })).toEqual(set(wo.appointment, wo.remove));
     expect(await ids({ typeCode: 'DISPATCH' })).toEqual(set(wo.dispatch));
     expect(await ids({ typeCode: 'REMOVE', categoryCode: 'FIELD' })).toEqual(set(wo.remove));
     expect(await ids({ typeCode: 'REMOVE', categoryCode: 'RESOURCE' })).toEqual([]);
     expect(await ids({ pendingInstall: true })).toEqual(set(wo.remove));
-    expect(await ids({ pendingInstall: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.port));
-    expect(await ids({ state: 'COMPLETED' })).toEqual(set(wo.network, wo.dispatch));
+    expect(await ids({ pendingInstall: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.appointment, wo.port));
+    expect(await ids({ state: 'COMPLETED' })).toEqual(set(wo.network, wo.dispatch, wo.appointment));
     expect(await ids({ state: 'PENDING' })).toEqual(set(wo.wiring, wo.remove, wo.port));
     expect(await ids({ open: true })).toEqual(set(wo.wiring, wo.remove, wo.port));
-    expect(await ids({ open: false })).toEqual(set(wo.network, wo.dispatch));
+    expect(await ids({ open: false })).toEqual(set(wo.network, wo.dispatch, wo.appointment));
     expect(await ids({ open: true, categoryCode: 'FIELD' })).toEqual(set(wo.remove));
     // Nothing waited past its accept deadline yet (the time-limit tests move the clock).
     expect(await ids({ acceptOverdue: true })).toEqual([]);
-    expect(await ids({ acceptOverdue: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.remove, wo.port));
+    expect(await ids({ acceptOverdue: false })).toEqual(set(wo.wiring, wo.network, wo.dispatch, wo.appointment, wo.remove, wo.port));
     // Created time: from inclusive, to exclusive.
     expect(await ids({ createdAt: { from: wo.remove.createdAt } })).toEqual(set(wo.remove));
     expect(await ids({ createdAt: { to: wo.dispatch.createdAt } })).toEqual(set(wo.wiring, wo.network, wo.port));
     // Conditions on the order: business area (below the city), customer, acceptance time.
     expect(await ids({ order: { organisationId: String(e.id) } })).toEqual(set(wo.port));
-    expect(await ids({ order: { customerName: 'removal' } })).toEqual(set(wo.network, wo.dispatch, wo.remove));
-    expect(await ids({ order: { acceptedAt: { from: '2024-06-01T08:00:00Z', to: '2024-06-01T08:00:01Z' } } })).toEqual(set(wo.network, wo.dispatch, wo.remove));
+    expect(await ids({ order: { customerName: 'removal' } })).toEqual(set(wo.network, wo.dispatch, wo.appointment, wo.remove));
+    expect(await ids({ order: { acceptedAt: { from: '2024-06-01T08:00:00Z', to: '2024-06-01T08:00:01Z' } } })).toEqual(set(wo.network, wo.dispatch, wo.appointment, wo.remove));
     expect(await ids({ order: { organisationId: String(d.id) }, categoryCode: 'FIELD', state: 'PENDING' })).toEqual(set(wo.remove));
   });
 
@@ -131,10 +133,10 @@ describe.each(testBackends())('work-order query (工单查询): filters, data pe
       totalCountCapped: false,
       edges: [{ node: { order: { customerName: 'Removal Customer', organisation: { id: String(d.id) } }, position: { id: String(position) }, step: { workOrderType: { code: 'REMOVE', name: '拆机', category: { code: 'FIELD', nameEn: 'Field work' } } } } }],
     });
-    // The queues keep working, and count too: by default the to-do (the completed dispatch step only when asked for).
+    // The queues keep working, and count too: by default the to-do (the completed dispatch and appointment steps only when asked for).
     const queue = async (filter: object) => (await gqlRequest(app.url, 'query($filter: WorkOrderQueueFilter!) { workOrders(filter: $filter) { totalCount edges { node { id } } } }', { filter }, token.admin)).data.workOrders;
     expect(await queue({ positionId: String(position) })).toEqual({ totalCount: 1, edges: [{ node: { id: wo.remove.id } }] });
-    expect(await queue({ positionId: String(position), state: 'COMPLETED' })).toEqual({ totalCount: 1, edges: [{ node: { id: wo.dispatch.id } }] });
+    expect(await queue({ positionId: String(position), state: 'COMPLETED' })).toEqual({ totalCount: 2, edges: [{ node: { id: wo.dispatch.id } }, { node: { id: wo.appointment.id } }] });
   });
 
   it('shows only work orders of orders within the data permissions', async () => {

@@ -57,6 +57,7 @@ describe.each(testBackends())('workflow engine: the rows a set of transitions wr
     labels.set(`position ${cityPosition.positionId}`, 'position <city>');
     labels.set(`position ${districtPosition.positionId}`, 'position <district>');
     const staffId = installers.staff[0].id;
+    labels.set(`staff ${staffId}`, 'staff <installer>');
 
     const tick = () => (clock += 60_000);
     const base = JSON.parse(exampleJsonMessage);
@@ -105,13 +106,14 @@ describe.each(testBackends())('workflow engine: the rows a set of transitions wr
     await completeById(fixedOrder, 2_000_000_000, { kind: 'NORMAL' });
 
     // Broadband in the other district: a fork into two activations and a join at the dispatch
-    // center, whose rule is the city's; wrong address at installation re-enters the join, a line
-    // fault forks again.
+    // center, whose rule is the city's; wrong address at the appointment re-enters the join, a line
+    // fault at the outside-plant work forks again.
     const broadband = (await message({ crmOrderCode: 'ENGINE-BROADBAND', businessCode: 'BROADBAND_NEW', areaCode: otherDistrict.code }))!;
     await steps(broadband, ['PORT', 'NETWORK', 'BB_ROOM', 'DISPATCH']);
-    await complete(broadband, 'INSTALL', { kind: 'EXCEPTION', exceptionType: 'WRONG_ADDRESS' }, staffId);
+    await complete(broadband, 'APPOINTMENT', { kind: 'EXCEPTION', exceptionType: 'WRONG_ADDRESS' }, staffId);
     await complete(broadband, 'DISPATCH');
-    await complete(broadband, 'INSTALL', { kind: 'EXCEPTION', exceptionType: 'LINE_FAULT' });
+    await steps(broadband, ['APPOINTMENT']);
+    await complete(broadband, 'OUTSIDE_PLANT', { kind: 'EXCEPTION', exceptionType: 'LINE_FAULT' });
     await steps(broadband, ['PORT', 'BB_ROOM']);
 
     // No area: no dispatch rule applies (manual assignment) and no calendar of an area.
@@ -124,8 +126,11 @@ describe.each(testBackends())('workflow engine: the rows a set of transitions wr
     await message({ crmOrderCode: 'ENGINE-CANCEL-2', businessCode: 'ORDER_CANCEL', orderType: 'CANCEL', cancelsCrmOrderCode: 'ENGINE-BROADBAND' });
     await message({ crmOrderCode: 'ENGINE-FIXED', areaCode: district.code });
     await message({ crmOrderCode: 'ENGINE-UNKNOWN', businessCode: 'SATELLITE_TV' });
+    // The removal's appointment has a handler chosen in advance (as the dispatch center writes it):
+    // it goes straight to them, and so does the removal that takes its handler from the appointment.
     const removal = (await message({ crmOrderCode: 'ENGINE-REMOVE', businessCode: 'BROADBAND_REMOVE', orderType: 'REMOVE', areaCode: city.code }))!;
-    await steps(removal, ['NETWORK', 'DISPATCH', 'REMOVE', 'RELEASE', 'NOTICE']);
+    await prisma.orderStepHandler.create({ data: { orderId: removal, stepCode: 'APPOINTMENT', positionId: districtPosition.positionId, staffId } });
+    await steps(removal, ['NETWORK', 'DISPATCH', 'APPOINTMENT', 'REMOVE', 'RELEASE', 'NOTICE']);
 
     const dump = await dumpRows(app, labels);
     const workOrderIds = (await prisma.workOrder.findMany({ orderBy: { id: 'asc' }, select: { id: true } })).map((row) => row.id);

@@ -92,6 +92,53 @@ describe.each(testBackends())('workflow template editor service (%s)', (backend)
     expect(log?.detail).toContain('fixed by the template step');
   });
 
+  it('a handler chosen in advance beats the fixed position; a claim hands the claimer on to the steps taking their handler from it', async () => {
+    const area = (await app.prisma.organisation.findUniqueOrThrow({ where: { code: areaCode } })).id;
+    const [fixedHolder, chosenHolder] = [await createLogin(app.prisma, [{ organisationId: area, kinds: ['WORK_ORDER'] }]), await createLogin(app.prisma, [{ organisationId: area, kinds: ['WORK_ORDER'] }])];
+    const positionOf = async (login: { staff: { id: number }[] }) => (await app.prisma.staffPosition.findFirstOrThrow({ where: { staffId: login.staff[0]!.id }, select: { position: { select: { id: true, code: true } } } })).position;
+    const fixed = await positionOf(fixedHolder);
+    const chosen = await positionOf(chosenHolder);
+    const v = await newest('BROADBAND_REMOVE');
+    const graph = await app.services.templateEditor.graph(admin, v.id);
+    // The seed's removal takes the removal's handler from the appointment: read back, diffed, kept by the editor.
+    expect(graph.steps.find((step) => step.code === 'REMOVE')?.handlerFromStep).toBe('APPOINTMENT');
+    const saved = await app.services.templateEditor.saveVersion(admin, { ...graph, steps: graph.steps.map((step) => (step.code === 'APPOINTMENT' ? { ...step, positionCode: fixed.code } : step)) });
+    expect(saved.ok).toBe(true);
+    const savedId = (saved as { templateId: number }).templateId;
+    expect((await app.services.templateEditor.graph(admin, savedId)).steps.find((step) => step.code === 'REMOVE')?.handlerFromStep).toBe('APPOINTMENT');
+
+    const [withHandler, withoutHandler] = await submitOrders(app, adminToken, [
+      { businessCode: 'BROADBAND_REMOVE', orderType: 'REMOVE', areaCode },
+      { businessCode: 'BROADBAND_REMOVE', orderType: 'REMOVE', areaCode },
+    ]);
+    await app.prisma.orderStepHandler.create({ data: { orderId: Number(withHandler!.id), stepCode: 'APPOINTMENT', positionId: chosen.id } });
+    const engineOrder = (id: string) => app.prisma.order.findUniqueOrThrow({ where: { id: Number(id) }, select: { id: true, orderNo: true, templateId: true, organisationId: true } });
+    const open = (id: string, step: string) => app.prisma.workOrder.findFirstOrThrow({ where: { orderId: Number(id), step: { code: step }, state: { in: ['PENDING', 'IN_PROGRESS'] } }, select: { id: true, positionId: true, staffId: true, state: true } });
+    for (const id of [withHandler!.id, withoutHandler!.id]) {
+      const order = await engineOrder(id);
+      for (const step of ['NETWORK', 'DISPATCH']) {
+        const workOrder = await open(id, step);
+        await app.prisma.$transaction((tx) => app.services.workflows.engine.complete(tx, order, workOrder.id, { kind: 'NORMAL' }, null, null));
+      }
+    }
+    expect(await open(withHandler!.id, 'APPOINTMENT')).toMatchObject({ positionId: chosen.id, staffId: null, state: 'PENDING' });
+    expect(await open(withoutHandler!.id, 'APPOINTMENT')).toMatchObject({ positionId: fixed.id, state: 'PENDING' });
+    const log = await app.prisma.orderLog.findFirst({ where: { orderId: Number(withHandler!.id), action: 'AUTO_DISPATCH' }, orderBy: { id: 'desc' } });
+    expect(log?.detail).toContain('chosen in advance');
+
+    // Claimed at the chosen position: the claimer becomes the removal's handler, and only they may complete it.
+    const claimer = await viewerOf(await loginAs(app.url, chosenHolder.loginName, chosenHolder.password));
+    const other = await viewerOf(await loginAs(app.url, fixedHolder.loginName, fixedHolder.password));
+    const appointment = await open(withHandler!.id, 'APPOINTMENT');
+    expect((await app.services.workOrders.claim(claimer, appointment.id)).ok).toBe(true);
+    expect(await app.prisma.orderStepHandler.findUnique({ where: { orderId_stepCode: { orderId: Number(withHandler!.id), stepCode: 'REMOVE' } }, select: { positionId: true, staffId: true } })).toEqual({ positionId: chosen.id, staffId: claimer.staffId });
+    expect(await app.services.workOrders.complete(other, { workOrderId: appointment.id, exceptionType: null, note: null })).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_WORK_ORDER' } });
+    expect(await app.services.workOrders.complete(claimer, { workOrderId: appointment.id, exceptionType: null, note: null })).toMatchObject({ ok: true });
+    expect(await open(withHandler!.id, 'REMOVE')).toMatchObject({ positionId: chosen.id, staffId: claimer.staffId, state: 'IN_PROGRESS' });
+    // Without a claim (completed by a holder of the queue), nobody was chosen: the removal follows the dispatch rules.
+    expect(await app.prisma.orderStepHandler.count({ where: { orderId: Number(withoutHandler!.id) } })).toBe(0);
+  });
+
   it('refuses an invalid graph with a message per step and saves nothing', async () => {
     const v = await newest('BROADBAND_NEW');
     const graph = await app.services.templateEditor.graph(admin, v.id);

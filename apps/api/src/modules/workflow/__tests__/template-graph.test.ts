@@ -6,7 +6,7 @@ const fromSpec = (spec: TemplateSpec): TemplateGraph => ({
   code: spec.code,
   name: spec.name,
   nameEn: spec.nameEn,
-  steps: spec.steps.map(([code, name, nameEn, kind, workOrderTypeCode, joinAll]) => ({ code, name, nameEn, kind, workOrderTypeCode, joinAll: joinAll ?? false })),
+  steps: spec.steps.map(([code, name, nameEn, kind, workOrderTypeCode, joinAll, handlerFromStep]) => ({ code, name, nameEn, kind, workOrderTypeCode, joinAll: joinAll ?? false, handlerFromStep: handlerFromStep ?? null })),
   transitions: spec.transitions.map(([from, to, exceptionType]) => ({ from, to, kind: exceptionType ? 'EXCEPTION' : 'NORMAL', exceptionType: exceptionType ?? null })),
 });
 
@@ -35,6 +35,32 @@ const problemsOf = (graph: TemplateGraph) => validateTemplateGraph(graph).map((p
 describe('validateTemplateGraph', () => {
   it.each(workflowTemplateSpecs.map((spec) => [`${spec.code} v${spec.version}`, spec] as const))('accepts the seed template %s', (_name, spec) => {
     expect(validateTemplateGraph(fromSpec(spec))).toEqual([]);
+  });
+
+  it('checks handlerFromStep: an earlier step handled by people, on a step handled by people', () => {
+    const graph = (): TemplateGraph => ({
+      code: 'T',
+      name: 't',
+      nameEn: 't',
+      steps: [step('START', 'START'), step('APPOINTMENT', 'FIELD_WORK'), step('WIRING', 'RESOURCE_REQUEST'), step('TEST', 'FIELD_WORK', { handlerFromStep: 'APPOINTMENT' }), step('END', 'END')],
+      transitions: [normal('START', 'APPOINTMENT'), normal('APPOINTMENT', 'WIRING'), normal('WIRING', 'TEST'), normal('TEST', 'END'), { from: 'TEST', to: 'APPOINTMENT', kind: 'EXCEPTION', exceptionType: 'WRONG_ADDRESS' }],
+    });
+    expect(problemsOf(graph())).toEqual([]);
+    const withHandler = (code: string, from: string | null) => {
+      const g = graph();
+      g.steps = g.steps.map((s) => (s.code === code ? { ...s, handlerFromStep: from } : s));
+      return problemsOf(g);
+    };
+    // Later (only an exception edge leads back), automatic, unknown, itself: refused on the step.
+    expect(withHandler('APPOINTMENT', 'TEST')).toEqual([['INVALID_HANDLER_FROM_STEP', 'APPOINTMENT']]);
+    expect(withHandler('TEST', 'WIRING')).toEqual([['INVALID_HANDLER_FROM_STEP', 'TEST']]);
+    expect(withHandler('TEST', 'NO_SUCH')).toEqual([['INVALID_HANDLER_FROM_STEP', 'TEST']]);
+    expect(withHandler('TEST', 'TEST')).toEqual([['INVALID_HANDLER_FROM_STEP', 'TEST']]);
+    expect(withHandler('WIRING', 'APPOINTMENT')).toEqual([['HANDLER_FROM_STEP_ON_AUTOMATIC_STEP', 'WIRING']]);
+    // Reported in a diff like any other step field.
+    const after = graph();
+    after.steps = after.steps.map((s) => (s.code === 'TEST' ? { ...s, handlerFromStep: null } : s));
+    expect(diffTemplateGraphs(graph(), after).stepsChanged).toEqual([{ code: 'TEST', fields: ['handlerFromStep'] }]);
   });
 
   it('accepts a simple graph with an exception loop back', () => {

@@ -8,9 +8,9 @@ const graph: TemplateGraph = {
   nameEn: 'Fixed line: new install',
   description: null,
   steps: [
-    { code: 'START', name: '开始', nameEn: 'Start', kind: 'START', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null, x: 0, y: 0 },
-    { code: 'INSTALL', name: '装机', nameEn: 'Installation', kind: 'FIELD_WORK', workOrderTypeCode: 'INSTALL', joinAll: false, positionCode: 'GZ-TH-01.INSTALL', timeLimitTypeCode: 'REMOVE', x: 200, y: 0 },
-    { code: 'END', name: '结束', nameEn: 'End', kind: 'END', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null, x: null, y: null },
+    { code: 'START', name: '开始', nameEn: 'Start', kind: 'START', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null, handlerFromStep: null, x: 0, y: 0 },
+    { code: 'INSTALL', name: '装机', nameEn: 'Installation', kind: 'FIELD_WORK', workOrderTypeCode: 'INSTALL', joinAll: false, positionCode: 'GZ-TH-01.INSTALL', timeLimitTypeCode: 'REMOVE', handlerFromStep: null, x: 200, y: 0 },
+    { code: 'END', name: '结束', nameEn: 'End', kind: 'END', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null, handlerFromStep: null, x: null, y: null },
   ],
   transitions: [
     { from: 'START', to: 'INSTALL', kind: 'NORMAL', exceptionType: null },

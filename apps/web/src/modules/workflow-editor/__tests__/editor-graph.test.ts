@@ -15,7 +15,7 @@ const loaded = {
     { code: 'BB_ROOM', name: '宽带机房', nameEn: 'Broadband machine room', kind: 'NETWORK_ACTIVATION' as const, workOrderTypeCode: 'BB_ROOM', joinAll: false },
     { code: 'DISPATCH', name: '调度中心', nameEn: 'Dispatch center', kind: 'DISPATCH_CENTER' as const, workOrderTypeCode: 'DISPATCH', joinAll: true },
     { code: 'END', name: '结束', nameEn: 'End', kind: 'END' as const, workOrderTypeCode: null, joinAll: false },
-  ].map((step) => ({ ...step, positionCode: null, timeLimitTypeCode: null })),
+  ].map((step) => ({ ...step, positionCode: null, timeLimitTypeCode: null, handlerFromStep: null })),
   transitions: [
     { from: 'START', to: 'NETWORK', kind: 'NORMAL' as const, exceptionType: null },
     { from: 'START', to: 'BB_ROOM', kind: 'NORMAL' as const, exceptionType: null },
@@ -42,9 +42,11 @@ describe('editor graph', () => {
     const graph = placed(loaded);
     graph.steps[1] = { ...graph.steps[1]!, workOrderTypeCode: '' };
     graph.steps[3] = { ...graph.steps[3]!, positionCode: 'GZ-TH.DISPATCH', timeLimitTypeCode: '' };
+    graph.steps[4] = { ...graph.steps[4]!, handlerFromStep: '' };
     graph.transitions[0] = { ...graph.transitions[0]!, exceptionType: 'LINE_FAULT' };
     const input = toInput(graph);
-    expect(input.steps[0]).toEqual({ code: 'START', name: '开始', nameEn: 'Start', kind: 'START', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null });
+    expect(input.steps[0]).toEqual({ code: 'START', name: '开始', nameEn: 'Start', kind: 'START', workOrderTypeCode: null, joinAll: false, positionCode: null, timeLimitTypeCode: null, handlerFromStep: null });
+    expect(input.steps[4]!.handlerFromStep).toBeNull();
     expect(input.steps[3]).toMatchObject({ positionCode: 'GZ-TH.DISPATCH', timeLimitTypeCode: null });
     expect(input.steps[1]!.workOrderTypeCode).toBeNull();
     expect(input.transitions[0]!.exceptionType).toBeNull();

@@ -68,6 +68,9 @@ describe('graph ↔ canvas mapping', () => {
     const renamed = renameStep(graph, 'INSTALL', 'SETUP');
     expect(renamed.steps.map((step) => step.code)).toEqual(['START', 'SETUP', 'END']);
     expect(renamed.transitions.map((edge) => `${edge.from}>${edge.to}`)).toEqual(['START>SETUP', 'SETUP>END', 'SETUP>START']);
+    // …and in the steps that take their handler from it.
+    const follower = { ...graph, steps: graph.steps.map((step) => (step.code === 'END' ? step : step.code === 'START' ? step : { ...step, handlerFromStep: null })).concat([{ ...graph.steps[1]!, code: 'TEST', handlerFromStep: 'INSTALL' }]) };
+    expect(renameStep(follower, 'INSTALL', 'SETUP').steps.find((step) => step.code === 'TEST')?.handlerFromStep).toBe('SETUP');
     const removed = removeSteps(graph, new Set(['INSTALL']));
     expect(removed.steps.map((step) => step.code)).toEqual(['START', 'END']);
     expect(removed.transitions).toEqual([]);

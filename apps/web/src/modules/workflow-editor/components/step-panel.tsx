@@ -185,6 +185,20 @@ function StepForm({ graph, step, workOrderTypes, positions, exceptionTypes, onCh
           {step.positionCode && !positions.some((position) => position.code === step.positionCode) && <option value={step.positionCode}>{step.positionCode}</option>}
         </select>
       </div>
+      <div className="editor-field">
+        <label htmlFor={`${id}-handler-from`}>{t('workflowEditor.panel.handlerFromStep')}</label>
+        <select id={`${id}-handler-from`} value={step.handlerFromStep ?? ''} onChange={(e) => update({ handlerFromStep: e.target.value || null })} data-testid="editor-step-handler-from">
+          <option value="">{t('workflowEditor.panel.noHandlerFromStep')}</option>
+          {graph.steps
+            .filter((candidate) => candidate.code !== step.code && ['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL'].includes(candidate.kind))
+            .map((candidate) => (
+              <option key={candidate.code} value={candidate.code}>
+                {localName(candidate)} ({candidate.code})
+              </option>
+            ))}
+          {step.handlerFromStep && !graph.steps.some((candidate) => candidate.code === step.handlerFromStep) && <option value={step.handlerFromStep}>{step.handlerFromStep}</option>}
+        </select>
+      </div>
       <div className="editor-check">
         <input id={`${id}-join`} type="checkbox" checked={step.joinAll} onChange={(e) => update({ joinAll: e.target.checked })} data-testid="editor-step-join" />
         <label htmlFor={`${id}-join`}>{t('workflowEditor.panel.joinAll')}</label>

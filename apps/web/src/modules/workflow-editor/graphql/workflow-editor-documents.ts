@@ -39,6 +39,7 @@ export const WorkflowTemplateGraphQuery = graphql(`
         joinAll
         positionCode
         timeLimitTypeCode
+        handlerFromStep
       }
       transitions {
         from

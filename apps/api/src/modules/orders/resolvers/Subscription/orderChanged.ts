@@ -11,7 +11,7 @@ export const orderChanged: SubscriptionResolvers['orderChanged'] = {
     return authorizedEvents(
       context,
       context.services.pubsub.subscribe('order.changed'),
-      (viewer, event) => context.services.orders.mayReceiveOrderEvent(viewer, event, orderId),
+      (viewer, event, loaders) => context.services.orders.mayReceiveOrderEvent(viewer, event, orderId, loaders),
       (event) => ({ orderChanged: event }),
     );
   },

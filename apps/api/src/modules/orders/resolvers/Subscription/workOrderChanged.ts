@@ -19,7 +19,7 @@ export const workOrderChanged: SubscriptionResolvers['workOrderChanged'] = {
     return authorizedEvents(
       context,
       context.services.pubsub.subscribe('work-order.changed'),
-      (viewer, event) => context.services.orders.mayReceiveWorkOrderEvent(viewer, event, resolved),
+      (viewer, event, loaders) => context.services.orders.mayReceiveWorkOrderEvent(viewer, event, resolved, loaders),
       (event) => ({ workOrderChanged: event }),
     );
   },
