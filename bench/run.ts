@@ -9,6 +9,8 @@ import { benchQueueFirstRows } from './workloads/queue-first-rows.ts';
 import { prepareWorkOrderDatabase } from './lib/work-order-data.ts';
 import { benchBillImport } from './workloads/bill-import.ts';
 import { benchSubscriptionFanout } from './workloads/subscription-fanout.ts';
+import { benchLocationIngest } from './workloads/location-ingest.ts';
+import { benchDispatchMapRender } from './workloads/dispatch-map-render.ts';
 
 /**
  * Runs every benchmark on a throwaway database of the DATABASE_URL server and records the figures
@@ -109,8 +111,28 @@ try {
     figures.push(...alarms.figures);
     notes.push(...alarms.notes);
   }
+  if (selected('locations')) {
+    console.log('locations.ingest');
+    await admin.query(`CREATE DATABASE ${name}_locations`);
+    const locationsUrl = new URL(url);
+    locationsUrl.pathname = `/${name}_locations`;
+    const ingest = await benchLocationIngest(locationsUrl.toString(), quick ? { staff: 1000, periodMs: 10_000, durationMs: 12_000 } : { staff: 1000, periodMs: 10_000, durationMs: 60_000 });
+    figures.push(...ingest.figures);
+    notes.push(...ingest.notes);
+  }
+  if (selected('map')) {
+    console.log('map.render');
+    await admin.query(`CREATE DATABASE ${name}_map`);
+    const mapUrl = new URL(url);
+    mapUrl.pathname = `/${name}_map`;
+    const map = await benchDispatchMapRender(mapUrl.toString(), { workOrders: 10_000, staff: 1000, runs: quick ? 2 : 7 });
+    figures.push(...map.figures);
+    notes.push(...map.notes);
+  }
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_locations WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}_map WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_w5 WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_bills WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}_arrears WITH (FORCE)`);

@@ -102,6 +102,8 @@ export default defineConfig({
       // The demo's call-record stream would charge any unrestricted prepaid account at random, the
       // journeys' own accounts too: journeys deliver the calls they need through submitCallRecords.
       OPENIOM_CDR_SIMULATOR: 'off',
+      // Demo installers driving around would stand in journeys' map boxes: map journeys report their own positions.
+      OPENIOM_LOCATION_SIMULATOR: 'off',
     },
   },
 });

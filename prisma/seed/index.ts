@@ -13,7 +13,7 @@ import { seedWorkflows } from './workflows.ts';
 export { demoLogins, demoPassword, demoPositionTypes } from './demo-data.ts';
 export { demoBills } from './bills.ts';
 export { templates as workflowTemplateSpecs, type TemplateSpec } from './workflows.ts';
-// The demo area's generation rules, for the account-sync simulator's data set (it mirrors the seeded teams).
+// The demo area's generation rules: the account-sync simulator's data set mirrors the seeded teams, the map draws the area.
 export { demoArea, demoName } from './demo-data.ts';
 
 /** Installers generated per grid, and dispatchers per district (≈ 200 staff in all). */

@@ -79,7 +79,7 @@ export const menuTree: { code: string; route: string | null; children: { code: s
     children: [
       { code: 'dispatch.todo', route: '/dispatch/todo' },
       { code: 'dispatch.supervision', route: null },
-      { code: 'dispatch.map', route: null },
+      { code: 'dispatch.map', route: '/dispatch/map' },
       { code: 'dispatch.statistics', route: null },
       { code: 'dispatch.teams', route: '/dispatch/teams' },
     ],

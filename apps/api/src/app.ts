@@ -63,6 +63,10 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
   if (config.dunning.enabled) services.dunningWorker.start();
   if (config.accountSync.enabled) services.accountSyncWorker.start();
   if (config.prepaid.cdrSimulator.enabled) services.cdrSimulator.start(services.prepaid);
+  services.locations.purgeLoop.start();
+  // Orders from before coordinates existed (the demo's) are placed on the map in the background.
+  void services.orderCoordinates.backfill().catch((error: Error) => logger.warn('placing orders on the map failed', { message: error.message }));
+  if (config.locations.simulator.enabled) services.locationSimulator.start();
   const sessionChanges = pubsub.subscribe('auth.session-changed');
   void services.auth.forgetChangedSessions(sessionChanges);
   // Every instance reloads cached configuration and follows the test-mode clock.
@@ -101,6 +105,8 @@ export async function startOpenIOM(options: StartOptions = {}): Promise<OpenIOM>
       await services.interfaceWorker.stop();
       await services.alarmScanner.stop();
       await services.cdrSimulator.stop();
+      await services.locationSimulator.stop();
+      await services.locations.stop();
       await services.switchWorker.stop();
       await services.dunningWorker.stop();
       await services.accountSyncWorker.stop();

@@ -97,6 +97,19 @@ export interface ApiConfig {
     /** The maintenance system's answer counts as failed after this long (ms); nothing is changed then. */
     timeoutMs: number;
   };
+  /** Staff locations (定位): ingestion, retention, the demo's movement simulator and the map. */
+  locations: {
+    /** Positions older than this many days are purged, and fixes older than it are refused. */
+    retentionDays: number;
+    /** How far ahead of the server's clock a fix may be taken (device clocks drift), ms. */
+    maxSkewMs: number;
+    /** How often the retention purge runs (ms). */
+    purgeMs: number;
+    /** The built-in movement simulator: moves the demo installers inside their grids (the demo's map traffic). */
+    simulator: { enabled: boolean; intervalMs: number };
+    /** A MapLibre style URL for the map screen; null: the bundled offline base map. */
+    mapStyleUrl: string | null;
+  };
   /**
    * Test mode (QA and automated tests only): enables the `advanceClock` mutation. Never set in
    * production.
@@ -205,6 +218,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       enabled: env.OPENIOM_ACCOUNT_SYNC !== 'off',
       intervalMinutes: Math.max(1, int(env.OPENIOM_ACCOUNT_SYNC_MINUTES, 60, 'OPENIOM_ACCOUNT_SYNC_MINUTES')),
       timeoutMs: int(env.OPENIOM_ACCOUNT_SYNC_TIMEOUT_MS, 30_000, 'OPENIOM_ACCOUNT_SYNC_TIMEOUT_MS'),
+    },
+    locations: {
+      retentionDays: Math.max(1, int(env.OPENIOM_LOCATION_RETENTION_DAYS, 30, 'OPENIOM_LOCATION_RETENTION_DAYS')),
+      maxSkewMs: int(env.OPENIOM_LOCATION_MAX_SKEW_SECONDS, 120, 'OPENIOM_LOCATION_MAX_SKEW_SECONDS') * 1000,
+      purgeMs: Math.max(1000, int(env.OPENIOM_LOCATION_PURGE_MS, 3_600_000, 'OPENIOM_LOCATION_PURGE_MS')),
+      simulator: {
+        enabled: env.OPENIOM_LOCATION_SIMULATOR !== 'off',
+        intervalMs: Math.max(200, int(env.OPENIOM_LOCATION_SIMULATOR_INTERVAL_MS, 5000, 'OPENIOM_LOCATION_SIMULATOR_INTERVAL_MS')),
+      },
+      mapStyleUrl: env.OPENIOM_MAP_STYLE_URL || null,
     },
     testMode: env.OPENIOM_TEST_MODE === '1',
   };

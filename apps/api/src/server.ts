@@ -18,6 +18,7 @@ import { buildApiSchema } from './graphql/schema.ts';
 import { logger } from './lib/logger.ts';
 import { createExportRouter } from './modules/exports/exports.routes.ts';
 import { createBillImportRouter } from './modules/billing/bill-import.routes.ts';
+import { createLocationsRouter } from './modules/locations/locations.routes.ts';
 import { runWithRequestId } from './lib/request-scope.ts';
 import type { Services } from './services.ts';
 
@@ -165,6 +166,9 @@ export async function startServer(services: Services, config: ApiConfig): Promis
   // Bill file uploads: the raw body streamed into the import (no body parser before it).
   app.use((req: Request, _res: Response, next: NextFunction) => (req.path.startsWith('/billing/') ? runWithRequestId(() => next()) : next()));
   app.use(createBillImportRouter(services, config.uploadIdleMs));
+  // Position reports from installers' devices (JSON; the same as the reportLocations mutation).
+  app.use((req: Request, _res: Response, next: NextFunction) => (req.path === '/locations' ? runWithRequestId(() => next()) : next()));
+  app.use(createLocationsRouter(services, config.limits.maxBodyBytes));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

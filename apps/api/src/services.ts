@@ -45,6 +45,11 @@ import { AccountsSimulator } from './integrations/accounts/accounts.adapter.ts';
 import { AccountSyncService } from './modules/teams/account-sync.service.ts';
 import { AccountSyncWorker } from './modules/teams/account-sync.worker.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
+import { LocationsService } from './modules/locations/locations.service.ts';
+import { OrderCoordinates } from './modules/locations/order-coordinates.ts';
+import { GeocoderSimulator } from './integrations/geocoder/geocoder.adapter.ts';
+import { LocationSimulator } from './integrations/locations/location.simulator.ts';
+import { DispatchMapService } from './modules/dispatch-map/dispatch-map.service.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 import { DispatchCenterService } from './modules/dispatch-center/dispatch-center.service.ts';
 
@@ -99,6 +104,14 @@ export interface Services {
   prepaid: PrepaidService;
   /** The built-in call-record stream (started when `config.prepaid.cdrSimulator.enabled`). */
   cdrSimulator: CdrSimulator;
+  /** Location ingestion (devices, fixes, retention purge). */
+  locations: LocationsService;
+  /** The built-in movement of the demo installers (started when `config.locations.simulator.enabled`). */
+  locationSimulator: LocationSimulator;
+  /** Orders' map positions (CRM's or the geocoder's). */
+  orderCoordinates: OrderCoordinates;
+  /** The dispatch map: box queries, search, tracks, staff messages. */
+  dispatchMap: DispatchMapService;
   config: ApiConfig;
   clock: Clock;
   /** The built-in simulators' behaviour, by system (process-local). */
@@ -176,11 +189,18 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   teams.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
   accountSync.onStaffDeactivated = (staffIds) => void endSessionsOf(staffIds).catch(() => undefined);
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
+  const locations = new LocationsService(prisma, pubsub, audit, config.locations, now);
+  const orderCoordinates = new OrderCoordinates(prisma, new GeocoderSimulator());
+  orders.placeOrder = (tx, orderId, customer, organisationId) => orderCoordinates.place(tx, orderId, customer, organisationId);
   return {
     teams,
     accountSync,
     accountSyncWorker: new AccountSyncWorker(accountSync, config.accountSync.intervalMinutes),
     accountsSimulator,
+    locations,
+    locationSimulator: new LocationSimulator(prisma, locations, config.locations.simulator.intervalMs, now),
+    orderCoordinates,
+    dispatchMap: new DispatchMapService(prisma, relay, organisations, audit),
     billingOperators,
     dunning,
     dunningWorker,

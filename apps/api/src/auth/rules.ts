@@ -365,3 +365,18 @@ export const parentGuardedTypes = new Set([
   'AccountSyncRefusal',
   'AccountSyncResult',
 ]);
+
+// Locations and the dispatch map (issue #5). Reading the map needs `orders:read` on its menu;
+// messaging staff and registering others' devices are changes (operate). Reporting positions and
+// one's own device and messages need only a staff number: the service ties them to it.
+const MAP: Rule = { can: 'orders:read', menus: ['dispatch.map'] };
+Object.assign(rootFieldRules.Query, { mapItems: MAP, mapWorkOrderSearch: MAP, staffTracks: MAP, mapSettings: MAP, myLocationDevices: 'staff', myStaffMessages: 'staff' } satisfies Record<string, Rule>);
+Object.assign(rootFieldRules.Mutation, {
+  reportLocations: 'staff',
+  registerMyLocationDevice: 'staff',
+  registerLocationDevice: { can: 'config:write', menus: ['system.staff'] },
+  sendStaffMessage: { can: 'work-orders:dispatch', menus: ['dispatch.map'] },
+  markStaffMessagesRead: 'staff',
+} satisfies Record<string, Rule>);
+Object.assign(rootFieldRules.Subscription, { staffLocationsChanged: MAP, staffMessageReceived: 'staff' } satisfies Record<string, Rule>);
+for (const type of ['LocationDevice', 'LocationRejection', 'ReportLocationsResult', 'RegisterLocationDeviceResult', 'MapStaff', 'MapWorkOrder', 'MapItems', 'TrackPoint', 'TrackEvent', 'StaffTrack', 'StaffMessage', 'SendStaffMessageResult', 'MapSettings']) parentGuardedTypes.add(type);

@@ -85,6 +85,8 @@ import { orderFieldVisit } from '../modules/teams/resolvers/order-field-visit.ts
 import { addTeamMember, deleteTeam, myTeams, removeTeamMember, saveTeam, setStaffActive, syncTeamAccounts, Team, TeamMember, teams, teamStaffChoices } from '../modules/teams/resolvers/teams.ts';
 
 import { DispatchSuggestion, DispatchTeam, DispatchTeamMember, dispatchCenterMutation, dispatchCenterQuery } from '../modules/dispatch-center/resolvers/dispatch-center.ts';
+import { LocationDevice, myLocationDevices, registerLocationDevice, registerMyLocationDevice, reportLocations } from '../modules/locations/resolvers/locations.ts';
+import { MapStaff, MapWorkOrder, mapItems, mapSettings, mapWorkOrderSearch, markStaffMessagesRead, myStaffMessages, sendStaffMessage, StaffMessage, staffLocationsChanged, staffMessageReceived, StaffTrack, staffTracks, TrackEvent } from '../modules/dispatch-map/resolvers/dispatch-map.ts';
 
 /** Every resolver of the contract, assembled from the feature modules. */
 export const resolvers: Resolvers = {
@@ -151,3 +153,9 @@ Object.assign(resolvers.Query!, { teams, myTeams, teamStaffChoices });
 Object.assign(resolvers.Mutation!, { saveTeam, deleteTeam, addTeamMember, removeTeamMember, setStaffActive, syncTeamAccounts });
 Object.assign(resolvers, { Team, TeamMember });
 Object.assign(resolvers.Order!, orderFieldVisit);
+
+// Locations and the dispatch map (issue #5): their own block, so merges with other modules stay mechanical.
+Object.assign(resolvers.Query!, { mapItems, mapWorkOrderSearch, staffTracks, mapSettings, myLocationDevices, myStaffMessages });
+Object.assign(resolvers.Mutation!, { reportLocations, registerMyLocationDevice, registerLocationDevice, sendStaffMessage, markStaffMessagesRead });
+Object.assign(resolvers.Subscription!, { staffLocationsChanged, staffMessageReceived });
+Object.assign(resolvers, { LocationDevice, MapStaff, MapWorkOrder, StaffTrack, TrackEvent, StaffMessage });

@@ -35,7 +35,14 @@ export interface TopicPayloads {
   'clock.changed': { offsetMs: number };
   /** A bill import progressed or finished (published directly while it runs: progress is no committed change worth an outbox row). */
   'billing.import-changed': { importId: number; billingMonth: string };
+  /**
+   * Staff whose newest position moved (published straight to pub/sub after the commit, coalesced
+   * every 200 ms: high-rate, each report supersedes the last, subscribers re-read the positions).
+   */
+  'staff.locations-changed': { staffIds: number[] };
+  /** A message was written for a staff member (through the outbox: it is a committed change the receiver must see). */
+  'staff.message-sent': { messageId: string; toStaffId: number };
 }
 
 export type Topic = keyof TopicPayloads;
-export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed', 'prepaid.account-changed', 'dunning.changed'];
+export const topics: readonly Topic[] = ['staff.online-changed', 'auth.session-changed', 'work-order.changed', 'order.changed', 'alarm.changed', 'config.changed', 'clock.changed', 'billing.import-changed', 'switch.batch-changed', 'prepaid.account-changed', 'dunning.changed', 'staff.locations-changed', 'staff.message-sent'];

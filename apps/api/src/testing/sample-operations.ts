@@ -137,4 +137,16 @@ export const sampleOperations: Record<string, string> = {
   'Mutation.removeTeamMember': 'mutation { removeTeamMember(input: { teamId: "1", staffId: "1" }) { ok } }',
   'Mutation.setStaffActive': 'mutation { setStaffActive(input: { staffId: "1", active: true }) { ok } }',
   'Mutation.syncTeamAccounts': 'mutation { syncTeamAccounts { ok } }',
+  // Locations and the dispatch map (issue #5).
+  'Query.mapItems': '{ mapItems(box: { west: 113, south: 23, east: 114, north: 24 }) { truncated } }',
+  'Query.mapWorkOrderSearch': '{ mapWorkOrderSearch(text: "W00") { id } }',
+  'Query.staffTracks': '{ staffTracks(staffIds: ["1"], from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z") { staffId } }',
+  'Query.mapSettings': '{ mapSettings { retentionDays } }',
+  'Query.myLocationDevices': '{ myLocationDevices { id } }',
+  'Query.myStaffMessages': '{ myStaffMessages(first: 1) { id } }',
+  'Mutation.reportLocations': 'mutation { reportLocations(deviceCode: "D1", fixes: [{ at: "2026-01-01T00:00:00Z", latitude: 23.1, longitude: 113.3 }]) { accepted } }',
+  'Mutation.registerMyLocationDevice': 'mutation { registerMyLocationDevice(input: { deviceCode: "D1" }) { device { id } } }',
+  'Mutation.registerLocationDevice': 'mutation { registerLocationDevice(input: { deviceCode: "D1", staffNo: "X", active: true }) { device { id } } }',
+  'Mutation.sendStaffMessage': 'mutation { sendStaffMessage(input: { staffIds: ["1"], text: "hi" }) { sent } }',
+  'Mutation.markStaffMessagesRead': 'mutation { markStaffMessagesRead(upToId: "1") }',
 };

@@ -36,6 +36,8 @@ export async function startTestApp(backend: Backend, options: { config?: Partial
       switch: { enabled: false, pollMs: 100, answerTimeoutMs: 1000, batchSize: 500, simulator: { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 } },
       // No generated call traffic: prepaid tests deliver their own call records.
       prepaid: { limit: '0', cdrSimulator: { enabled: false, intervalMs: 1000 } },
+      // No moving demo installers: location tests report their own positions.
+      locations: { retentionDays: 30, maxSkewMs: 120_000, purgeMs: 3_600_000, simulator: { enabled: false, intervalMs: 1000 }, mapStyleUrl: null },
       testMode: true,
       ...options.config,
     },

@@ -51,6 +51,7 @@ const screens = {
   '/print/work-orders': () => import('../modules/queries/routes/print-work-orders-page').then((m) => ({ default: m.PrintWorkOrdersPage })),
   '/dispatch/teams': () => import('../modules/teams/routes/teams-page').then((m) => ({ default: m.TeamsPage })),
   '/m': () => import('../modules/installer-mobile/routes/installer-mobile-page').then((m) => ({ default: m.InstallerMobilePage })),
+  '/dispatch/map': () => import('../modules/dispatch-map/routes/dispatch-map-page').then((m) => ({ default: m.DispatchMapPage })),
 };
 const screenAliases: Record<string, keyof typeof screens> = { '/work-orders/by-staff': '/work-orders/by-position' };
 
@@ -101,6 +102,7 @@ const PrepaidPage = lazy(screens['/billing/prepaid']);
 const PrintWorkOrdersPage = lazy(screens['/print/work-orders']);
 const TeamsPage = lazy(screens['/dispatch/teams']);
 const InstallerMobilePage = lazy(screens['/m']);
+const DispatchMapPage = lazy(screens['/dispatch/map']);
 
 function Loading() {
   const { t } = useTranslation();
@@ -188,6 +190,7 @@ export function AppRoutes() {
           <Route path="queries/orders" element={guarded('queries.orders', <OrderQueryPage />)} />
           <Route path="queries/work-orders" element={guarded('queries.work-orders', <WorkOrderQueryPage />)} />
           <Route path="dispatch/teams" element={guarded('dispatch.teams', <TeamsPage />)} />
+          <Route path="dispatch/map" element={guarded('dispatch.map', <DispatchMapPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

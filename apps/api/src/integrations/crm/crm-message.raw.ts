@@ -12,7 +12,7 @@ export const ORDER_TEXT_FIELDS = [
 ] as const;
 
 /** Customer fields carried as plain text inside `<customer>` / `"customer": {}`. */
-export const CUSTOMER_TEXT_FIELDS = ['name', 'phone', 'address', 'idCardNo'] as const;
+export const CUSTOMER_TEXT_FIELDS = ['name', 'phone', 'address', 'idCardNo', 'latitude', 'longitude'] as const;
 
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 export type CustomerTextField = (typeof CUSTOMER_TEXT_FIELDS)[number];

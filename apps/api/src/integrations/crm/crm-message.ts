@@ -25,6 +25,8 @@
  *       <phone>             optional  5 to 20 characters: digits, "-", a leading "+"
  *       <address>           required
  *       <idCardNo>          optional
+ *       <latitude>          optional  WGS-84 degrees of the address (with longitude; both or neither);
+ *       <longitude>         optional  without them the address is geocoded
  *     </customer>
  *     <parameters>          optional  every other order parameter, each name given once:
  *       <param name="wantedNumber">020-38471256</param>
@@ -51,7 +53,8 @@ export type CrmOrder = {
   crmOrderCode: string;
   businessCode: string;
   orderType: CrmOrderType;
-  customer: { name: string; phone: string | null; address: string; idCardNo?: string | null };
+  /** `latitude`/`longitude`: where the address is, when CRM knows it (WGS-84; both or neither). */
+  customer: { name: string; phone: string | null; address: string; idCardNo?: string | null; latitude?: number | null; longitude?: number | null };
   areaCode: string | null;
   productCode: string | null;
   /** ISO 8601 in UTC, e.g. 2024-03-18T01:32:15.000Z. */
@@ -136,6 +139,13 @@ function validateCrmOrder(raw: RawCrmOrder): CrmMessageResult {
   const phone = text('customer.phone');
   if (phone !== null && (!PHONE.test(phone) || phone.length < 5 || phone.length > 20)) problems.push(`customer.phone ${quote(phone)} is not a phone number (5 to 20 characters: digits, "-", a leading "+")`);
   const address = required('customer.address');
+  const latitudeText = text('customer.latitude');
+  const longitudeText = text('customer.longitude');
+  const latitude = latitudeText === null ? null : Number(latitudeText);
+  const longitude = longitudeText === null ? null : Number(longitudeText);
+  if ((latitudeText === null) !== (longitudeText === null)) problems.push('customer.latitude and customer.longitude go together: give both or neither');
+  if (latitude !== null && !(Number.isFinite(latitude) && latitude >= -90 && latitude <= 90)) problems.push(`customer.latitude ${quote(latitudeText!)} is not a latitude from -90 to 90`);
+  if (longitude !== null && !(Number.isFinite(longitude) && longitude >= -180 && longitude <= 180)) problems.push(`customer.longitude ${quote(longitudeText!)} is not a longitude from -180 to 180`);
 
   const counts = new Map<string, number>();
   for (const { name: parameter } of raw.parameters) counts.set(parameter, (counts.get(parameter) ?? 0) + 1);
@@ -151,7 +161,7 @@ function validateCrmOrder(raw: RawCrmOrder): CrmMessageResult {
       crmOrderCode: crmOrderCode!,
       businessCode: businessCode!,
       orderType: orderType!,
-      customer: { name: name!, phone, address: address!, idCardNo: text('customer.idCardNo') },
+      customer: { name: name!, phone, address: address!, idCardNo: text('customer.idCardNo'), ...(latitude !== null && longitude !== null ? { latitude, longitude } : {}) },
       areaCode: text('areaCode'),
       productCode: text('productCode'),
       acceptedAt: acceptedAt!,

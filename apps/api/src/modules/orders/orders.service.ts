@@ -45,6 +45,8 @@ export class OrdersService {
 
   /** What is wrong with a CRM order's parameters for its business (attribute items); null: nothing. */
   parameterProblems: (tx: Tx, businessCode: string, parameters: Record<string, string>) => Promise<string | null> = async () => null;
+  /** Places a new order on the map in its intake transaction (set by the services: CRM's coordinates or the geocoder's). */
+  placeOrder: (tx: Tx, orderId: number, customer: CrmOrder['customer'], organisationId: number | null) => Promise<void> = async () => undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -219,6 +221,7 @@ export class OrdersService {
       logDetail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`,
       now,
     });
+    await this.placeOrder(tx, created.id, crm.customer, organisationId);
     if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
     await this.engine.start(tx, { id: created.id, orderNo: created.orderNo, templateId: template.id, organisationId });
     return { ok: true, orderId: created.id };

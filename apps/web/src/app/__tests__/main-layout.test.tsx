@@ -120,10 +120,10 @@ describe('MainLayout on a wide screen', () => {
 
 describe('SideNav', () => {
   it('names a planned entry in full with the planned hint on hover', () => {
-    renderShell(viewerFixture({ menus: ['dispatch', 'dispatch.map'] }));
-    const planned = screen.getByTestId('nav-dispatch.map');
+    renderShell(viewerFixture({ menus: ['dispatch', 'dispatch.statistics'] }));
+    const planned = screen.getByTestId('nav-dispatch.statistics');
     expect(planned).toHaveAttribute('data-planned', 'true');
-    expect(planned).toHaveAttribute('title', 'Dispatch map — This screen is planned and not available yet');
-    expect(within(planned).getByText('Dispatch map')).toBeInTheDocument();
+    expect(planned).toHaveAttribute('title', 'Install statistics — This screen is planned and not available yet');
+    expect(within(planned).getByText('Install statistics')).toBeInTheDocument();
   });
 });

@@ -78,7 +78,7 @@ export const MENU: readonly MenuGroup[] = [
     ['dunning', '/billing/dunning', 'billing:operate'],
     ['operators', '/billing/operators', 'billing:read'],
   ]),
-  group('dispatch', [['todo', '/dispatch/todo'], ['supervision'], ['map'], ['statistics'], ['teams', '/dispatch/teams']]),
+  group('dispatch', [['todo', '/dispatch/todo'], ['supervision'], ['map', '/dispatch/map'], ['statistics'], ['teams', '/dispatch/teams']]),
 ];
 
 /** The leaf a route belongs to, for the permission guard and the page title. */
