@@ -49,6 +49,16 @@ test.describe('installer on a phone', () => {
 
     await mine.getByTestId('m-complete').tap();
     await expect(mine.getByTestId('m-complete-form')).toBeVisible();
+    // The field faults offered are exactly the step's exception routes (the manual one is not a field fault).
+    const { order: before } = await adminApi.request(E2eOrderFieldWorkQuery, { id: order.orderId });
+    const routes = before!.workOrders.find((wo) => wo.id === order.workOrder.id)!.exceptionTypes.filter((type) => type !== 'MANUAL');
+    if (routes.length > 0) {
+      await mine.getByTestId('m-result-exception').check();
+      await expect(mine.getByTestId('m-exception-type').locator('option')).toHaveCount(routes.length);
+      expect(await mine.getByTestId('m-exception-type').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(routes);
+    } else {
+      await expect(mine.getByTestId('m-result-exception')).toBeDisabled();
+    }
     await captureScreen(page, 'installer-mobile-complete-en');
     await mine.getByTestId('m-result-normal').check();
     await mine.getByTestId('m-note').fill('installed, signal good');

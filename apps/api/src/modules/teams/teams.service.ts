@@ -164,9 +164,9 @@ export class TeamsService {
     return outcome.ok ? { ok: true, error: null, staff: outcome.value, inFlight: [] } : { ok: false, error: outcome.error, staff: null, inFlight };
   }
 
-  /** Appointment time and coordinates of orders (already authorised: loaded for orders the viewer was given). */
+  /** Coordinates of orders (already authorised: loaded for orders the viewer was given). */
   fieldVisits(orderIds: readonly number[]) {
-    return this.prisma.order.findMany({ where: { id: { in: [...orderIds] } }, select: { id: true, appointmentAt: true, latitude: true, longitude: true } });
+    return this.prisma.order.findMany({ where: { id: { in: [...orderIds] } }, select: { id: true, latitude: true, longitude: true } });
   }
 
   private async teamInScope(tx: Prisma.TransactionClient, viewer: ViewerRecord, id: number) {

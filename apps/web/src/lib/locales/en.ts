@@ -1607,7 +1607,7 @@ export const en = {
     edit: 'Rename',
     delete: 'Delete',
     deleteTitle: 'Delete the team?',
-    deleteConfirm: 'Delete {{team}}? Its {{count}} members lose its work-order queue. A team still holding in-flight work orders cannot be deleted.',
+    deleteConfirm: 'Delete {{team}}? Members losing its work-order queue: {{count}}. A team still holding in-flight work orders cannot be deleted.',
     save: 'Save',
     saved: 'Saved: {{team}}.',
     deleted: 'Deleted: {{team}}.',
