@@ -94,7 +94,9 @@ export function DispatchMapPage() {
     if (hit) mapRef.current?.flyTo(hit.longitude, hit.latitude, 16);
   };
 
-  const lines = useMemo(() => trackLines(playback ? { tracks: playback.tracks, time: 0 } : null), [playback?.tracks]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The lines change with the loaded tracks only, not with every frame of the playhead.
+  const playedTracks = playback?.tracks ?? null;
+  const lines = useMemo(() => trackLines(playedTracks ? { tracks: playedTracks, time: 0 } : null), [playedTracks]);
   const tickedStaff = (selectedStaff ?? []).filter((s) => checked.has(s.staffId));
 
   return (
