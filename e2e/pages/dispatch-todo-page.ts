@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { gridRow, revealGridRow, ROW_CLICK } from './grid-rows.ts';
+import { clickUntilSelected, gridRow, revealGridRow } from './grid-rows.ts';
 
 /** /dispatch/todo: the dispatchers' to-do (我的待办), its area filter and search, and the assign dialog. */
 export class DispatchTodoPage {
@@ -37,10 +37,14 @@ export class DispatchTodoPage {
   /** Selects a to-do's row and opens its assignment with the keyboard (Enter on the row). */
   async openAssignByKeyboard(workOrderNo: string): Promise<Locator> {
     await this.reveal(workOrderNo);
-    await this.row(workOrderNo).locator('[col-id="customer"]').click(ROW_CLICK);
-    await expect(this.row(workOrderNo)).toHaveClass(/ag-row-selected/);
-    await this.page.keyboard.press('Enter');
-    await expect(this.dialog).toBeVisible();
+    // Enter acts on the focused row; a live re-read may take the focus away between the click and
+    // the key, as it would from a person, who clicks the row again.
+    await expect(async () => {
+      if (await this.dialog.isVisible()) return;
+      await clickUntilSelected(this.row(workOrderNo), 'customer');
+      await this.page.keyboard.press('Enter');
+      await expect(this.dialog).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
     return this.dialog;
   }
 

@@ -28,3 +28,21 @@ export async function revealGridRow(grid: Locator, text: string, timeout = 30_00
  * over the bottom of the last row on screen, and a click in the cell's middle can land on it.
  */
 export const ROW_CLICK = { position: { x: 8, y: 6 } } as const;
+
+/**
+ * Clicks a row's cell until the row is selected. A live queue re-reads its rows whenever an event
+ * arrives (other journeys run beside this one): a click that lands while its block is being re-read
+ * can be lost, as it would be for a person, who clicks again.
+ */
+export async function clickUntilSelected(row: Locator, cell: string, options: { modifiers?: ('ControlOrMeta' | 'Shift')[] } = {}): Promise<void> {
+  // A plain click always clicks once (it also ends the selection of other rows); a Ctrl+click only
+  // while the row is not selected (it would toggle it off); either again only if the click was lost.
+  let clicked = options.modifiers !== undefined;
+  await expect(async () => {
+    if (!clicked || !/\bag-row-selected\b/.test((await row.getAttribute('class')) ?? '')) {
+      clicked = true;
+      await row.locator(`[col-id="${cell}"]`).click({ ...ROW_CLICK, ...options });
+    }
+    await expect(row).toHaveClass(/ag-row-selected/, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+}

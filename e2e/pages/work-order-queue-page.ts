@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { gridRow, revealGridRow, ROW_CLICK, scrollGridToEnd } from './grid-rows.ts';
+import { clickUntilSelected, gridRow, revealGridRow, scrollGridToEnd } from './grid-rows.ts';
 
 /** /work-orders/by-position and /work-orders/by-staff: the queue, its actions and the detail tabs. */
 export class WorkOrderQueuePage {
@@ -31,7 +31,7 @@ export class WorkOrderQueuePage {
 
   async select(workOrderNo: string): Promise<void> {
     await this.reveal(workOrderNo);
-    await this.row(workOrderNo).locator('[col-id="step"]').click(ROW_CLICK);
+    await clickUntilSelected(this.row(workOrderNo), 'step');
     await expect(this.detail).toBeVisible();
   }
 
@@ -51,8 +51,7 @@ export class WorkOrderQueuePage {
   /** Adds a work order to the selection (Ctrl+click keeps the rows already selected). */
   async addToSelection(workOrderNo: string): Promise<void> {
     await this.reveal(workOrderNo);
-    await this.row(workOrderNo).locator('[col-id="step"]').click({ ...ROW_CLICK, modifiers: ['ControlOrMeta'] });
-    await expect(this.row(workOrderNo)).toHaveClass(/ag-row-selected/);
+    await clickUntilSelected(this.row(workOrderNo), 'step', { modifiers: ['ControlOrMeta'] });
   }
 
   /** Shows one position's queue (or "all positions"), by the option's label. */

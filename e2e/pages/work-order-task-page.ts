@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { gridRow, revealGridRow, ROW_CLICK, scrollGridToEnd } from './grid-rows.ts';
+import { clickUntilSelected, gridRow, revealGridRow, scrollGridToEnd } from './grid-rows.ts';
 
 /**
  * /work-orders/manual-assignment and /work-orders/manual-exception: a live list of work orders
@@ -40,8 +40,7 @@ export class WorkOrderTaskPage {
   async select(...workOrderNos: string[]): Promise<void> {
     for (const [i, no] of workOrderNos.entries()) {
       await this.reveal(no);
-      await this.row(no).locator('[col-id="step"]').click(i === 0 ? ROW_CLICK : { ...ROW_CLICK, modifiers: ['ControlOrMeta'] });
-      await expect(this.row(no)).toHaveClass(/ag-row-selected/);
+      await clickUntilSelected(this.row(no), 'step', i === 0 ? {} : { modifiers: ['ControlOrMeta'] });
     }
   }
 

@@ -2,6 +2,7 @@ import { loginViaApi } from '../../fixtures/api-session.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { orderAtFieldWorkStep } from '../../fixtures/crm-orders.ts';
 import { DEMO_PASSWORD } from '../../fixtures/demo-accounts.ts';
+import { E2eMyStaffIdQuery, E2eMyUnreadMessagesQuery, E2eSendStaffMessageMutation } from '../../fixtures/graphql/dispatch-map-documents.ts';
 import { E2eOrderFieldWorkQuery } from '../../fixtures/graphql/teams-documents.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { InstallerMobilePage } from '../../pages/installer-mobile-page.ts';
@@ -88,5 +89,39 @@ test.describe('in Chinese', () => {
     await expect(card.getByTestId('m-call')).toHaveText('拨打电话');
     await expect(card.getByTestId('m-navigate')).toHaveText('导航');
     await captureScreen(page, 'installer-mobile-zh-cn');
+  });
+});
+
+test.describe('location and messages on the phone', () => {
+  // Another installer of the same team: this journey's messages and positions are its own.
+  const SHARER = 'gz24202';
+  test.use({ who: { login: SHARER }, geolocation: { latitude: 23.1631, longitude: 113.3201 }, permissions: ['geolocation'] });
+
+  test('shares the phone’s position with the dispatch map and receives a dispatcher’s message live', async ({ page, baseURL }) => {
+    await page.goto('/m');
+    const phone = new InstallerMobilePage(page);
+    await expect(phone.mine).toBeVisible();
+    const share = page.getByTestId('m-share-location');
+    await share.tap();
+    await expect(share).toHaveAttribute('aria-pressed', 'true');
+    // Sent with the next report (every 10 s); the count is what the server accepted.
+    await expect(page.getByTestId('m-location-status')).toContainText(/Position sent at .* \([1-9]\d* in all\)/, { timeout: 25_000 });
+
+    const installer = await loginViaApi(baseURL!, SHARER);
+    const { viewer } = await installer.client.request(E2eMyStaffIdQuery);
+    const dispatcher = (await loginViaApi(baseURL!, DISPATCHER)).client;
+    const text = `Call the customer before 10:00 (${Date.now().toString(36)})`;
+    const { sendStaffMessage } = await dispatcher.request(E2eSendStaffMessageMutation, { input: { staffIds: [viewer!.staff!.id], text } });
+    expect(sendStaffMessage).toMatchObject({ sent: 1, error: null });
+    const message = page.getByTestId('m-message').filter({ hasText: text });
+    await expect(message).toBeVisible({ timeout: 15_000 });
+    await captureScreen(page, 'installer-mobile-message-en');
+    await page.getByRole('button', { name: 'Mark as read' }).tap();
+    await expect(message).toHaveCount(0);
+    const { myStaffMessages } = await installer.client.request(E2eMyUnreadMessagesQuery);
+    expect(myStaffMessages.map((m) => m.text)).not.toContain(text);
+
+    await share.tap();
+    await expect(share).toHaveAttribute('aria-pressed', 'false');
   });
 });

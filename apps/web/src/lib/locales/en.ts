@@ -1705,6 +1705,21 @@ export const en = {
     completedException: 'Completed {{no}} with a field fault.',
     liveFailed: 'Live updates are off: the list refreshes after your own actions.',
     desktop: 'Desktop view',
+    messages: 'Messages ({{count}})',
+    system: 'OpenIOM',
+    markRead: 'Mark as read',
+    location: {
+      share: 'Share my location',
+      stop: 'Stop sharing',
+      waiting: 'Waiting for the first position…',
+      sent: 'Position sent at {{at}} ({{count}} in all)',
+      failed: {
+        unsupported: 'This browser cannot tell its position.',
+        denied: 'Location access was denied: allow it in the browser to share your position.',
+        unavailable: 'The position is not available right now.',
+        refused: 'This phone could not be registered for location reports.',
+      },
+    },
   },
   grid: {
     loading: 'Loading…',

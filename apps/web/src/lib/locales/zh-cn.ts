@@ -1703,6 +1703,21 @@ export const zhCN: Messages = {
     completedException: '已以现场故障回单 {{no}}。',
     liveFailed: '实时更新已断开：列表在您操作后刷新。',
     desktop: '电脑版',
+    messages: '消息（{{count}}）',
+    system: 'OpenIOM',
+    markRead: '标为已读',
+    location: {
+      share: '上报我的位置',
+      stop: '停止上报',
+      waiting: '正在获取位置…',
+      sent: '位置已于 {{at}} 上报（共 {{count}} 个）',
+      failed: {
+        unsupported: '此浏览器无法获取位置。',
+        denied: '位置权限被拒绝：请在浏览器中允许后再上报位置。',
+        unavailable: '暂时无法获取位置。',
+        refused: '此手机无法登记为定位终端。',
+      },
+    },
   },
   grid: {
     loading: '加载中…',

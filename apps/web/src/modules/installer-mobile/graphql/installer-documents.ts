@@ -82,3 +82,63 @@ export const TeamQueueQuery = graphql(`
     }
   }
 `);
+
+/** Registers this phone as the installer's own location device (again: changes nothing). */
+export const RegisterMyDeviceMutation = graphql(`
+  mutation RegisterMyDevice($input: RegisterMyLocationDeviceInput!) {
+    registerMyLocationDevice(input: $input) {
+      device {
+        id
+        deviceCode
+        active
+      }
+      error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+/** Sends the fixes the phone collected since the last report. */
+export const ReportMyLocationsMutation = graphql(`
+  mutation ReportMyLocations($deviceCode: String!, $fixes: [LocationFixInput!]!) {
+    reportLocations(deviceCode: $deviceCode, fixes: $fixes) {
+      accepted
+      rejected {
+        index
+        reason
+        message
+      }
+    }
+  }
+`);
+
+/** The installer's unread messages from dispatchers. */
+export const MyUnreadMessagesQuery = graphql(`
+  query MyUnreadMessages {
+    myStaffMessages(first: 20, unreadOnly: true) {
+      id
+      fromName
+      fromStaffNo
+      text
+      workOrderNo
+      createdAt
+    }
+  }
+`);
+
+/** A message sent to the installer just now. */
+export const MessageReceivedSubscription = graphql(`
+  subscription MessageReceived {
+    staffMessageReceived {
+      id
+    }
+  }
+`);
+
+export const MarkMessagesReadMutation = graphql(`
+  mutation MarkMessagesRead($upToId: ID!) {
+    markStaffMessagesRead(upToId: $upToId)
+  }
+`);

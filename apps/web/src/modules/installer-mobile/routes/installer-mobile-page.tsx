@@ -6,6 +6,8 @@ import { LanguageSwitch } from '../../../components/language-switch';
 import { localName } from '../../../lib/local-name';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignOut } from '../../auth/hooks/use-sign-out';
+import { LocationSharingButton } from '../components/location-sharing-button';
+import { MessagesPanel } from '../components/messages-panel';
 import { WorkOrderCard } from '../components/work-order-card';
 import { cardKind } from '../field-work';
 import { useInstallerWorkOrders } from '../hooks/use-installer-work-orders';
@@ -42,13 +44,14 @@ export function InstallerMobilePage() {
           </span>
         </div>
         <LanguageSwitch className="m-language" />
-        {/* REPORT LOCATION (上报位置): the location helper's "report location" button goes here (issue #5, location ingestion). */}
         <button type="button" className="m-button small" onClick={() => signOut('logged-out')} data-testid="logout">
           {t('header.logout')}
         </button>
       </header>
       <main className="m-main">
         <h1 className="visually-hidden">{t('mobile.title')}</h1>
+        <LocationSharingButton />
+        <MessagesPanel />
         {notice && (
           <p className="notice ok" role="status" data-testid="m-notice">
             {notice}

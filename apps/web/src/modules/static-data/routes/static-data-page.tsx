@@ -78,7 +78,7 @@ export function StaticDataPage() {
           </thead>
           <tbody>
             {list.map((cache) => (
-              <tr key={cache.name} data-testid="static-data-row" data-name={cache.name} data-entries={cache.entries}>
+              <tr key={cache.name} data-testid="static-data-row" data-name={cache.name} data-entries={cache.entries} data-refreshed-at={cache.refreshedAt ?? ''}>
                 <td>
                   <input
                     type="checkbox"
