@@ -96,6 +96,15 @@ describe.each(testBackends())('arrears management and call-permission control ov
     events.unsubscribe();
     await client.dispose();
     app.services.simulators.SWITCH.settings = { minLatencyMs: 0, maxLatencyMs: 0, failureRate: 0, timeoutRate: 0 };
+
+    // A subscriber arriving after every answer (a fast switch, a slow screen) starts from the batch as
+    // it is now, not from the counts it read before subscribing.
+    const late = wsClient(app.wsUrl, viewer);
+    const lateEvents = collect(late, `subscription($id: ID!) { switchBatchChanged(batchId: $id) { id counts { ${COUNTS} } } }`, { id: batchId });
+    await lateEvents.until(() => lateEvents.events.length > 0, 5000);
+    expect(lateEvents.events[0].switchBatchChanged.counts).toEqual({ submitted: 3, accepted: 2, succeeded: 2, failed: 1, notCompleted: 0, waiting: 0 });
+    lateEvents.unsubscribe();
+    await late.dispose();
   });
 
   it('refuses to follow a batch to a subscriber without billing permission', async () => {

@@ -83,12 +83,19 @@ export const switchBatchChanged: SubscriptionResolvers['switchBatchChanged'] = {
     // Refuse at once a batch the subscriber may not see (or that does not exist).
     const first = await context.services.switchBatches.batch(viewerOf(context), batchId);
     if (!first) throw new AppError('NOT_FOUND', `Switch batch ${batchId} does not exist.`);
-    return authorizedEvents(
+    // Listening starts here, before the first answer is read: a change in between is not lost.
+    const events = authorizedEvents(
       context,
       context.services.pubsub.subscribe('switch.batch-changed'),
       async (viewer, event) => event.batchId === batchId && (await context.services.switchBatches.mayFollow(viewer, batchId)),
       (event) => ({ switchBatchChanged: event }),
     );
+    return (async function* () {
+      // The batch as it is now: confirmations that arrived between the submission and this
+      // subscription starting (a fast switch answers within a few hundred ms) are not missed.
+      yield { switchBatchChanged: { batchId } };
+      yield* events;
+    })();
   },
   // Each event re-reads the counts: events only say which batch changed.
   resolve: async (payload: { switchBatchChanged: { batchId: number } }, _args: unknown, context: GraphQLContext): Promise<SwitchBatchRecord> => {
