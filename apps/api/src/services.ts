@@ -227,7 +227,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
     monitors: new MonitorsService(prisma, organisations),
     reports: new ReportsService(prisma, config.timeZone, now),
     // Supervision lists and install statistics (issue 5).
-    supervision: new SupervisionService(prisma, config.supervision, now),
+    supervision: new SupervisionService(prisma, config.supervision, organisations, now),
     installStatistics: new InstallStatisticsService(prisma, config.timeZone),
     config,
     orders,

@@ -1,13 +1,27 @@
 import { Prisma, type PrismaClient } from '@openiom/db';
 import type { DataScope } from '../auth/auth.types.ts';
+import { likeLiteral } from '../../lib/like.ts';
 import { orderScopeSql } from '../orders/orders.repository.ts';
-import type { SupervisionListName, SupervisionListPageRecord, SupervisionRowRecord } from './supervision.types.ts';
+import type { SupervisionListName, SupervisionListPageRecord, SupervisionOrderFilter, SupervisionRowRecord } from './supervision.types.ts';
 
 /** Work-order states that still wait for someone. */
 const OPEN = Prisma.sql`('PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION')`;
 
 /** Home-broadband flows: templates (any version) with a dispatch-center step. */
 const DISPATCHED_TEMPLATES = Prisma.sql`(SELECT template_id FROM workflow_step WHERE kind = 'DISPATCH_CENTER')`;
+
+/** The viewer's data scope and the screen's filter, as conditions on the order `o`. */
+function ordersSql(scope: DataScope, filter: SupervisionOrderFilter): Prisma.Sql {
+  const conditions = [orderScopeSql(scope, 'o')];
+  if (filter.areaPath !== null) {
+    conditions.push(Prisma.sql`o.organisation_id IN (SELECT id FROM organisation WHERE path LIKE ${`${likeLiteral(filter.areaPath)}%`})`);
+  }
+  if (filter.search !== null) {
+    const text = `%${likeLiteral(filter.search)}%`;
+    conditions.push(Prisma.sql`(o.customer_name ILIKE ${text} OR o.customer_phone ILIKE ${text} OR o.address ILIKE ${text} OR o.order_no ILIKE ${text})`);
+  }
+  return Prisma.join(conditions, ' AND ');
+}
 
 type RawRow = Omit<SupervisionRowRecord, 'list' | 'ageMinutes'> & { total: number };
 
@@ -63,7 +77,7 @@ export class SupervisionRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Executing home-broadband orders accepted in (`after`, `atOrBefore`], oldest first. */
-  async ordersAccepted(scope: DataScope, list: SupervisionListName, range: { after: Date | null; atOrBefore: Date }, claimStepCodes: string[], first: number, now: Date): Promise<SupervisionListPageRecord> {
+  async ordersAccepted(scope: DataScope, filter: SupervisionOrderFilter, list: SupervisionListName, range: { after: Date | null; atOrBefore: Date }, claimStepCodes: string[], first: number, now: Date): Promise<SupervisionListPageRecord> {
     const { select, joins } = rowColumns(claimStepCodes);
     const lower = range.after ? Prisma.sql`AND o.accepted_at > ${range.after}` : Prisma.empty;
     const rows = await this.prisma.$queryRaw<RawRow[]>`
@@ -72,7 +86,7 @@ export class SupervisionRepository {
         FROM "order" o
         WHERE o.state = 'EXECUTING' AND o.accepted_at <= ${range.atOrBefore} ${lower}
           AND o.template_id IN ${DISPATCHED_TEMPLATES}
-          AND ${orderScopeSql(scope, 'o')}
+          AND ${ordersSql(scope, filter)}
         ORDER BY o.accepted_at, o.id
         LIMIT ${first}
       )
@@ -92,7 +106,7 @@ export class SupervisionRepository {
   }
 
   /** Work orders of appointment steps still pending (unclaimed) and created at or before `createdAtOrBefore`. */
-  async unclaimed(scope: DataScope, createdAtOrBefore: Date, claimStepCodes: string[], first: number, now: Date): Promise<SupervisionListPageRecord> {
+  async unclaimed(scope: DataScope, filter: SupervisionOrderFilter, createdAtOrBefore: Date, claimStepCodes: string[], first: number, now: Date): Promise<SupervisionListPageRecord> {
     const { select, joins } = rowColumns(claimStepCodes);
     const rows = await this.prisma.$queryRaw<(RawRow & { createdAt: Date })[]>`
       WITH picked AS (
@@ -103,7 +117,7 @@ export class SupervisionRepository {
         WHERE w.state = 'PENDING' AND w.staff_id IS NULL AND w.created_at <= ${createdAtOrBefore}
           AND s.code = ANY(${claimStepCodes}::text[])
           AND o.state = 'EXECUTING' AND o.template_id IN ${DISPATCHED_TEMPLATES}
-          AND ${orderScopeSql(scope, 'o')}
+          AND ${ordersSql(scope, filter)}
         ORDER BY w.created_at, w.id
         LIMIT ${first}
       )
@@ -123,16 +137,16 @@ export class SupervisionRepository {
    * the oldest order accepted after each order boundary, and the oldest unclaimed appointment work
    * order created after the claim boundary.
    */
-  async nextCrossings(scope: DataScope, bounds: { warning: Date; overdue: Date; claim: Date }, claimStepCodes: string[]): Promise<{ warning: Date | null; overdue: Date | null; claim: Date | null }> {
+  async nextCrossings(scope: DataScope, filter: SupervisionOrderFilter, bounds: { warning: Date; overdue: Date; claim: Date }, claimStepCodes: string[]): Promise<{ warning: Date | null; overdue: Date | null; claim: Date | null }> {
     const [row] = await this.prisma.$queryRaw<{ warning: Date | null; overdue: Date | null; claim: Date | null }[]>`
       SELECT
         (SELECT min(o.accepted_at) FROM "order" o
-          WHERE o.state = 'EXECUTING' AND o.accepted_at > ${bounds.warning} AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${orderScopeSql(scope, 'o')}) AS warning,
+          WHERE o.state = 'EXECUTING' AND o.accepted_at > ${bounds.warning} AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${ordersSql(scope, filter)}) AS warning,
         (SELECT min(o.accepted_at) FROM "order" o
-          WHERE o.state = 'EXECUTING' AND o.accepted_at > ${bounds.overdue} AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${orderScopeSql(scope, 'o')}) AS overdue,
+          WHERE o.state = 'EXECUTING' AND o.accepted_at > ${bounds.overdue} AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${ordersSql(scope, filter)}) AS overdue,
         (SELECT min(w.created_at) FROM work_order w JOIN workflow_step s ON s.id = w.step_id JOIN "order" o ON o.id = w.order_id
           WHERE w.state = 'PENDING' AND w.staff_id IS NULL AND w.created_at > ${bounds.claim} AND s.code = ANY(${claimStepCodes}::text[])
-            AND o.state = 'EXECUTING' AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${orderScopeSql(scope, 'o')}) AS claim`;
+            AND o.state = 'EXECUTING' AND o.template_id IN ${DISPATCHED_TEMPLATES} AND ${ordersSql(scope, filter)}) AS claim`;
     return row;
   }
 }

@@ -1,8 +1,10 @@
 import type { PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
+import { AppError } from '../../errors/app-error.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { SupervisionRepository } from './supervision.repository.ts';
-import type { SupervisionRecord, SupervisionThresholds } from './supervision.types.ts';
+import type { SupervisionOrderFilter, SupervisionRecord, SupervisionThresholds } from './supervision.types.ts';
 
 const HOUR = 3_600_000;
 
@@ -20,13 +22,20 @@ export class SupervisionService {
   constructor(
     prisma: PrismaClient,
     private readonly thresholds: SupervisionThresholds,
+    private readonly organisations: OrganisationsService,
     private readonly now: () => Date,
   ) {
     this.repository = new SupervisionRepository(prisma);
   }
 
-  async lists(viewer: ViewerRecord, first: number): Promise<SupervisionRecord> {
+  async lists(viewer: ViewerRecord, filter: { areaId: number | null; search: string | null }, first: number): Promise<SupervisionRecord> {
     assertCan(viewer, 'orders:read');
+    const orders: SupervisionOrderFilter = { areaPath: null, search: filter.search };
+    if (filter.areaId !== null) {
+      const area = await this.organisations.findVisible(viewer, filter.areaId);
+      if (!area) throw new AppError('NOT_FOUND', `Organisation ${filter.areaId} does not exist or is outside your data permissions.`, { field: 'filter.areaId' });
+      orders.areaPath = area.path;
+    }
     const now = this.now();
     const { overdueHours, warningHours, claimTimeoutHours, claimStepCodes } = this.thresholds;
     const before = (hours: number) => new Date(now.getTime() - hours * HOUR);
@@ -35,10 +44,10 @@ export class SupervisionService {
     const claimBound = before(claimTimeoutHours);
     const scope = viewer.scope;
     // One after another: PGlite has one connection.
-    const overdue = await this.repository.ordersAccepted(scope, 'OVERDUE', { after: null, atOrBefore: overdueBound }, claimStepCodes, first, now);
-    const warning = await this.repository.ordersAccepted(scope, 'WARNING', { after: overdueBound, atOrBefore: warningBound }, claimStepCodes, first, now);
-    const claimTimeout = await this.repository.unclaimed(scope, claimBound, claimStepCodes, first, now);
-    const next = await this.repository.nextCrossings(scope, { warning: warningBound, overdue: overdueBound, claim: claimBound }, claimStepCodes);
+    const overdue = await this.repository.ordersAccepted(scope, orders, 'OVERDUE', { after: null, atOrBefore: overdueBound }, claimStepCodes, first, now);
+    const warning = await this.repository.ordersAccepted(scope, orders, 'WARNING', { after: overdueBound, atOrBefore: warningBound }, claimStepCodes, first, now);
+    const claimTimeout = await this.repository.unclaimed(scope, orders, claimBound, claimStepCodes, first, now);
+    const next = await this.repository.nextCrossings(scope, orders, { warning: warningBound, overdue: overdueBound, claim: claimBound }, claimStepCodes);
     const candidates = [
       next.warning && next.warning.getTime() + warningHours * HOUR,
       next.overdue && next.overdue.getTime() + overdueHours * HOUR,

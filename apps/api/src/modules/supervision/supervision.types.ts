@@ -10,6 +10,12 @@ export interface SupervisionThresholds {
   claimStepCodes: string[];
 }
 
+/** The screen's filter, resolved: an area's materialised path and a search text. */
+export interface SupervisionOrderFilter {
+  areaPath: string | null;
+  search: string | null;
+}
+
 /** One row of a supervision list, as the repository reads it. */
 export interface SupervisionRowRecord {
   list: SupervisionListName;

@@ -1786,6 +1786,10 @@ export const en = {
   },
   // Supervision lists and install statistics (issue 5).
   supervision: {
+    area: 'Area',
+    allAreas: 'All my areas',
+    search: 'Search',
+    searchPlaceholder: 'Customer, phone, address or order number',
     noPermission: 'You may not read orders, so there is nothing to supervise.',
     loadFailed: 'Could not load the supervision lists.',
     hint: 'Home-broadband orders in flight: overdue from {{overdue}} h after acceptance, warning from {{warning}} h (wall-clock hours); appointment work orders ({{steps}}) unclaimed for {{claim}} h. Lists update by themselves.',

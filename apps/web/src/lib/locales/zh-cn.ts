@@ -1784,6 +1784,10 @@ export const zhCN: Messages = {
   },
   // Supervision lists and install statistics (issue 5).
   supervision: {
+    area: '区域',
+    allAreas: '我的全部区域',
+    search: '搜索',
+    searchPlaceholder: '客户、电话、地址或订单号',
     noPermission: '您没有查看定单的权限，无法督办。',
     loadFailed: '督办列表加载失败。',
     hint: '家客宽带在途定单：受理后满 {{overdue}} 小时为超时，满 {{warning}} 小时为预警（自然小时）；预约工单（{{steps}}）派发后 {{claim}} 小时未签收为签收超时。列表自动刷新。',

@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 const LISTS = /* GraphQL */ `
-  query { supervision(first: 50) {
+  query($filter: SupervisionFilter) { supervision(first: 50, filter: $filter) {
     asOf nextChangeAt thresholds { overdueHours warningHours claimTimeoutHours claimStepCodes }
     overdue { total rows { list orderId orderNo workOrderNo stepCode ageMinutes since teamName installerName installerPhone } }
     warning { total rows { list orderId orderNo workOrderNo stepCode ageMinutes since teamName installerName installerPhone } }
@@ -48,8 +48,8 @@ async function setUp(backend: Parameters<typeof startTestApp>[0], supervision?: 
   const admin = await createLogin(app.prisma, [{ organisationId: province.id, kinds: ['SYSTEM_ADMIN', 'WORK_ORDER'] }]);
   const viewerE = await createLogin(app.prisma, [{ organisationId: e.id, kinds: ['GENERAL'] }]);
   const token = { admin: await loginAs(app.url, admin.loginName, admin.password), viewerE: await loginAs(app.url, viewerE.loginName, viewerE.password) };
-  const lists = async (who: keyof typeof token = 'admin'): Promise<Lists> => {
-    const read = await gqlRequest(app.url, LISTS, {}, token[who]);
+  const lists = async (who: keyof typeof token = 'admin', filter?: { areaId?: string; search?: string }): Promise<Lists> => {
+    const read = await gqlRequest(app.url, LISTS, { filter }, token[who]);
     expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
     return read.data.supervision;
   };
@@ -178,6 +178,22 @@ describe.each(testBackends())('supervision lists (%s)', (backend) => {
       const lists = await ctx.lists('viewerE');
       expect(ids(lists.overdue.rows)).toEqual([inE]);
       expect(lists.claimTimeout.total).toBe(0);
+    });
+
+    it('narrows to an area or a search, totals and next change included, and refuses an area outside the permissions', async () => {
+      let lists = await ctx.lists('admin', { areaId: String(ctx.d.id) });
+      expect(ids(lists.overdue.rows).sort()).toEqual([inD, appointment].sort());
+      expect(lists.overdue.total).toBe(2);
+      lists = await ctx.lists('admin', { areaId: String(ctx.city.id) });
+      expect(lists.overdue.total).toBe(3);
+      const { orderNo } = (await ctx.lists()).overdue.rows.find((r) => r.orderId === inE) as Row & { orderNo: string };
+      lists = await ctx.lists('admin', { search: orderNo.slice(-6).toLowerCase() });
+      expect(ids(lists.overdue.rows)).toEqual([inE]);
+      lists = await ctx.lists('admin', { search: '100%_' });
+      expect(lists.overdue.total).toBe(0);
+
+      const outside = await gqlRequest(ctx.app.url, LISTS, { filter: { areaId: String(ctx.d.id) } }, ctx.token.viewerE);
+      expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'filter.areaId' } });
     });
   });
 

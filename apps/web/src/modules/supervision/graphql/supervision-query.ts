@@ -2,8 +2,8 @@ import { graphql } from '../../../generated';
 
 /** The three supervision lists, with when they next change by time alone. */
 export const SupervisionQuery = graphql(`
-  query Supervision($first: Int) {
-    supervision(first: $first) {
+  query Supervision($first: Int, $filter: SupervisionFilter) {
+    supervision(first: $first, filter: $filter) {
       asOf
       nextChangeAt
       thresholds {

@@ -1,5 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef } from 'react';
+import type { SupervisionFilter } from '../../../generated/graphql';
 import { useWsStatus } from '../../../lib/ws-status';
 import { throttle } from '../../monitors/throttle';
 import { SupervisionClockChangedSubscription, SupervisionOrderChangedSubscription, SupervisionWorkOrderChangedSubscription } from '../graphql/supervision-events';
@@ -29,8 +30,8 @@ export function delayUntil(nextChangeAt: string | null | undefined, asOf: string
  * the API's clock (`asOf`), not the browser's; (2) on order and work-order events (an order completes,
  * an appointment is claimed); (3) when the test clock moves (`clockChanged`); (4) on reconnect.
  */
-export function useLiveSupervision({ skip = false } = {}) {
-  const query = useQuery(SupervisionQuery, { variables: { first: SUPERVISION_ROWS }, skip, pollInterval: skip ? 0 : POLL_MS, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false });
+export function useLiveSupervision({ skip = false, filter }: { skip?: boolean; filter: SupervisionFilter }) {
+  const query = useQuery(SupervisionQuery, { variables: { first: SUPERVISION_ROWS, filter }, skip, pollInterval: skip ? 0 : POLL_MS, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false });
   const { refetch } = query;
   const refreshSoon = useMemo(() => throttle(() => void refetch().catch(() => undefined), SUPERVISION_REFRESH_MS), [refetch]);
   useEffect(() => () => refreshSoon.cancel(), [refreshSoon]);

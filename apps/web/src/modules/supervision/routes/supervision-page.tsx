@@ -1,8 +1,12 @@
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../app/session/viewer-context';
+import type { SupervisionFilter } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { OrganisationSelect } from '../../organisations/components/organisation-select';
 import { LiveIndicator } from '../../staff/components/live-indicator';
+import { useDebouncedValue } from '../../staff/hooks/use-debounced-value';
 import { SupervisionGrid } from '../components/supervision-grid';
 import { useLiveSupervision } from '../hooks/use-live-supervision';
 import '../components/supervision.css';
@@ -16,13 +20,18 @@ const SECTIONS = [
 /**
  * `/dispatch/supervision` (menu `dispatch.supervision`, 督办): home-broadband orders in flight past the
  * warning and overdue ages, and appointment work orders nobody has claimed in time, with the team and
- * installer to chase; live.
+ * installer to chase; live. A supervisor narrows the lists to an area or finds a customer.
  */
 export function SupervisionPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const canRead = viewer.permissions.includes('orders:read');
-  const live = useLiveSupervision({ skip: !canRead });
+  const searchId = useId();
+  const [areaId, setAreaId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const filter = useMemo<SupervisionFilter>(() => ({ areaId, search: debounced || null }), [areaId, debounced]);
+  const live = useLiveSupervision({ skip: !canRead, filter });
   const supervision = live.data?.supervision ?? live.previousData?.supervision;
 
   useDocumentTitle(t('menu.dispatch.supervision'));
@@ -57,6 +66,13 @@ export function SupervisionPage() {
               })}
             </p>
           )}
+          <div className="toolbar" role="search">
+            <OrganisationSelect value={areaId} onChange={setAreaId} label={t('supervision.area')} testId="supervision-area" emptyLabel={t('supervision.allAreas')} />
+            <div className="toolbar-field">
+              <label htmlFor={searchId}>{t('supervision.search')}</label>
+              <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('supervision.searchPlaceholder')} data-testid="supervision-search" />
+            </div>
+          </div>
           {live.error && (
             <div className="form-error" role="alert">
               {t('supervision.loadFailed')}{' '}
