@@ -162,10 +162,13 @@ async function seedDemoArea(prisma: PrismaClient) {
           });
         }
       }
-      // Dispatch rules: a district's dispatch-center steps go to its dispatchers; a grid's field work to
+      // Dispatch rules: a district's dispatch-center and activation-failure steps go to its dispatchers; a grid's field work to
       // its installation team.
       for (const district of demoArea.districts) {
-        await tx.dispatchRule.create({ data: { organisationId: orgIds.get(district.code)!.id, workOrderTypeCode: 'DISPATCH', positionId: await positionFor(district.code, 'DISPATCH') } });
+        // The district's dispatchers also review activation failures and activate offline.
+        for (const workOrderTypeCode of ['DISPATCH', 'ACTIVATION_REVIEW', 'OFFLINE_ACTIVATION']) {
+          await tx.dispatchRule.create({ data: { organisationId: orgIds.get(district.code)!.id, workOrderTypeCode, positionId: await positionFor(district.code, 'DISPATCH') } });
+        }
         for (let g = 0; g < district.grids.length; g++) {
           const grid = gridCode(district.code, g);
           // Field work only: a rule for any type would also win the dispatch-center step (the nearest area wins).

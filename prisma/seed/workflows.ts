@@ -7,7 +7,7 @@ import type { PrismaClient, StepKind } from '../generated/client/client.ts';
  */
 export const workOrderCategories = [
   { code: 'RESOURCE', name: '资源类', nameEn: 'Resources', types: [['WIRING', '配线', 'Wiring'], ['NUMBER', '配号', 'Number assignment'], ['PORT', '配端口', 'Port assignment'], ['RELEASE', '资源释放', 'Resource release']] },
-  { code: 'NETWORK', name: '网络类', nameEn: 'Network', types: [['NETWORK_MGMT', '综合网管', 'Network management'], ['BB_ROOM', '宽带机房', 'Broadband machine room']] },
+  { code: 'NETWORK', name: '网络类', nameEn: 'Network', types: [['NETWORK_MGMT', '综合网管', 'Network management'], ['BB_ROOM', '宽带机房', 'Broadband machine room'], ['ACTIVATION_REVIEW', '失败原因判定', 'Activation failure review'], ['OFFLINE_ACTIVATION', '线下激活', 'Offline activation']] },
   {
     code: 'FIELD',
     name: '施工类',
@@ -35,6 +35,23 @@ const start: StepSpec = ['START', '开始', 'Start', 'START', null];
 const end: StepSpec = ['END', '结束', 'End', 'END', null];
 const notice: StepSpec = ['NOTICE', '报竣', 'Completion notice', 'CRM_NOTICE', 'CRM_NOTICE'];
 const appointment: StepSpec = ['APPOINTMENT', '预约', 'Appointment', 'FIELD_WORK', 'APPOINTMENT'];
+/**
+ * Broadband activation failures (家客业务开通流程-线下激活): after the last automatic attempt the
+ * activation ends with ACTIVATION_FAILED and people review it (失败原因判定): retry the automatic
+ * activation, go for offline activation, or reject the order to CRM. Offline activation (线下激活)
+ * is submitted with the device, port and VLAN set up by hand (checked against the resource system's
+ * port), rejected back to the review, or rejected to CRM.
+ */
+const activationReview: StepSpec = ['ACTIVATION_REVIEW', '失败原因判定', 'Activation failure review', 'MANUAL', 'ACTIVATION_REVIEW'];
+const offlineActivation: StepSpec = ['OFFLINE_ACTIVATION', '线下激活', 'Offline activation', 'MANUAL', 'OFFLINE_ACTIVATION'];
+/** The edges of the activation-failure steps, after the activation step `from` whose successor is `next`. */
+function activationFailureEdges(from: string, next: string): TransitionSpec[] {
+  return [
+    [from, 'ACTIVATION_REVIEW', 'ACTIVATION_FAILED'],
+    ['ACTIVATION_REVIEW', 'OFFLINE_ACTIVATION'], ['ACTIVATION_REVIEW', from, 'RETRY_ACTIVATION'], ['ACTIVATION_REVIEW', 'END', 'REJECT_TO_CRM'],
+    ['OFFLINE_ACTIVATION', next], ['OFFLINE_ACTIVATION', 'ACTIVATION_REVIEW', 'REJECT_TO_REVIEW'], ['OFFLINE_ACTIVATION', 'END', 'REJECT_TO_CRM'],
+  ];
+}
 const onsiteTest: StepSpec = ['ONSITE_TEST', '上门测试', 'On-site test', 'FIELD_WORK', 'ONSITE_TEST', false, 'APPOINTMENT'];
 
 export const templates: TemplateSpec[] = [
@@ -179,6 +196,63 @@ export const templates: TemplateSpec[] = [
       ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['REMOVE', 'DISPATCH', 'WRONG_ADDRESS'],
     ],
   },
+  // Version 3 of the broadband install and move: v2 with the activation-failure steps after network
+  // management (综合网管), the activation through the broadband access platform.
+  {
+    code: 'BROADBAND_NEW',
+    version: 3,
+    name: '宽带新装',
+    nameEn: 'Broadband: new install',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
+      activationReview,
+      offlineActivation,
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
+      appointment,
+      ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+      onsiteTest,
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'],
+      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+      ['ONSITE_TEST', 'BB_ROOM', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+      ...activationFailureEdges('NETWORK', 'DISPATCH'),
+    ],
+  },
+  {
+    code: 'BROADBAND_MOVE',
+    version: 3,
+    name: '宽带移机',
+    nameEn: 'Broadband: move',
+    steps: [
+      start,
+      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+      activationReview,
+      offlineActivation,
+      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      appointment,
+      ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+      onsiteTest,
+      notice,
+      end,
+    ],
+    transitions: [
+      ['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'],
+      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+      ['ONSITE_TEST', 'PORT', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+      ...activationFailureEdges('NETWORK', 'DISPATCH'),
+    ],
+  },
   {
     code: 'ORDER_CANCEL',
     version: 1,
@@ -202,6 +276,10 @@ export const exceptionTypes = [
   { code: 'ONT_SERIAL_MISMATCH', name: '光猫串码不符', nameEn: 'ONT serial mismatch', description: '上门测试发现光猫（ONT）串码与数据不一致，退回宽带机房重新配置', manual: false },
   { code: 'ONU_PORT_FAULT', name: 'ONU端口不可用或不匹配', nameEn: 'ONU port unusable or mismatched', description: 'ONU端口不可用或与配置不一致，退回重新配端口', manual: false },
   { code: 'ONU_FAULT', name: 'ONU不可用或不匹配', nameEn: 'ONU unusable or mismatched', description: 'ONU设备不可用或与配置不一致，退回重新配端口', manual: false },
+  { code: 'ACTIVATION_FAILED', name: '自动激活失败', nameEn: 'Automatic activation failed', description: '自动激活多次失败（默认3次），转失败原因判定', manual: false },
+  { code: 'RETRY_ACTIVATION', name: '重新自动激活', nameEn: 'Retry automatic activation', description: '失败原因已排除，重新下发自动激活', manual: false },
+  { code: 'REJECT_TO_REVIEW', name: '驳回到失败原因判定', nameEn: 'Reject back to the failure review', description: '线下激活无法完成，驳回到失败原因判定', manual: false },
+  { code: 'REJECT_TO_CRM', name: '驳回CRM', nameEn: 'Reject to CRM', description: '驳回到CRM并结束定单，须填写驳回原因', manual: false },
   { code: 'MANUAL', name: '人工异常', nameEn: 'Manual exception', description: '转人工异常处理，流程暂停', manual: true },
 ];
 

@@ -76,9 +76,9 @@ test.describe('in Chinese', () => {
     await screen.goto();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('异常流程配置');
     await screen.selectBusiness('BROADBAND_NEW');
-    // The v2 broadband install: wrong address from the three field steps, line fault from the outside
-    // plant, and the on-site test's ONT/ONU faults.
-    await expect(screen.routes).toHaveCount(7);
+    // The v3 broadband install: wrong address from the three field steps, line fault from the outside
+    // plant, the on-site test's ONT/ONU faults, and the activation failure's five routes.
+    await expect(screen.routes).toHaveCount(12);
     await expect(page.getByTestId('exception-routes-save')).toHaveText('另存为新版本');
     await expect(page.getByTestId('exception-routes-save')).toBeDisabled();
     await captureScreen(page, 'exception-flows-zh-cn');

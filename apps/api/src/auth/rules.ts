@@ -396,3 +396,6 @@ Object.assign(rootFieldRules.Mutation, {
 } satisfies Record<string, Rule>);
 Object.assign(rootFieldRules.Subscription, { staffLocationsChanged: MAP, staffMessageReceived: 'staff' } satisfies Record<string, Rule>);
 for (const type of ['LocationDevice', 'LocationRejection', 'ReportLocationsResult', 'RegisterLocationDeviceResult', 'MapStaff', 'MapWorkOrder', 'MapItems', 'TrackPoint', 'TrackEvent', 'StaffTrack', 'StaffMessage', 'SendStaffMessageResult', 'MapSettings']) parentGuardedTypes.add(type);
+
+// Broadband activation failures: an offline-activation work order's target is read with its work order.
+parentGuardedTypes.add('OfflineActivationTarget');

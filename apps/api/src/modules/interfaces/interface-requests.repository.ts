@@ -9,6 +9,8 @@ export interface ClaimedRequest {
   order_id: number;
   work_order_id: number;
   attempts: number;
+  /** What was asked (a rejection notice carries its reason). */
+  request: unknown;
 }
 
 export class InterfaceRequestsRepository {
@@ -26,7 +28,7 @@ export class InterfaceRequestsRepository {
         SELECT id FROM interface_request
         WHERE (state = 'PENDING' AND next_attempt_at <= ${now}) OR (state = 'SENT' AND sent_at < ${staleBefore})
         ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING id, system, kind, order_id, work_order_id, attempts`;
+      RETURNING id, system, kind, order_id, work_order_id, attempts, request`;
   }
 
   /** Locks a request for its answer; null when another worker already settled it. */
@@ -48,8 +50,18 @@ export class InterfaceRequestsRepository {
   }
 
   /** Puts a failed request back in the queue; false when it is not failed. */
-  async resend(id: bigint, now: Date): Promise<boolean> {
-    const result = await this.prisma.interfaceRequest.updateMany({ where: { id, state: 'FAILED' }, data: { state: 'PENDING', nextAttemptAt: now, completedAt: null } });
-    return result.count > 0;
+  /**
+   * Queues a FAILED request again, unless its step has moved on without it (a failed activation went
+   * to its failure review): a notice is sent whatever its work order's state.
+   */
+  async resend(id: bigint, now: Date): Promise<'QUEUED' | 'NOT_FAILED' | 'MOVED_ON'> {
+    const rows = await this.prisma.$queryRaw<{ queued: boolean }[]>`
+      UPDATE interface_request r SET state = 'PENDING', next_attempt_at = ${now}, completed_at = NULL
+      WHERE r.id = ${id} AND r.state = 'FAILED'
+        AND (r.system = 'CRM' OR EXISTS (SELECT 1 FROM work_order w WHERE w.id = r.work_order_id AND w.state IN ('PENDING', 'IN_PROGRESS')))
+      RETURNING true AS queued`;
+    if (rows.length > 0) return 'QUEUED';
+    const failed = await this.prisma.interfaceRequest.count({ where: { id, state: 'FAILED' } });
+    return failed > 0 ? 'MOVED_ON' : 'NOT_FAILED';
   }
 }

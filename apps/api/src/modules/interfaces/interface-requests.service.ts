@@ -6,7 +6,7 @@ import type { ResourceAdapter } from '../../integrations/resource/resource.adapt
 import { logger } from '../../lib/logger.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
-import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
+import { ACTIVATION_FAILED, type WorkflowEngine } from '../workflow/workflow.engine.ts';
 import { InterfaceRequestsRepository, type ClaimedRequest } from './interface-requests.repository.ts';
 
 export interface Adapters {
@@ -53,7 +53,7 @@ export class InterfaceRequestsService {
     return claimed.length;
   }
 
-  async resend(viewer: ViewerRecord, id: bigint): Promise<boolean> {
+  async resend(viewer: ViewerRecord, id: bigint): Promise<'QUEUED' | 'NOT_FAILED' | 'MOVED_ON'> {
     assertCan(viewer, 'interfaces:resend');
     return this.repository.resend(id, this.now());
   }
@@ -85,9 +85,14 @@ export class InterfaceRequestsService {
           }
         } else if (claimed.attempts >= this.options.maxAttempts) {
           await this.repository.fail(tx, claimed.id, error as string, now);
-          await tx.orderLog.create({
-            data: { orderId: order.id, workOrderId: claimed.work_order_id, action: 'INTERFACE_FAILED', detail: `${claimed.system} ${claimed.kind} failed after ${claimed.attempts} attempts: ${error}`, createdAt: now },
-          });
+          const detail = `${claimed.system} ${claimed.kind} failed after ${claimed.attempts} attempts: ${error}`;
+          await tx.orderLog.create({ data: { orderId: order.id, workOrderId: claimed.work_order_id, action: 'INTERFACE_FAILED', detail, createdAt: now } });
+          // Where the template routes a failed activation (to its failure review), the step ends that way.
+          const workOrder = await tx.workOrder.findUnique({ where: { id: claimed.work_order_id }, select: { state: true, stepId: true } });
+          if (workOrder && ['PENDING', 'IN_PROGRESS'].includes(workOrder.state) && (await this.engine.hasExceptionFlow(tx, order.templateId, workOrder.stepId, ACTIVATION_FAILED))) {
+            const engineOrder = { id: order.id, orderNo: order.orderNo, templateId: order.templateId, organisationId: order.organisationId };
+            await this.engine.complete(tx, engineOrder, claimed.work_order_id, { kind: 'EXCEPTION', exceptionType: ACTIVATION_FAILED }, null, detail);
+          }
         } else {
           const delay = this.options.backoffMs * 2 ** (claimed.attempts - 1);
           await this.repository.retryLater(tx, claimed.id, error as string, new Date(now.getTime() + delay));
@@ -105,8 +110,10 @@ export class InterfaceRequestsService {
         return this.adapters.resource.request({ ...context, kind: request.kind }) as Promise<Answer>;
       case 'PROVISIONING':
         return this.adapters.provisioning.execute({ ...context, kind: request.kind }) as unknown as Promise<Answer>;
-      case 'CRM':
-        return this.adapters.crm.notify({ ...context, kind: request.kind }) as unknown as Promise<Answer>;
+      case 'CRM': {
+        const reason = (request.request as { reason?: unknown } | null)?.reason;
+        return this.adapters.crm.notify({ ...context, kind: request.kind, ...(typeof reason === 'string' ? { reason } : {}) }) as unknown as Promise<Answer>;
+      }
     }
   }
 
@@ -121,7 +128,8 @@ export class InterfaceRequestsService {
       });
     }
     if (request.system === 'CRM') {
-      await tx.crmOutboundNotice.updateMany({ where: { orderId, kind: 'COMPLETION' }, data: { state: 'SENT', sentAt: now, attempts: request.attempts } });
+      const kind = request.kind === 'REJECTION_NOTICE' ? 'REJECTION' : 'COMPLETION';
+      await tx.crmOutboundNotice.updateMany({ where: { orderId, kind }, data: { state: 'SENT', sentAt: now, attempts: request.attempts } });
     }
     await tx.orderLog.create({
       data: { orderId, workOrderId: request.work_order_id, action: 'INTERFACE_ANSWERED', detail: `${request.system} ${request.kind}${Object.keys(fields).length ? `: ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`, createdAt: now },

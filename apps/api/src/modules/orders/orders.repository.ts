@@ -12,7 +12,7 @@ import type { OrderConnectionRecord, OrderLogRecord, OrderRecord } from './order
 const orderSelect = {
   id: true, orderNo: true, crmOrderCode: true, businessCode: true, orderType: true, state: true, acceptanceNo: true, customerName: true,
   customerPhone: true, address: true, organisationId: true, templateId: true, productCode: true, broadbandAccount: true, acceptedAt: true,
-  completedAt: true, cancelledAt: true, timeState: true, warnAt: true, dueAt: true,
+  completedAt: true, cancelledAt: true, rejectedAt: true, rejectReason: true, timeState: true, warnAt: true, dueAt: true,
   appointmentAt: true,
 } as const;
 

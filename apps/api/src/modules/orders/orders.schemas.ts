@@ -17,7 +17,7 @@ export const orderFilter = z
     broadbandAccount: optionalText(64),
     address: optionalText(100),
     state: z
-      .enum(['EXECUTING', 'COMPLETED', 'CANCELLED'])
+      .enum(['EXECUTING', 'COMPLETED', 'CANCELLED', 'REJECTED'])
       .nullish()
       .transform((value) => value ?? null),
     productCode: optionalText(64),

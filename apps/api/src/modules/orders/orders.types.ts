@@ -22,6 +22,8 @@ export interface OrderRecord {
   warnAt: Date | null;
   dueAt: Date | null;
   cancelledAt: Date | null;
+  rejectedAt: Date | null;
+  rejectReason: string | null;
   /** First appointment agreed by the dispatch center. */
   appointmentAt: Date | null;
 }

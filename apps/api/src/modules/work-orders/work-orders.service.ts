@@ -8,7 +8,8 @@ import type { SortDirection } from '../../lib/keyset.ts';
 import { resolveOrderCriteria } from '../orders/order-query.ts';
 import { orderScope } from '../orders/orders.repository.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
+import { REJECT_TO_CRM, type WorkflowEngine } from '../workflow/workflow.engine.ts';
+import { OFFLINE_ACTIVATION_TYPE, offlineActivationProblem, offlineActivationTarget, recordOfflineActivation, type OfflineActivationInput, type OfflineActivationTarget } from '../activation/offline-activation.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
 import type { PositionRecord } from '../positions/positions.types.ts';
 import type { StaffRecord } from '../staff/staff.types.ts';
@@ -233,16 +234,21 @@ export class WorkOrdersService {
     return { ok: true, workOrders: await this.repository.byIds(this.prisma, unique) };
   }
 
+  /** What an offline activation of the order must match (the caller has the work order in scope). */
+  offlineActivationTarget(orderId: number): Promise<OfflineActivationTarget> {
+    return offlineActivationTarget(this.prisma, orderId);
+  }
+
   /** Completes (回单) a work order normally or with an exception type, in one transaction with the transition. */
-  async complete(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }): Promise<CompleteOutcome> {
+  async complete(viewer: ViewerRecord, input: CompleteInput): Promise<CompleteOutcome> {
     assertCan(viewer, 'work-orders:complete');
     return this.completeAs(viewer, input, true);
   }
 
-  private async completeAs(viewer: ViewerRecord, input: { workOrderId: number; exceptionType: string | null; note: string | null }, asHandler: boolean): Promise<CompleteOutcome> {
+  private async completeAs(viewer: ViewerRecord, input: CompleteInput, asHandler: boolean): Promise<CompleteOutcome> {
     const workOrder = await this.prisma.workOrder.findFirst({
       where: { id: input.workOrderId, order: orderScope(viewer.scope) },
-      select: { id: true, stepId: true, staffId: true, positionId: true, order: { select: { id: true, orderNo: true, templateId: true, organisationId: true } } },
+      select: { id: true, stepId: true, staffId: true, positionId: true, step: { select: { workOrderTypeCode: true } }, order: { select: { id: true, orderNo: true, templateId: true, organisationId: true } } },
     });
     if (!workOrder) {
       return { ok: false, error: { code: 'WORK_ORDER_NOT_FOUND', message: `Work order ${input.workOrderId} does not exist or is outside your data permissions.`, field: 'workOrderId' } };
@@ -254,17 +260,33 @@ export class WorkOrdersService {
     if (asHandler && workOrder.staffId === null && workOrder.positionId !== null && !(await this.repository.mayHandle(this.prisma, viewer.staffId as number, workOrder.positionId))) {
       return { ok: false, error: { code: 'NOT_AT_POSITION', message: `Work order ${input.workOrderId} is queued at a position outside your work-order permissions.`, field: 'workOrderId' } };
     }
+    if (input.exceptionType === REJECT_TO_CRM && !input.note) {
+      return { ok: false, error: { code: 'REASON_REQUIRED', message: 'A rejection to CRM needs its reason in the note: CRM passes it on to the customer.', field: 'note' } };
+    }
+    // Offline activation (线下激活): a normal completion carries what was set up by hand, checked
+    // against the order's resources; no other completion carries it.
+    const offline = workOrder.step.workOrderTypeCode === OFFLINE_ACTIVATION_TYPE && !input.exceptionType;
+    const activation = input.offlineActivation ?? null;
+    if (!offline && activation) {
+      return { ok: false, error: { code: 'NOT_OFFLINE_ACTIVATION', message: `Only the normal completion of an offline-activation work order carries activation data.`, field: 'offlineActivation' } };
+    }
+    if (offline) {
+      const problem = offlineActivationProblem(await offlineActivationTarget(this.prisma, workOrder.order.id), activation);
+      if (problem) return { ok: false, error: problem };
+    }
     try {
       await this.prisma.$transaction(
-        (tx) =>
-          this.engine.complete(
+        async (tx) => {
+          if (offline && activation) await recordOfflineActivation(tx, workOrder.order.id, activation, this.now());
+          await this.engine.complete(
             tx,
             workOrder.order,
             workOrder.id,
             input.exceptionType ? { kind: 'EXCEPTION', exceptionType: input.exceptionType } : { kind: 'NORMAL' },
             viewer.staffId,
             input.note,
-          ),
+          );
+        },
         { timeout: 30_000 },
       );
     } catch (error) {
@@ -277,6 +299,14 @@ export class WorkOrdersService {
     await this.relay.kick();
     return { ok: true, orderId: workOrder.order.id };
   }
+}
+
+/** A completion (回单): normal or with an exception type, and what an offline activation set up. */
+export interface CompleteInput {
+  workOrderId: number;
+  exceptionType: string | null;
+  note: string | null;
+  offlineActivation?: OfflineActivationInput | null;
 }
 
 function refuse(code: string, message: string, field?: string): never {

@@ -1,4 +1,5 @@
 import { Prisma, prepared, type ExternalSystem } from '@openiom/db';
+import { enqueueEvent } from '../../pubsub/outbox.ts';
 import type { WorkOrderDueTimes } from '../time-limits/time-limits.types.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -206,6 +207,24 @@ export class TransitionRepository {
     const locked = rows.find((row) => row.locked);
     if (!locked) return null;
     return { stepId: locked.stepId, state: locked.state, others: rows.filter((row) => !row.locked).map(({ stepId, state }) => ({ stepId, state })) };
+  }
+
+  /**
+   * Rejects an order to CRM (驳回CRM) after its work order `workOrderId` completed with the rejection:
+   * its other open work orders are cancelled, the order ends REJECTED with the reason, and the
+   * rejection notice for CRM is queued on that work order (the interface worker sends it).
+   */
+  async rejectOrder(tx: Tx, rejected: { orderId: number; orderNo: string; workOrderId: number; reason: string; now: Date }): Promise<void> {
+    const { orderId, workOrderId, reason, now } = rejected;
+    const open = await tx.workOrder.findMany({ where: { orderId, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
+    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
+    await tx.order.update({ where: { id: orderId }, data: { state: 'REJECTED', rejectedAt: now, rejectReason: reason, nextAlarmAt: null } });
+    await tx.orderLog.create({ data: { orderId, workOrderId, action: 'REJECT_ORDER', detail: `Rejected to CRM: ${reason}`, createdAt: now } });
+    const notice = { orderNo: rejected.orderNo, rejectedAt: now.toISOString(), reason };
+    await tx.crmOutboundNotice.upsert({ where: { orderId_kind: { orderId, kind: 'REJECTION' } }, create: { orderId, kind: 'REJECTION', payload: notice, createdAt: now }, update: {} });
+    await tx.interfaceRequest.create({ data: { system: 'CRM', kind: 'REJECTION_NOTICE', orderId, workOrderId, request: notice, createdAt: now, nextAttemptAt: now } });
+    for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId, state: 'CANCELLED' });
+    await enqueueEvent(tx, 'order.changed', { orderId, state: 'REJECTED' });
   }
 
   async parkWorkOrder(tx: Tx, parked: ParkedWorkOrder): Promise<void> {

@@ -24,6 +24,20 @@ const openStates = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] as const;
 /** The exception type that parks a work order of a people-handled step in manual exception handling. */
 export const MANUAL_EXCEPTION = 'MANUAL';
 
+/**
+ * The exception type that rejects the order to CRM (驳回CRM): allowed where the template has an edge
+ * of this type (to END); the order ends REJECTED, its other work orders are cancelled and CRM is told
+ * why (the completion's note, required).
+ */
+export const REJECT_TO_CRM = 'REJECT_TO_CRM';
+
+/**
+ * The exception type an automatic step ends with when its external system refused the last attempt,
+ * where the template routes it (broadband activation → failure review); elsewhere the request stays
+ * FAILED for a re-send from the interface monitor.
+ */
+export const ACTIVATION_FAILED = 'ACTIVATION_FAILED';
+
 /** Step kinds handled by an external system, and which one. */
 const automaticSystems: Partial<Record<StepNode['kind'], 'RESOURCE' | 'PROVISIONING' | 'CRM'>> = {
   RESOURCE_REQUEST: 'RESOURCE',
@@ -87,6 +101,8 @@ export class WorkflowEngine {
       const allowed = (graph.outgoing.get(step.id) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === completion.exceptionType);
       if (!allowed) throw new AppError('BAD_USER_INPUT', `Step ${step.code} has no exception flow for "${completion.exceptionType}".`, { field: 'exceptionType' });
     }
+    const rejecting = completion.kind === 'EXCEPTION' && completion.exceptionType === REJECT_TO_CRM;
+    if (rejecting && !note?.trim()) throw new AppError('BAD_USER_INPUT', 'A rejection to CRM needs its reason (the note): CRM tells the customer.', { field: 'note' });
     const result = completion.kind === 'NORMAL' ? 'NORMAL' : completion.exceptionType;
     const completed = {
       workOrderId,
@@ -101,8 +117,20 @@ export class WorkflowEngine {
       transition: { orderId: order.id, completed, created: [], orderCompletedAt: null },
       workOrders: [...locked.others, { stepId: step.id, state: 'COMPLETED' }],
     };
+    if (rejecting) {
+      // The order ends here, whatever else is open: nothing follows the rejection.
+      await this.transitions.write(tx, draft.transition);
+      await this.transitions.rejectOrder(tx, { orderId: order.id, orderNo: order.orderNo, workOrderId, reason: (note as string).trim(), now: completed.now });
+      return;
+    }
     await this.follow(tx, graph, order, draft, step.id, completion);
     await this.transitions.write(tx, draft.transition);
+  }
+
+  /** Whether the step of a work order has an exception flow of `exceptionType` in the order's template. */
+  async hasExceptionFlow(tx: Tx, templateId: number, stepId: number, exceptionType: string): Promise<boolean> {
+    const graph = await this.repository.graph(tx, templateId);
+    return (graph.outgoing.get(stepId) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === exceptionType);
   }
 
   /** Enters the steps the completion leads to. */
@@ -117,11 +145,12 @@ export class WorkflowEngine {
     const { workOrders } = draft;
     if (step.kind === 'END') return this.finishIfDone(draft);
     if (step.joinAll) {
-      // A join waits until every step leading into it has completed and none is still open.
-      const predecessors = graph.normalPredecessors.get(step.id) ?? [];
-      const ready = predecessors.every(
-        (stepId) => workOrders.some((wo) => wo.stepId === stepId && wo.state === 'COMPLETED') && !workOrders.some((wo) => wo.stepId === stepId && isOpen(wo.state)),
-      );
+      // A join waits until nothing is open on any step that leads into it by normal transitions, however
+      // far back: parallel branches have all arrived, and a branch on a detour (an activation failure
+      // going through its review and offline activation) is waited for too, while a way into the join
+      // the order never took (the detour itself, normally) does not hold it up.
+      const upstream = normalAncestors(graph, step.id);
+      const ready = !workOrders.some((wo) => upstream.has(wo.stepId) && isOpen(wo.state));
       if (!ready || workOrders.some((wo) => wo.stepId === step.id && isOpen(wo.state))) return;
     }
     const round = workOrders.filter((wo) => wo.stepId === step.id).length + 1;
@@ -205,6 +234,19 @@ export class WorkflowEngine {
     if (draft.workOrders.some((wo) => isOpen(wo.state))) return;
     draft.transition.orderCompletedAt = this.now();
   }
+}
+
+/** The steps from which a path of normal transitions leads into `stepId`. */
+function normalAncestors(graph: TemplateGraph, stepId: number): Set<number> {
+  const seen = new Set<number>();
+  const stack = [...(graph.normalPredecessors.get(stepId) ?? [])];
+  while (stack.length) {
+    const id = stack.pop() as number;
+    if (seen.has(id) || id === stepId) continue;
+    seen.add(id);
+    stack.push(...(graph.normalPredecessors.get(id) ?? []));
+  }
+  return seen;
 }
 
 function isOpen(state: string): boolean {

@@ -358,6 +358,7 @@ export const en = {
     resendLabel: 'Re-send request {{id}} of order {{orderNo}}',
     resent: 'Request {{id}} is queued again. It leaves this list once it has been sent.',
     resendErrors: {
+      MOVED_ON: 'Request {{id}} is not sent again: its step has gone on to its failure handling in the flow (an activation to its failure review).',
       NOT_FAILED: 'Request {{id}} has not failed (any more): it may have been re-sent already.',
       FORBIDDEN: 'You may not re-send request {{id}}: your positions lack the permission interfaces:resend.',
       NETWORK: 'Request {{id}} could not be re-sent: the server cannot be reached.',
@@ -391,6 +392,13 @@ export const en = {
     refused: '{{message}} ({{code}})',
     /** Texts of the server's refusal codes, for languages the server's own (English) messages are not in. */
     refusals: {
+      ACTIVATION_DATA_REQUIRED: 'Offline activation needs the device, port and VLAN.',
+      NO_ASSIGNED_PORT: 'The resource system assigned no port to this order: reject it back to the failure review or to CRM.',
+      DEVICE_MISMATCH: 'The device is not the one of the assigned port.',
+      PORT_MISMATCH: 'The port is not the one the resource system assigned.',
+      INVALID_VLAN: 'The VLAN must be a whole number from 2 to 4094.',
+      NOT_OFFLINE_ACTIVATION: 'Only the normal completion of an offline-activation work order carries activation data.',
+      REASON_REQUIRED: 'A rejection to CRM needs its reason.',
       ALREADY_HANDLED: 'The work order is already being handled or is done.',
       NO_POSITION_FOR_AREA: 'Its order has no business area, so no construction position serves it.',
       NO_SUCH_POSITION: 'That position does not serve the work order’s area, or is outside your data permissions.',
@@ -503,6 +511,10 @@ export const en = {
       ONT_SERIAL_MISMATCH: 'ONT serial mismatch',
       ONU_PORT_FAULT: 'ONU port unusable or mismatched',
       ONU_FAULT: 'ONU unusable or mismatched',
+      ACTIVATION_FAILED: 'Automatic activation failed',
+      RETRY_ACTIVATION: 'Retry automatic activation',
+      REJECT_TO_REVIEW: 'Reject back to the failure review',
+      REJECT_TO_CRM: 'Reject to CRM (ends the order)',
     },
     detail: {
       label: 'Details of {{no}}',
@@ -523,6 +535,16 @@ export const en = {
       exceptionType: 'Exception type',
       note: 'Note',
       submit: 'Complete',
+      reason: 'Reason (sent to CRM)',
+      rejectHint: 'The order ends rejected: its other work orders are cancelled and CRM is told the reason.',
+      offline: {
+        legend: 'Offline activation: what you set up on the network',
+        hint: 'Must match the resources of the order: port {{port}} on {{device}}.',
+        noPort: 'The resource system assigned no port to this order: reject it back to the failure review or to CRM.',
+        device: 'Device (OLT)',
+        port: 'Port',
+        vlan: 'VLAN',
+      },
     },
   },
   orders: {
@@ -656,7 +678,7 @@ export const en = {
       createdFrom: 'Created from',
       createdTo: 'Created to',
     },
-    orderState: { EXECUTING: 'Executing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
+    orderState: { EXECUTING: 'Executing', COMPLETED: 'Completed', CANCELLED: 'Cancelled', REJECTED: 'Rejected to CRM' },
     orderType: { NEW: 'New install', MOVE: 'Move', REMOVE: 'Removal', CHANGE: 'Change', CANCEL: 'Cancellation' },
   },
   print: {
@@ -1833,7 +1855,7 @@ export const en = {
     },
     kinds: { INSTALL: 'Install', MOVE: 'Move', REMOVAL: 'Removal' },
     measures: { COMPLETED: 'Completed', RECEIVED: 'Received', IN_FLIGHT: 'In flight' },
-    orderStates: { EXECUTING: 'Executing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
+    orderStates: { EXECUTING: 'Executing', COMPLETED: 'Completed', CANCELLED: 'Cancelled', REJECTED: 'Rejected to CRM' },
     drillLabel: '{{count}} · {{column}} · {{group}}: show the orders',
     ordersTitle: 'Orders: {{group}} · {{column}}',
     ordersTruncated: 'Showing the newest {{shown}} of {{total}}.',

@@ -6,7 +6,7 @@ import type { OrderQueryFilter, OrderSortField, SortDirection, WorkOrderQueryFil
  * EXECUTING&acceptedFrom=2024-06-01`); dates are local calendar days, `…To` inclusive.
  */
 
-export const ORDER_STATES = ['EXECUTING', 'COMPLETED', 'CANCELLED'] as const;
+export const ORDER_STATES = ['EXECUTING', 'COMPLETED', 'CANCELLED', 'REJECTED'] as const;
 export const ORDER_TYPES = ['NEW', 'MOVE', 'REMOVE', 'CHANGE', 'CANCEL'] as const;
 export const TIME_STATES = ['NORMAL', 'WARNING', 'OVERDUE'] as const;
 export const WORK_ORDER_STATES = ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION', 'COMPLETED', 'CANCELLED'] as const;

@@ -74,6 +74,11 @@ describe.each(testBackends())('exception flows configuration (%s)', (backend) =>
     const flows = await flowsOf({ business: 'BROADBAND_NEW' });
     expect(flows.templateCode).toBe('BROADBAND_NEW');
     expect(flows.routes).toEqual([
+      { from: 'NETWORK', exceptionTypeCode: 'ACTIVATION_FAILED', exceptionType: { name: '自动激活失败', nameEn: 'Automatic activation failed' }, to: 'ACTIVATION_REVIEW' },
+      { from: 'ACTIVATION_REVIEW', exceptionTypeCode: 'REJECT_TO_CRM', exceptionType: { name: '驳回CRM', nameEn: 'Reject to CRM' }, to: 'END' },
+      { from: 'ACTIVATION_REVIEW', exceptionTypeCode: 'RETRY_ACTIVATION', exceptionType: { name: '重新自动激活', nameEn: 'Retry automatic activation' }, to: 'NETWORK' },
+      { from: 'OFFLINE_ACTIVATION', exceptionTypeCode: 'REJECT_TO_CRM', exceptionType: { name: '驳回CRM', nameEn: 'Reject to CRM' }, to: 'END' },
+      { from: 'OFFLINE_ACTIVATION', exceptionTypeCode: 'REJECT_TO_REVIEW', exceptionType: { name: '驳回到失败原因判定', nameEn: 'Reject back to the failure review' }, to: 'ACTIVATION_REVIEW' },
       { from: 'APPOINTMENT', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },
       { from: 'OUTSIDE_PLANT', exceptionTypeCode: 'LINE_FAULT', exceptionType: { name: '线路故障', nameEn: 'Line fault' }, to: 'PORT' },
       { from: 'OUTSIDE_PLANT', exceptionTypeCode: 'WRONG_ADDRESS', exceptionType: { name: '地址错误', nameEn: 'Wrong address' }, to: 'DISPATCH' },

@@ -15,7 +15,9 @@ const resendInput = z.object({ id: z.string().regex(/^\d{1,18}$/, 'not a valid r
 export const resendInterfaceRequest: MutationResolvers['resendInterfaceRequest'] = async (_parent, args, context) => {
   const { id } = parseInput(resendInput, args.input);
   const queued = await context.services.interfaces.resend(context.viewer as ViewerRecord, id);
-  return queued ? { ok: true, error: null } : { ok: false, error: { code: 'NOT_FAILED', message: `Interface request ${id} does not exist or has not failed.`, field: 'id' } };
+  if (queued === 'QUEUED') return { ok: true, error: null };
+  if (queued === 'MOVED_ON') return { ok: false, error: { code: 'MOVED_ON', message: `Interface request ${id} failed and its step has moved on (its failure is being handled in the flow): it is not sent again.`, field: 'id' } };
+  return { ok: false, error: { code: 'NOT_FAILED', message: `Interface request ${id} does not exist or has not failed.`, field: 'id' } };
 };
 
 const simulatorInput = z

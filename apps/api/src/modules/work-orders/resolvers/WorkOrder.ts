@@ -1,6 +1,7 @@
 import type { WorkflowStepResolvers, WorkOrderConnectionResolvers, WorkOrderResolvers } from '../../../generated/resolvers-types.ts';
 import { loadRequired } from '../../../graphql/load-required.ts';
 import { countResolvers } from '../../../lib/connection.ts';
+import { OFFLINE_ACTIVATION_TYPE } from '../../activation/offline-activation.ts';
 
 export const WorkOrder: WorkOrderResolvers = {
   id: (workOrder) => String(workOrder.id),
@@ -12,6 +13,11 @@ export const WorkOrder: WorkOrderResolvers = {
   exceptionTypes: (workOrder, _args, context) => context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
   exceptionTypeDetails: async (workOrder, _args, context) =>
     context.services.exceptionFlows.byCodes(await context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById)),
+  // Read for offline-activation work orders only (one demand row each).
+  offlineActivation: async (workOrder, _args, context) => {
+    const step = await context.services.workflows.step(workOrder.orderId, workOrder.stepId, context.loaders.orderById);
+    return step?.workOrderTypeCode === OFFLINE_ACTIVATION_TYPE ? context.services.workOrders.offlineActivationTarget(workOrder.orderId) : null;
+  },
 };
 
 export const WorkflowStep: WorkflowStepResolvers = {

@@ -39,6 +39,7 @@ export const OrderRowFieldsFragment = graphql(`
     dueAt
     completedAt
     cancelledAt
+    rejectReason
     organisation {
       id
       name

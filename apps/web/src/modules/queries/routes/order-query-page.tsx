@@ -83,7 +83,14 @@ export function OrderQueryPage() {
       { colId: 'orderNo', field: 'orderNo', headerName: t('orders.orderNo'), width: 140, cellClass: 'mono' },
       { colId: 'acceptanceNo', headerName: t('orders.acceptanceNo'), valueGetter: (p) => p.data?.acceptanceNo ?? '', width: 130, cellClass: 'mono' },
       { colId: 'orderType', headerName: t('queries.fields.orderType'), valueGetter: (p) => (p.data ? t(`queries.orderType.${p.data.orderType}`, { defaultValue: p.data.orderType }) : ''), width: 100 },
-      { colId: 'state', headerName: t('queries.fields.orderState'), valueGetter: (p) => (p.data ? t(`queries.orderState.${p.data.state}`) : ''), width: 100 },
+      {
+        colId: 'state',
+        headerName: t('queries.fields.orderState'),
+        valueGetter: (p) => (p.data ? t(`queries.orderState.${p.data.state}`) : ''),
+        // A rejected order says why (the reason CRM was told).
+        tooltipValueGetter: (p) => (p.data?.rejectReason ? `${p.value as string}: ${p.data.rejectReason}` : undefined),
+        width: 100,
+      },
       {
         colId: 'timeState',
         headerName: t('workOrders.columns.timeState'),

@@ -7,12 +7,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../../../lib/apollo-cache';
 import { AssignPositionDialog } from '../components/assign-position-dialog';
 import { BatchCompleteDialog } from '../components/batch-complete-dialog';
+import { CompleteDialog } from '../components/complete-dialog';
 import { DispatchDialog } from '../components/dispatch-dialog';
 import { ManualExceptionDialog } from '../components/manual-exception-dialog';
 import type { WorkOrderRow } from '../components/work-order-grid';
 import { dispatchTarget } from '../dispatch-target';
 import { PositionStaffQuery, WorkOrderPositionsQuery } from '../graphql/dispatch-choices-queries';
-import { CompleteWorkOrdersMutation, DispatchWorkOrdersMutation, HandleManualExceptionMutation } from '../graphql/work-order-actions';
+import { CompleteWorkOrderMutation, CompleteWorkOrdersMutation, DispatchWorkOrdersMutation, HandleManualExceptionMutation } from '../graphql/work-order-actions';
 
 // jsdom has no modal dialogs: open/close by attribute, with the close event the dialogs listen to.
 beforeAll(() => {
@@ -40,6 +41,7 @@ function row(id: string, pos: ReturnType<typeof position> | null, exceptionTypes
     dueAt: null,
     deferredTo: null,
     exceptionTypes,
+    offlineActivation: null,
     step: { __typename: 'WorkflowStep', id: 's1', code: 'INSTALL', name: '装机', nameEn: 'Installation', kind: 'FIELD_WORK' },
     position: pos,
     handler: null,
@@ -166,6 +168,50 @@ describe('BatchCompleteDialog', () => {
     // Only Close remains once the result is shown.
     expect(screen.queryByRole('button', { name: 'Complete 2' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+});
+
+describe('CompleteDialog', () => {
+  const completed = { data: { completeWorkOrder: { __typename: 'CompleteWorkOrderResult', ok: true, error: null } } };
+
+  it('completes an offline activation with the device, port and VLAN typed in, showing the port the resource system assigned', async () => {
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    const sent = vi.fn(() => completed);
+    const offline = { ...row('5', tianhe, ['REJECT_TO_REVIEW', 'REJECT_TO_CRM', 'MANUAL']), offlineActivation: { __typename: 'OfflineActivationTarget' as const, device: 'OLT-3', port: 'OLT-3/1/5/17' } };
+    renderWith(
+      [{ request: { query: CompleteWorkOrderMutation, variables: { input: { workOrderId: '5', exceptionType: null, note: null, offlineActivation: { device: 'OLT-3', port: 'OLT-3/1/5/17', vlan: 1024 } } } }, result: sent }],
+      <CompleteDialog workOrder={offline} onClose={() => undefined} onDone={onDone} />,
+    );
+    const fields = screen.getByTestId('complete-offline-activation');
+    expect(fields).toHaveTextContent('Must match the resources of the order: port OLT-3/1/5/17 on OLT-3.');
+    await user.type(within(fields).getByLabelText('Device (OLT)'), 'OLT-3');
+    await user.type(within(fields).getByLabelText('Port'), 'OLT-3/1/5/17');
+    await user.type(within(fields).getByLabelText('VLAN'), '1024');
+    await user.click(screen.getByRole('button', { name: 'Complete' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the reason CRM is told when rejecting to CRM, and sends no activation data with an exception', async () => {
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    const sent = vi.fn(() => completed);
+    const review = { ...row('6', tianhe, ['RETRY_ACTIVATION', 'REJECT_TO_CRM', 'MANUAL']), offlineActivation: { __typename: 'OfflineActivationTarget' as const, device: 'OLT-3', port: 'OLT-3/1/5/17' } };
+    renderWith(
+      [{ request: { query: CompleteWorkOrderMutation, variables: { input: { workOrderId: '6', exceptionType: 'REJECT_TO_CRM', note: '端口资源不足', offlineActivation: null } } }, result: sent }],
+      <CompleteDialog workOrder={review} onClose={() => undefined} onDone={onDone} />,
+    );
+    await user.click(screen.getByTestId('complete-exception'));
+    expect(screen.queryByTestId('complete-offline-activation')).toBeNull();
+    await user.selectOptions(screen.getByTestId('complete-exception-type'), 'REJECT_TO_CRM');
+    expect(screen.getByText('The order ends rejected: its other work orders are cancelled and CRM is told the reason.')).toBeVisible();
+    const reason = screen.getByLabelText('Reason (sent to CRM)');
+    expect(reason).toBeRequired();
+    await user.type(reason, '端口资源不足');
+    await user.click(screen.getByRole('button', { name: 'Complete' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toHaveBeenCalledTimes(1);
   });
 });
 

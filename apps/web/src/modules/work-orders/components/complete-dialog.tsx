@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompleteWorkOrderMutation } from '../graphql/work-order-actions';
 import { MANUAL_EXCEPTION_TYPE } from '../work-order-labels';
@@ -9,10 +9,13 @@ import type { WorkOrderRow } from './work-order-grid';
 import { refusalText } from '../refusal-text';
 
 const MANUAL = MANUAL_EXCEPTION_TYPE;
+/** The exception type that rejects the order to CRM: the note is its reason, required. */
+const REJECT_TO_CRM = 'REJECT_TO_CRM';
 
 /**
  * Completion (回单) of one work order: normal, with an exception type (starts that exception flow),
- * or manual exception. A modal dialog: focus stays inside, Escape closes it.
+ * or manual exception. An offline activation (线下激活) is completed with the device, port and VLAN
+ * set up by hand; a rejection to CRM with its reason. A modal dialog: focus stays inside, Escape closes it.
  */
 export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: WorkOrderRow; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -21,14 +24,21 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
   const [kind, setKind] = useState<'NORMAL' | 'EXCEPTION' | 'MANUAL'>('NORMAL');
   const [exceptionType, setExceptionType] = useState(exceptionTypes[0] ?? '');
   const [note, setNote] = useState('');
+  const [activation, setActivation] = useState({ device: '', port: '', vlan: '' });
   const [error, setError] = useState<string | null>(null);
   const [complete, { loading }] = useMutation(CompleteWorkOrderMutation);
+  const fieldId = useId();
+  const target = workOrder.offlineActivation;
+  const offline = kind === 'NORMAL' && !!target;
+  const rejecting = kind === 'EXCEPTION' && exceptionType === REJECT_TO_CRM;
 
   async function submit() {
     setError(null);
     const chosen = kind === 'NORMAL' ? null : kind === 'MANUAL' ? MANUAL : exceptionType;
+    // The server checks the activation data against the order's resources and says what is wrong.
+    const offlineActivation = offline ? { device: activation.device.trim(), port: activation.port.trim(), vlan: Number(activation.vlan) } : null;
     try {
-      const result = await complete({ variables: { input: { workOrderId: workOrder.id, exceptionType: chosen, note: note.trim() || null } } });
+      const result = await complete({ variables: { input: { workOrderId: workOrder.id, exceptionType: chosen, note: note.trim() || null, offlineActivation } } });
       const outcome = result.data?.completeWorkOrder;
       if (outcome?.ok) onDone();
       else setError(refusalText(t, outcome?.error));
@@ -68,7 +78,27 @@ export function CompleteDialog({ workOrder, onClose, onDone }: { workOrder: Work
         <ExceptionTypeField types={exceptionTypes} value={exceptionType} onChange={setExceptionType} testId="complete-exception-type" />
       )}
       {kind === 'MANUAL' && <p className="muted">{t('workOrders.complete.manualHint')}</p>}
-      <NoteField value={note} onChange={setNote} testId="complete-note" />
+      {offline && target && (
+        <fieldset data-testid="complete-offline-activation">
+          <legend>{t('workOrders.complete.offline.legend')}</legend>
+          <p className="muted">{target.port ? t('workOrders.complete.offline.hint', { device: target.device, port: target.port }) : t('workOrders.complete.offline.noPort')}</p>
+          {(['device', 'port', 'vlan'] as const).map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={`${fieldId}-${name}`}>{t(`workOrders.complete.offline.${name}`)}</label>
+              <input
+                id={`${fieldId}-${name}`}
+                required
+                inputMode={name === 'vlan' ? 'numeric' : undefined}
+                value={activation[name]}
+                onChange={(e) => setActivation((current) => ({ ...current, [name]: e.target.value }))}
+                data-testid={`complete-offline-${name}`}
+              />
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {rejecting && <p className="muted">{t('workOrders.complete.rejectHint')}</p>}
+      <NoteField value={note} onChange={setNote} testId="complete-note" label={rejecting ? t('workOrders.complete.reason') : undefined} required={rejecting} />
     </ActionDialog>
   );
 }

@@ -21,13 +21,13 @@ export function ExceptionTypeField({ types, value, onChange, testId }: { types: 
 }
 
 /** The free-text note kept in the order log with a work-order action (at most 500 characters). */
-export function NoteField({ value, onChange, testId }: { value: string; onChange: (note: string) => void; testId: string }) {
+export function NoteField({ value, onChange, testId, label, required = false }: { value: string; onChange: (note: string) => void; testId: string; label?: string; required?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{t('workOrders.complete.note')}</label>
-      <textarea id={id} value={value} maxLength={500} rows={3} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+      <label htmlFor={id}>{label ?? t('workOrders.complete.note')}</label>
+      <textarea id={id} value={value} maxLength={500} rows={3} required={required} aria-required={required} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
     </div>
   );
 }

@@ -12,6 +12,10 @@ export const WorkOrderRowFieldsFragment = graphql(`
     dueAt
     deferredTo
     exceptionTypes
+    offlineActivation {
+      device
+      port
+    }
     step {
       id
       code
