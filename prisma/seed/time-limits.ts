@@ -14,7 +14,8 @@ export const orderTimeLimits = [
 
 const quick = { acceptHours: 1, warningHours: 1.5, processHours: 2 };
 export const workOrderTimeLimits = [
-  ...['WIRING', 'NUMBER', 'PORT', 'RELEASE', 'NETWORK_MGMT', 'BB_ROOM', 'DISPATCH', 'CRM_NOTICE'].map((workOrderTypeCode) => ({ workOrderTypeCode, ...quick })),
+  // The activation-failure steps too: the seed's 失败原因判定 and 线下激活 accept in 1 h and process in 2 h.
+  ...['WIRING', 'NUMBER', 'PORT', 'RELEASE', 'NETWORK_MGMT', 'BB_ROOM', 'DISPATCH', 'CRM_NOTICE', 'ACTIVATION_REVIEW', 'OFFLINE_ACTIVATION'].map((workOrderTypeCode) => ({ workOrderTypeCode, ...quick })),
   { workOrderTypeCode: 'INSTALL', acceptHours: 12, warningHours: 40, processHours: 50 },
   { workOrderTypeCode: 'REMOVE', acceptHours: 12, warningHours: 40, processHours: 50 },
   // The appointment is claimed within the supervision's claim timeout (2 h) and agreed within a day.
@@ -61,8 +62,8 @@ export async function seedTimeLimits(prisma: PrismaClient): Promise<void> {
   if ((await prisma.orderTimeLimit.count()) === 0) await prisma.orderTimeLimit.createMany({ data: orderTimeLimits });
   if ((await prisma.workOrderTimeLimit.count()) === 0) await prisma.workOrderTimeLimit.createMany({ data: workOrderTimeLimits });
   else {
-    // Types added by a later seed (the dispatch-center flows) get their defaults once, when they have no limit yet.
-    for (const limit of workOrderTimeLimits.filter((l) => ['APPOINTMENT', 'ONSITE_TEST'].includes(l.workOrderTypeCode))) {
+    // Types added by a later seed (the dispatch-center flows, the activation failures) get their defaults once, when they have no limit yet.
+    for (const limit of workOrderTimeLimits.filter((l) => ['APPOINTMENT', 'ONSITE_TEST', 'ACTIVATION_REVIEW', 'OFFLINE_ACTIVATION'].includes(l.workOrderTypeCode))) {
       if ((await prisma.workOrderTimeLimit.count({ where: { workOrderTypeCode: limit.workOrderTypeCode } })) === 0) await prisma.workOrderTimeLimit.create({ data: limit });
     }
   }

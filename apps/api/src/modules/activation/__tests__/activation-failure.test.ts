@@ -11,7 +11,7 @@ const ORDER = /* GraphQL */ `
     order(id: $id) {
       id state rejectedAt rejectReason
       demand { key value oldValue }
-      workOrders { id workOrderNo state result step { code } exceptionTypes offlineActivation { device port } }
+      workOrders { id workOrderNo state result acceptDueAt dueAt step { code } exceptionTypes offlineActivation { device port } }
       interfaceRequests { id system kind state attempts }
       log { action detail }
     }
@@ -28,6 +28,8 @@ interface WorkOrder {
   workOrderNo: string;
   state: string;
   result: string | null;
+  acceptDueAt: string | null;
+  dueAt: string | null;
   step: { code: string };
   exceptionTypes: string[];
   offlineActivation: { device: string | null; port: string | null } | null;
@@ -92,6 +94,9 @@ describe.each(testBackends())('broadband activation failures (%s)', (backend) =>
     const review = openOne(order, 'ACTIVATION_REVIEW');
     expect(review.exceptionTypes.sort()).toEqual(['MANUAL', 'REJECT_TO_CRM', 'RETRY_ACTIVATION']);
     expect(review.offlineActivation).toBeNull();
+    // Its time limits are the seed's for the step: accept within 1 working hour, process within 2.
+    expect(review.acceptDueAt).toBeTruthy();
+    expect(review.dueAt).toBeTruthy();
     // The failed command is not re-sent behind the review's back.
     expect((await gqlRequest(app.url, RESEND, { input: { id: networkRequest.id } }, admin)).data.resendInterfaceRequest).toEqual({ ok: false, error: { code: 'MOVED_ON' } });
 
