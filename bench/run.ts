@@ -125,7 +125,7 @@ try {
     await admin.query(`CREATE DATABASE ${name}_map`);
     const mapUrl = new URL(url);
     mapUrl.pathname = `/${name}_map`;
-    const map = await benchDispatchMapRender(mapUrl.toString(), { workOrders: 10_000, staff: 1000, runs: quick ? 2 : 7 });
+    const map = await benchDispatchMapRender(mapUrl.toString(), { workOrders: 10_000, staff: 1000, runs: quick ? 2 : Number(process.env.BENCH_MAP_RUNS ?? 7) });
     figures.push(...map.figures);
     notes.push(...map.notes);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromCorners, inBox } from '../lib/geo-box';
+import { boxAround, boxFromCorners, covers, inBox } from '../lib/geo-box';
 import { positionAt } from '../lib/track-position';
-import { offlineBaseStyle } from '../lib/base-style';
+import { DEMO_BOX, DEMO_VIEW, offlineBaseStyle } from '../lib/base-style';
 
 describe('box selection', () => {
   it('spans the same box whichever way it is dragged', () => {
@@ -10,6 +10,21 @@ describe('box selection', () => {
     expect(boxFromCorners({ lng: 113.3, lat: 23.2 }, { lng: 113.4, lat: 23.1 })).toEqual(box);
     expect(inBox(box, { latitude: 23.1, longitude: 113.4 })).toBe(true);
     expect(inBox(box, { latitude: 23.21, longitude: 113.35 })).toBe(false);
+  });
+});
+
+describe('the area the map asks items for', () => {
+  it('covers a view inside it, not one reaching out of it', () => {
+    const area = { west: 113.0, south: 22.8, east: 113.7, north: 23.5 };
+    expect(covers(area, { west: 113.2, south: 23.0, east: 113.4, north: 23.2 })).toBe(true);
+    expect(covers(area, area)).toBe(true);
+    expect(covers(area, { west: 112.9, south: 23.0, east: 113.4, north: 23.2 })).toBe(false);
+  });
+
+  it('is the box around everything the base map draws, around the demo view', () => {
+    expect(boxAround([[[113.1, 23.0], [113.5, 23.2]], [113.3, 22.9]])).toEqual({ west: 113.1, south: 22.9, east: 113.5, north: 23.2 });
+    expect(inBox(DEMO_BOX, { latitude: DEMO_VIEW.latitude, longitude: DEMO_VIEW.longitude })).toBe(true);
+    expect(DEMO_BOX.east - DEMO_BOX.west).toBeGreaterThan(0.2);
   });
 });
 

@@ -2,7 +2,7 @@ import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState
 import { useTranslation } from 'react-i18next';
 import MapGL, { Layer, NavigationControl, Source, type MapLayerMouseEvent, type MapRef, type ViewStateChangeEvent } from 'react-map-gl/maplibre';
 import { MAP_IDEOGRAPH_FONT_FAMILY, MAP_TEXT_FONT } from '../../../lib/maplibre';
-import type { MapStaffFieldsFragment, MapWorkOrderFieldsFragment } from '../../../generated/graphql';
+import type { MapPointFieldsFragment, MapStaffFieldsFragment } from '../../../generated/graphql';
 import { DEMO_VIEW, offlineBaseStyle } from '../lib/base-style';
 import { boxFromCorners, MIN_BOX_PIXELS, type GeoBox } from '../lib/geo-box';
 import { STAFF_COLOUR, WORK_ORDER_STATE_COLOURS } from '../lib/work-order-colours';
@@ -17,7 +17,7 @@ export interface MapCanvasHandle {
 interface Props {
   styleUrl: string | null;
   staff: readonly MapStaffFieldsFragment[];
-  workOrders: readonly MapWorkOrderFieldsFragment[];
+  workOrders: readonly MapPointFieldsFragment[];
   /** Drag draws a box (the box tool is on); shift-drag draws one in any case. */
   boxMode: boolean;
   selection: GeoBox | null;

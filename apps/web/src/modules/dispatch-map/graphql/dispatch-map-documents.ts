@@ -32,6 +32,32 @@ export const MapWorkOrderFieldsFragment = graphql(`
   }
 `);
 
+/** What the map draws of a work order: its spot and state (the details come with a box selection or a search). */
+export const MapPointFieldsFragment = graphql(`
+  fragment MapPointFields on MapWorkOrder {
+    id
+    workOrderNo
+    state
+    latitude
+    longitude
+  }
+`);
+
+/** Everything in view, to draw: 10⁴ work orders must arrive and draw fast, so only what the map needs. */
+export const MapViewItemsQuery = graphql(`
+  query MapViewItems($box: GeoBoxInput!, $limit: Int) {
+    mapItems(box: $box, limit: $limit) {
+      truncated
+      staff {
+        ...MapStaffFields
+      }
+      workOrders {
+        ...MapPointFields
+      }
+    }
+  }
+`);
+
 export const MapItemsQuery = graphql(`
   query MapItems($box: GeoBoxInput!, $limit: Int) {
     mapItems(box: $box, limit: $limit) {

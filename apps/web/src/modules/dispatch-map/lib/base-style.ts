@@ -2,9 +2,13 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { MAP_TEXT_FONT, mapFontFaces } from '../../../lib/maplibre';
 import demoArea from '../base-map/demo-area.json';
 import type { FeatureCollection } from './geojson';
+import { boxAround, type GeoBox } from './geo-box';
 
 /** The demo area's centre and a zoom that shows the whole city. */
 export const DEMO_VIEW = { longitude: 113.33, latitude: 23.11, zoom: 10.2 };
+
+/** The area the bundled base map draws: what the map first asks items for, before it has drawn. */
+export const DEMO_BOX: GeoBox = boxAround((demoArea as unknown as FeatureCollection).features.map((feature) => feature.geometry.coordinates));
 
 /**
  * The bundled offline base map: the demo area's districts and grids (outlines and names), main roads

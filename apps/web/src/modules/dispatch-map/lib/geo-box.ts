@@ -18,3 +18,26 @@ export function inBox(box: GeoBox, point: { latitude: number; longitude: number 
 
 /** A drag smaller than this many pixels either way is a click, not a box. */
 export const MIN_BOX_PIXELS = 6;
+
+/** Whether `outer` covers `inner` entirely (edges included). */
+export function covers(outer: GeoBox, inner: GeoBox): boolean {
+  return inner.west >= outer.west && inner.east <= outer.east && inner.south >= outer.south && inner.north <= outer.north;
+}
+
+/** The smallest box around every point of some GeoJSON-style coordinates (nested arrays of [lng, lat]). */
+export function boxAround(coordinates: unknown): GeoBox {
+  const box = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
+      box.west = Math.min(box.west, value[0]);
+      box.east = Math.max(box.east, value[0]);
+      box.south = Math.min(box.south, value[1]);
+      box.north = Math.max(box.north, value[1]);
+      return;
+    }
+    for (const item of value) visit(item);
+  };
+  visit(coordinates);
+  return box;
+}

@@ -7,8 +7,9 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { MapCanvas, type MapCanvasHandle } from '../components/map-canvas';
 import { SelectionPanel } from '../components/selection-panel';
 import { PlaybackMarkers, TrackPlayback, trackLines, type Playback } from '../components/track-playback';
-import { MapItemsQuery, MapSettingsQuery, MapWorkOrderChangedSubscription, MapWorkOrderSearchQuery, StaffLocationsChangedSubscription } from '../graphql/dispatch-map-documents';
-import type { GeoBox } from '../lib/geo-box';
+import { MapItemsQuery, MapSettingsQuery, MapViewItemsQuery, MapWorkOrderChangedSubscription, MapWorkOrderSearchQuery, StaffLocationsChangedSubscription } from '../graphql/dispatch-map-documents';
+import { DEMO_BOX } from '../lib/base-style';
+import { covers, type GeoBox } from '../lib/geo-box';
 import { STAFF_COLOUR, WORK_ORDER_STATE_COLOURS } from '../lib/work-order-colours';
 import './dispatch-map-page.css';
 
@@ -28,9 +29,16 @@ export function DispatchMapPage() {
   const mapRef = useRef<MapCanvasHandle>(null);
   const ids = { search: useId() };
   const settings = useQuery(MapSettingsQuery);
-  const [view, setView] = useState<GeoBox | null>(null);
-  const items = useQuery(MapItemsQuery, { variables: { box: view!, limit: VIEW_LIMIT }, skip: !view });
+  // Items are asked for the base map's whole area at once, while the map is still starting, and again
+  // only when the view leaves the area they cover (or they were cut at the limit). Not normalised into
+  // Apollo's cache: 10⁴ points are drawn, not edited, and normalising them cost most of a second.
+  const [view, setView] = useState<GeoBox>(DEMO_BOX);
+  const items = useQuery(MapViewItemsQuery, { variables: { box: view, limit: VIEW_LIMIT }, fetchPolicy: 'no-cache' });
   const shown = items.data ?? items.previousData;
+  // Until the first answer says otherwise, the area asked for is taken as covered (the map reporting
+  // its first view must not cancel that answer for a smaller box).
+  const complete = shown ? !shown.mapItems.truncated : true;
+  const onView = useCallback((box: GeoBox) => setView((current) => (complete && covers(current, box) ? current : box)), [complete]);
   const [live, setLive] = useState<Map<string, MapStaffFieldsFragment>>(new Map());
   const [boxMode, setBoxMode] = useState(false);
   const [selection, setSelection] = useState<GeoBox | null>(null);
@@ -126,7 +134,7 @@ export function DispatchMapPage() {
       {searched.data && !found && <p className="form-error" role="status">{t('dispatchMap.notFound', { text: searchText })}</p>}
       <div className="dispatch-map-layout">
         <div className="dispatch-map-main">
-          <MapCanvas ref={mapRef} styleUrl={settings.data?.mapSettings.styleUrl ?? null} staff={staff} workOrders={workOrders} boxMode={boxMode} selection={selection} onSelect={onSelect} onView={setView} tracks={lines}>
+          <MapCanvas ref={mapRef} styleUrl={settings.data?.mapSettings.styleUrl ?? null} staff={staff} workOrders={workOrders} boxMode={boxMode} selection={selection} onSelect={onSelect} onView={onView} tracks={lines}>
             <PlaybackMarkers playback={playback} />
             {found && (
               <Marker longitude={found.longitude} latitude={found.latitude} anchor="bottom">
