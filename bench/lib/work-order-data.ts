@@ -24,7 +24,7 @@ export async function prepareWorkOrderDatabase(databaseUrl: string, workOrders: 
 }
 
 /**
- * Generates `workOrders` work orders (and the ~workOrders / 4.5 orders they belong to) on a
+ * Generates `workOrders` work orders (and the ~workOrders / 5.5 orders they belong to) on a
  * database that holds the demo seed, with set-based SQL (a few statements, no row loop):
  *
  * - orders over the 24 demo grids, skewed (the busiest grid gets ~5× the quietest), 1 % without
@@ -41,9 +41,17 @@ export async function prepareWorkOrderDatabase(databaseUrl: string, workOrders: 
  *
  * Order numbers are `B` + 10 digits (`B0000000001`), work-order numbers `<order no>-<step code>`.
  */
+/**
+ * Steps an order only passes on a detour (the activation-failure review and offline activation of
+ * the v3 broadband flows): the generated orders walk their template's main line, as nearly all do.
+ */
+const DETOUR_STEPS = "('ACTIVATION_REVIEW', 'OFFLINE_ACTIVATION')";
+
 export async function generateWorkOrders(client: pg.ClientBase, workOrders: number): Promise<{ orders: number; workOrders: number; ms: number }> {
   const started = performance.now();
-  const orders = Math.ceil(workOrders / 4.5);
+  // Orders walk templates of 4 to 8 steps (~6 work orders each once done): a few more orders than
+  // needed are made and the oldest go without work orders, so the newest months are all there.
+  const orders = Math.ceil(workOrders / 5.5);
   await client.query(`
     INSERT INTO "order" (order_no, crm_order_code, business_code, order_type, template_id, state, acceptance_no, customer_name, customer_phone,
                          address, broadband_account, product_code, organisation_id, accepted_at, created_at, completed_at, cancelled_at, time_state)
@@ -74,7 +82,7 @@ export async function generateWorkOrders(client: pg.ClientBase, workOrders: numb
     CREATE TEMP TABLE bench_progress AS
     WITH steps AS (
       SELECT template_id, id AS step_id, code, kind, row_number() OVER (PARTITION BY template_id ORDER BY sort_order, id) AS k, count(*) OVER (PARTITION BY template_id) AS m
-      FROM workflow_step WHERE kind NOT IN ('START', 'END')
+      FROM workflow_step WHERE kind NOT IN ('START', 'END') AND code NOT IN ${DETOUR_STEPS}
     )
     SELECT o.id AS order_id, o.state, o.template_id,
            CASE WHEN o.state = 'COMPLETED' THEN m.m
@@ -87,7 +95,7 @@ export async function generateWorkOrders(client: pg.ClientBase, workOrders: numb
   const inserted = await client.query(`
     WITH steps AS (
       SELECT template_id, id AS step_id, code, kind, work_order_type_code, row_number() OVER (PARTITION BY template_id ORDER BY sort_order, id) AS k
-      FROM workflow_step WHERE kind NOT IN ('START', 'END')
+      FROM workflow_step WHERE kind NOT IN ('START', 'END') AND code NOT IN ${DETOUR_STEPS}
     ),
     queue AS (
       SELECT grid.id AS organisation_id,
@@ -118,7 +126,7 @@ export async function generateWorkOrders(client: pg.ClientBase, workOrders: numb
              o.created_at + (s.k - 1) * interval '90 minutes' AS created_at
     ) w
     LEFT JOIN handler h ON h.position_id = w.position_id
-    ORDER BY o.id, s.k
+    ORDER BY o.id DESC, s.k
     LIMIT $1`,
     [workOrders],
   );

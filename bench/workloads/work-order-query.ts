@@ -238,7 +238,7 @@ export async function benchWorkOrderQuery(databaseUrl: string, options: { genera
       const fromBase = await post(baseline.url, token, scenario.variables);
       const same = (a: PageAnswer) => JSON.stringify({ ids: a.data?.workOrderQuery.edges.map((e) => e.node.id), count: a.data?.workOrderQuery.totalCount, next: a.data?.workOrderQuery.pageInfo });
       if (same(fromApi) !== same(fromBase)) throw new Error(`w5 ${scenario.id}: the API and the baseline answer differently:\n${same(fromApi).slice(0, 400)}\n${same(fromBase).slice(0, 400)}`);
-      if (!fromApi.data?.workOrderQuery.edges.length) throw new Error(`w5 ${scenario.id}: no rows`);
+      if (!fromApi.data?.workOrderQuery.edges.length) throw new Error(`w5 ${scenario.id}: no rows: ${JSON.stringify(fromApi).slice(0, 500)}`);
       const api: number[] = [];
       const base: number[] = [];
       for (let run = 0; run < options.runs + 5; run++) {
