@@ -48,6 +48,12 @@ test.describe('installer on a phone', () => {
     await expect(mine).toBeVisible();
     await expect(mine).toHaveAttribute('data-kind', 'mine');
 
+    // On site: the arrival goes on the installer's track (order log ARRIVE), once.
+    await mine.getByTestId('m-arrive').tap();
+    await expect(phone.notice).toContainText(`Arrival at ${order.workOrder.workOrderNo} recorded.`);
+    await expect(mine.getByTestId('m-arrived-at')).toBeVisible();
+    await expect(mine.getByTestId('m-arrive')).toHaveCount(0);
+
     await mine.getByTestId('m-complete').tap();
     await expect(mine.getByTestId('m-complete-form')).toBeVisible();
     // The field faults offered are exactly the step's exception routes (the manual one is not a field fault).

@@ -128,6 +128,7 @@ export const rootFieldRules: Record<'Query' | 'Mutation' | 'Subscription', Recor
     assignWorkOrderPosition: handle('work-orders:dispatch'),
     dispatchWorkOrders: handle('work-orders:dispatch'),
     claimWorkOrder: handle('work-orders:complete'),
+    arriveAtWorkOrder: handle('work-orders:complete'),
     unlockWorkOrder: handle('work-orders:unlock'),
     handleManualException: handle('work-orders:dispatch', ['work-orders.manual-exception']),
     completeWorkOrders: handle('work-orders:complete'),

@@ -23,6 +23,7 @@ export const sampleOperations: Record<string, string> = {
   'Mutation.assignWorkOrderPosition': 'mutation { assignWorkOrderPosition(input: { workOrderId: "1", positionId: "1" }) { ok } }',
   'Mutation.dispatchWorkOrders': 'mutation { dispatchWorkOrders(input: { workOrderIds: ["1"], staffId: "1" }) { ok } }',
   'Mutation.claimWorkOrder': 'mutation { claimWorkOrder(input: { workOrderId: "1" }) { ok } }',
+  'Mutation.arriveAtWorkOrder': 'mutation { arriveAtWorkOrder(input: { workOrderId: "1" }) { ok } }',
   'Mutation.unlockWorkOrder': 'mutation { unlockWorkOrder(input: { workOrderId: "1" }) { ok } }',
   'Mutation.handleManualException': 'mutation { handleManualException(input: { workOrderId: "1", action: CUSTOMER_CONTACT }) { ok } }',
   'Mutation.completeWorkOrders': 'mutation { completeWorkOrders(input: { workOrderIds: ["1"] }) { completed } }',

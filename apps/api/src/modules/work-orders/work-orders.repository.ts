@@ -163,6 +163,12 @@ export class WorkOrdersRepository {
   }
 
   /** Work-order permissions: may the staff member handle work orders queued at the position? */
+  /** When the work order's arrival (ARRIVE) was logged, if it was. */
+  async arrivedAt(db: Db, workOrderId: number): Promise<Date | null> {
+    const line = await db.orderLog.findFirst({ where: { workOrderId, action: 'ARRIVE' }, select: { createdAt: true }, orderBy: { id: 'asc' } });
+    return line?.createdAt ?? null;
+  }
+
   async mayHandle(db: Db, staffId: number, positionId: number): Promise<boolean> {
     return (await db.staffWorkOrderPosition.count({ where: { staffId, positionId } })) > 0;
   }

@@ -135,6 +135,22 @@ export class WorkOrdersService {
     });
   }
 
+  /** Arrival on site (到达): the handler of a work order in progress, once; an order-log line for the track. */
+  arrive(viewer: ViewerRecord, workOrderId: number): Promise<ActionOutcome> {
+    assertCan(viewer, 'work-orders:complete');
+    return this.act(viewer, [workOrderId], async (tx, [workOrder]) => {
+      if (workOrder.staffId !== viewer.staffId) refuse('NOT_YOUR_WORK_ORDER', `Work order ${workOrder.workOrderNo} is not yours to arrive at.`, 'workOrderId');
+      if (workOrder.state !== 'IN_PROGRESS') refuse('NOT_IN_PROGRESS', `Work order ${workOrder.workOrderNo} is not in progress.`, 'workOrderId');
+      if (await this.repository.arrivedAt(tx, workOrder.id)) refuse('ALREADY_ARRIVED', `Arrival at work order ${workOrder.workOrderNo} is already recorded.`, 'workOrderId');
+      return [{ workOrder, action: 'ARRIVE', detail: 'arrived on site' }];
+    });
+  }
+
+  /** When the handler arrived at a work order, if they said so. */
+  arrivedAt(workOrderId: number): Promise<Date | null> {
+    return this.repository.arrivedAt(this.prisma, workOrderId);
+  }
+
   /** The claimer (or dispatchee) becomes the handler of the later steps that take theirs from this one (`handlerFromStep`). */
   private async handOn(tx: Prisma.TransactionClient, workOrder: WorkOrderRecord, staffId: number) {
     const steps = await this.engine.handlerTaken(tx, { orderId: workOrder.orderId, stepId: workOrder.stepId, positionId: workOrder.positionId }, staffId);

@@ -148,6 +148,26 @@ describe.each(testBackends())('dispatch map (%s)', (backend) => {
     expect(tooLong.errors?.[0]?.message).toContain('at most 7 days');
   });
 
+  it('records an installer’s arrival on site once, from its handler only, on the work order and on their track', async () => {
+    const [arriver, other] = [installers[2]!, installers[1]!];
+    const [order] = await submitOrders(app, admin, [{ areaCode: grid.code }]);
+    const workOrder = await app.prisma.workOrder.findFirstOrThrow({ where: { orderId: Number(order!.id) }, select: { id: true, workOrderNo: true } });
+    const arrive = async (token: string) =>
+      (await gqlRequest(app.url, 'mutation($input: WorkOrderRefInput!) { arriveAtWorkOrder(input: $input) { ok error { code } workOrders { arrivedAt } } }', { input: { workOrderId: String(workOrder.id) } }, token)).data.arriveAtWorkOrder;
+    await app.prisma.workOrder.update({ where: { id: workOrder.id }, data: { staffId: arriver.id, state: 'PENDING' } });
+    expect(await arrive(arriver.token)).toMatchObject({ ok: false, error: { code: 'NOT_IN_PROGRESS' } });
+    await app.prisma.workOrder.update({ where: { id: workOrder.id }, data: { state: 'IN_PROGRESS' } });
+    expect(await arrive(other.token)).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_WORK_ORDER' } });
+    const arrived = await arrive(arriver.token);
+    expect(arrived.ok).toBe(true);
+    const arrivedAt = arrived.workOrders[0].arrivedAt as string;
+    expect(Math.abs(Date.parse(arrivedAt) - app.services.clock.now().getTime())).toBeLessThan(60_000);
+    expect(await arrive(arriver.token)).toMatchObject({ ok: false, error: { code: 'ALREADY_ARRIVED' } });
+
+    const result = await gqlRequest(app.url, TRACKS, { ids: [String(arriver.id)], from: at(-60_000), to: at(60_000) }, dispatcher);
+    expect(result.data.staffTracks[0].events.map((e: { action: string; workOrderNo: string }) => [e.action, e.workOrderNo])).toEqual([['ARRIVE', workOrder.workOrderNo]]);
+  });
+
   it('sends messages to box-selected staff, who receive them live and can read them', async () => {
     const receiver = installers[0]!;
     const client = wsClient(app.wsUrl, receiver.token);

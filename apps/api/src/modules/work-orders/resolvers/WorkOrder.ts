@@ -13,6 +13,7 @@ export const WorkOrder: WorkOrderResolvers = {
   exceptionTypes: (workOrder, _args, context) => context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
   exceptionTypeDetails: async (workOrder, _args, context) =>
     context.services.exceptionFlows.byCodes(await context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById)),
+  arrivedAt: (workOrder, _args, context) => context.services.workOrders.arrivedAt(workOrder.id),
   // Read for offline-activation work orders only (one demand row each).
   offlineActivation: async (workOrder, _args, context) => {
     const step = await context.services.workflows.step(workOrder.orderId, workOrder.stepId, context.loaders.orderById);

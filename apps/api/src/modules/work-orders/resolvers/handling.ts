@@ -56,6 +56,9 @@ const ref = z.object({ workOrderId: id('work-order') });
 export const claimWorkOrder: MutationResolvers['claimWorkOrder'] = async (_parent, args, context) =>
   result(await context.services.workOrders.claim(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
 
+export const arriveAtWorkOrder: MutationResolvers['arriveAtWorkOrder'] = async (_parent, args, context) =>
+  result(await context.services.workOrders.arrive(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
+
 export const unlockWorkOrder: MutationResolvers['unlockWorkOrder'] = async (_parent, args, context) =>
   result(await context.services.workOrders.unlock(context.viewer as ViewerRecord, parseInput(ref, args.input).workOrderId));
 

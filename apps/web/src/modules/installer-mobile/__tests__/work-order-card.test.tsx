@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { InstallerWorkOrderFragment } from '../../../generated/graphql';
 import { createCache } from '../../../lib/apollo-cache';
-import { ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
+import { ArriveAtWorkOrderMutation, ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
 import { WorkOrderCard } from '../components/work-order-card';
 
 const base = {
@@ -14,6 +14,7 @@ const base = {
   timeState: 'WARNING',
   acceptOverdue: false,
   dueAt: '2026-12-07T10:00:00.000Z',
+  arrivedAt: null,
   exceptionTypes: ['ONT_SERIAL_MISMATCH', 'WRONG_ADDRESS', 'MANUAL'],
   exceptionTypeDetails: [
     { code: 'ONT_SERIAL_MISMATCH', name: '光猫串号不符', nameEn: 'ONT serial mismatch', manual: false },
@@ -80,5 +81,34 @@ describe('WorkOrderCard (phone)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Only the claimer may act.');
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith('Completed O0009-INSTALL with a field fault.'));
+  });
+
+  it('says I have arrived on my work order in progress, once: afterwards it shows when', async () => {
+    const user = userEvent.setup();
+    const onChanged = vi.fn();
+    const mine = { ...base, state: 'IN_PROGRESS', handler: { id: '21' } } as InstallerWorkOrderFragment;
+    const arrived = vi.fn(() => ({ data: { arriveAtWorkOrder: { __typename: 'WorkOrderActionResult', ok: true, error: null } } }));
+    const { rerender } = render(
+      <MockedProvider mocks={[{ request: { query: ArriveAtWorkOrderMutation, variables: { input: { workOrderId: '9' } } }, result: arrived }]} cache={createCache()}>
+        <WorkOrderCard workOrder={mine} staffId="21" onChanged={onChanged} />
+      </MockedProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'I have arrived' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith('Arrival at O0009-INSTALL recorded.'));
+    expect(arrived).toHaveBeenCalledTimes(1);
+    rerender(
+      <MockedProvider mocks={[]} cache={createCache()}>
+        <WorkOrderCard workOrder={{ ...mine, arrivedAt: '2026-12-07T08:30:00.000Z' }} staffId="21" onChanged={onChanged} />
+      </MockedProvider>,
+    );
+    expect(screen.queryByRole('button', { name: 'I have arrived' })).toBeNull();
+    expect(screen.getByTestId('m-arrived-at')).toHaveTextContent(/2026-12-07/);
+    // Not mine, or not yet claimed: nothing to arrive at.
+    rerender(
+      <MockedProvider mocks={[]} cache={createCache()}>
+        <WorkOrderCard workOrder={base} staffId="21" onChanged={onChanged} />
+      </MockedProvider>,
+    );
+    expect(screen.queryByRole('button', { name: 'I have arrived' })).toBeNull();
   });
 });

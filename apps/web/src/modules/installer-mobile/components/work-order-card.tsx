@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { InstallerWorkOrderFragment } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { localName } from '../../../lib/local-name';
-import { ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
+import { ArriveAtWorkOrderMutation, ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
 import { refusalText } from '../../work-orders/refusal-text';
 import { stateLabel, timeStateLabel } from '../../work-orders/work-order-labels';
 import { cardKind, completionExceptions, navigationLink, telLink } from '../field-work';
 
 /**
  * One work order on the phone: customer, address, appointment, step and time state; claim (签收),
- * call the customer, navigate, and complete (normal or with one of the step's exception types).
+ * call the customer, navigate, say they arrived on site (到达, on their track), and complete (normal or
+ * with one of the step's exception types).
  */
 export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: InstallerWorkOrderFragment; staffId: string; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: In
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [claim, claiming] = useMutation(ClaimWorkOrderMutation);
+  const [arrive, arriving] = useMutation(ArriveAtWorkOrderMutation);
   const [complete, submitting] = useMutation(CompleteWorkOrderMutation);
   const { order } = workOrder;
   const tel = telLink(order.customerPhone);
@@ -36,6 +38,17 @@ export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: In
     try {
       const outcome = (await claim({ variables: { input: { workOrderId: workOrder.id } } })).data?.claimWorkOrder;
       if (outcome?.ok) onChanged(t('mobile.claimed', { no: workOrder.workOrderNo }));
+      else setError(refusalText(t, outcome?.error));
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+
+  const doArrive = async () => {
+    setError(null);
+    try {
+      const outcome = (await arrive({ variables: { input: { workOrderId: workOrder.id } } })).data?.arriveAtWorkOrder;
+      if (outcome?.ok) onChanged(t('mobile.arrived', { no: workOrder.workOrderNo }));
       else setError(refusalText(t, outcome?.error));
     } catch (caught) {
       setError((caught as Error).message);
@@ -73,6 +86,12 @@ export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: In
           {timeState ? <span className={`m-time m-time-${workOrder.timeState}`}>{timeState}</span> : t('mobile.inTime')}
           {workOrder.dueAt && <span className="muted"> · {t('mobile.dueAt', { at: formatDateTime(workOrder.dueAt, { seconds: false }) })}</span>}
         </dd>
+        {workOrder.arrivedAt && (
+          <>
+            <dt>{t('mobile.arrivedAt')}</dt>
+            <dd data-testid="m-arrived-at">{formatDateTime(workOrder.arrivedAt, { seconds: false })}</dd>
+          </>
+        )}
       </dl>
       <div className="m-actions">
         {tel ? (
@@ -90,6 +109,11 @@ export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: In
         {kind === 'to-claim' && (
           <button type="button" className="m-button primary" onClick={() => void doClaim()} disabled={claiming.loading} data-testid="m-claim">
             {t('mobile.claim')}
+          </button>
+        )}
+        {kind === 'mine' && workOrder.state === 'IN_PROGRESS' && !workOrder.arrivedAt && !completing && (
+          <button type="button" className="m-button" onClick={() => void doArrive()} disabled={arriving.loading} data-testid="m-arrive">
+            {t('mobile.arrive')}
           </button>
         )}
         {kind === 'mine' && !completing && (

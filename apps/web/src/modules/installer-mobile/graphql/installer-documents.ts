@@ -9,6 +9,7 @@ export const InstallerWorkOrderFragment = graphql(`
     timeState
     acceptOverdue
     dueAt
+    arrivedAt
     exceptionTypes
     exceptionTypeDetails {
       code

@@ -13,6 +13,20 @@ export const CompleteWorkOrderMutation = graphql(`
   }
 `);
 
+/** The handler arrived on site (到达): recorded for their track. */
+export const ArriveAtWorkOrderMutation = graphql(`
+  mutation ArriveAtWorkOrder($input: WorkOrderRefInput!) {
+    arriveAtWorkOrder(input: $input) {
+      ok
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
 export const ClaimWorkOrderMutation = graphql(`
   mutation ClaimWorkOrder($input: WorkOrderRefInput!) {
     claimWorkOrder(input: $input) {
