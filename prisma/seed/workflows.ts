@@ -54,6 +54,73 @@ function activationFailureEdges(from: string, next: string): TransitionSpec[] {
 }
 const onsiteTest: StepSpec = ['ONSITE_TEST', '上门测试', 'On-site test', 'FIELD_WORK', 'ONSITE_TEST', false, 'APPOINTMENT'];
 
+/** Version 2 of the broadband install (issue #5): see `templates`. */
+const broadbandNewV2: TemplateSpec = {
+  code: 'BROADBAND_NEW',
+  version: 2,
+  name: '宽带新装',
+  nameEn: 'Broadband: new install',
+  steps: [
+    start,
+    ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+    ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+    ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
+    ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
+    appointment,
+    ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+    onsiteTest,
+    notice,
+    end,
+  ],
+  transitions: [
+    ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'],
+    ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+    ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+    ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+    ['ONSITE_TEST', 'BB_ROOM', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+  ],
+};
+
+/** Version 2 of the broadband move (issue #5): see `templates`. */
+const broadbandMoveV2: TemplateSpec = {
+  code: 'BROADBAND_MOVE',
+  version: 2,
+  name: '宽带移机',
+  nameEn: 'Broadband: move',
+  steps: [
+    start,
+    ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
+    ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
+    ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+    appointment,
+    ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
+    onsiteTest,
+    notice,
+    end,
+  ],
+  transitions: [
+    ['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'],
+    ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
+    ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
+    ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
+    ['ONSITE_TEST', 'PORT', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
+  ],
+};
+
+/**
+ * The next version of a template with the activation-failure steps: the review and offline activation
+ * placed just before `next` (the step the activation `from` leads to), and their edges.
+ */
+function withActivationFailure(spec: TemplateSpec, from: string, next: string): TemplateSpec {
+  const at = spec.steps.findIndex(([code]) => code === next);
+  return {
+    ...spec,
+    version: spec.version + 1,
+    steps: [...spec.steps.slice(0, at), activationReview, offlineActivation, ...spec.steps.slice(at)],
+    transitions: [...spec.transitions, ...activationFailureEdges(from, next)],
+  };
+}
+
 export const templates: TemplateSpec[] = [
   {
     code: 'FIXED_NEW',
@@ -127,55 +194,8 @@ export const templates: TemplateSpec[] = [
   // Version 2 of the broadband flows (issue #5): the dispatch center records the appointment and
   // assigns a grid team; a team member claims the appointment (预约) and, as its claimer, handles the
   // outside-plant work (外线施工) and the on-site test (上门测试) or the removal (拆机).
-  {
-    code: 'BROADBAND_NEW',
-    version: 2,
-    name: '宽带新装',
-    nameEn: 'Broadband: new install',
-    steps: [
-      start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
-      appointment,
-      ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
-      onsiteTest,
-      notice,
-      end,
-    ],
-    transitions: [
-      ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'],
-      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
-      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
-      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
-      ['ONSITE_TEST', 'BB_ROOM', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
-    ],
-  },
-  {
-    code: 'BROADBAND_MOVE',
-    version: 2,
-    name: '宽带移机',
-    nameEn: 'Broadband: move',
-    steps: [
-      start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
-      appointment,
-      ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
-      onsiteTest,
-      notice,
-      end,
-    ],
-    transitions: [
-      ['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'],
-      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
-      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
-      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
-      ['ONSITE_TEST', 'PORT', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
-    ],
-  },
+  broadbandNewV2,
+  broadbandMoveV2,
   {
     code: 'BROADBAND_REMOVE',
     version: 2,
@@ -198,61 +218,8 @@ export const templates: TemplateSpec[] = [
   },
   // Version 3 of the broadband install and move: v2 with the activation-failure steps after network
   // management (综合网管), the activation through the broadband access platform.
-  {
-    code: 'BROADBAND_NEW',
-    version: 3,
-    name: '宽带新装',
-    nameEn: 'Broadband: new install',
-    steps: [
-      start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
-      activationReview,
-      offlineActivation,
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
-      appointment,
-      ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
-      onsiteTest,
-      notice,
-      end,
-    ],
-    transitions: [
-      ['START', 'PORT'], ['PORT', 'NETWORK'], ['PORT', 'BB_ROOM'], ['NETWORK', 'DISPATCH'], ['BB_ROOM', 'DISPATCH'],
-      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
-      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
-      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
-      ['ONSITE_TEST', 'BB_ROOM', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
-      ...activationFailureEdges('NETWORK', 'DISPATCH'),
-    ],
-  },
-  {
-    code: 'BROADBAND_MOVE',
-    version: 3,
-    name: '宽带移机',
-    nameEn: 'Broadband: move',
-    steps: [
-      start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      activationReview,
-      offlineActivation,
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
-      appointment,
-      ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
-      onsiteTest,
-      notice,
-      end,
-    ],
-    transitions: [
-      ['START', 'PORT'], ['PORT', 'NETWORK'], ['NETWORK', 'DISPATCH'],
-      ['DISPATCH', 'APPOINTMENT'], ['APPOINTMENT', 'OUTSIDE_PLANT'], ['OUTSIDE_PLANT', 'ONSITE_TEST'], ['ONSITE_TEST', 'NOTICE'], ['NOTICE', 'END'],
-      ['OUTSIDE_PLANT', 'PORT', 'LINE_FAULT'],
-      ['APPOINTMENT', 'DISPATCH', 'WRONG_ADDRESS'], ['OUTSIDE_PLANT', 'DISPATCH', 'WRONG_ADDRESS'], ['ONSITE_TEST', 'DISPATCH', 'WRONG_ADDRESS'],
-      ['ONSITE_TEST', 'PORT', 'ONT_SERIAL_MISMATCH'], ['ONSITE_TEST', 'PORT', 'ONU_PORT_FAULT'], ['ONSITE_TEST', 'PORT', 'ONU_FAULT'],
-      ...activationFailureEdges('NETWORK', 'DISPATCH'),
-    ],
-  },
+  withActivationFailure(broadbandNewV2, 'NETWORK', 'DISPATCH'),
+  withActivationFailure(broadbandMoveV2, 'NETWORK', 'DISPATCH'),
   {
     code: 'ORDER_CANCEL',
     version: 1,
