@@ -1,4 +1,5 @@
 import type { Prisma } from '@openiom/db';
+import { setDemandFields } from '../orders/order-demand.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -6,7 +7,7 @@ type Tx = Prisma.TransactionClient;
 export const OFFLINE_ACTIVATION_TYPE = 'OFFLINE_ACTIVATION';
 
 /** The order-demand key of the port the resource system assigned (配端口), e.g. `OLT-3/1/5/17`. */
-const PORT_KEY = 'port';
+export const PORT_KEY = 'port';
 
 /** What the installer of the network set up by hand: the access device, its port and the VLAN. */
 export interface OfflineActivationInput {
@@ -32,10 +33,15 @@ function deviceOf(port: string): string {
   return port.split('/')[0];
 }
 
+/** What an offline activation must match, from the port the resource system assigned (null: none). */
+export function offlineActivationTargetOf(port: string | null): OfflineActivationTarget {
+  return port === null ? { device: null, port: null } : { device: deviceOf(port), port };
+}
+
 /** The resource system's port for an order, and its device; nulls when no port was assigned. */
 export async function offlineActivationTarget(db: Tx, orderId: number): Promise<OfflineActivationTarget> {
   const row = await db.orderDemand.findUnique({ where: { orderId_key: { orderId, key: PORT_KEY } }, select: { value: true } });
-  return row ? { device: deviceOf(row.value), port: row.value } : { device: null, port: null };
+  return offlineActivationTargetOf(row?.value ?? null);
 }
 
 /**
@@ -64,13 +70,5 @@ export function offlineActivationProblem(target: OfflineActivationTarget, input:
 
 /** Records the offline activation in the order demand (the old values kept), in the completion's transaction. */
 export async function recordOfflineActivation(tx: Tx, orderId: number, input: OfflineActivationInput, now: Date): Promise<void> {
-  const fields = { activationMode: 'OFFLINE', activationDevice: input.device, activationPort: input.port, activationVlan: String(input.vlan) };
-  for (const [key, value] of Object.entries(fields)) {
-    const current = await tx.orderDemand.findUnique({ where: { orderId_key: { orderId, key } }, select: { value: true } });
-    await tx.orderDemand.upsert({
-      where: { orderId_key: { orderId, key } },
-      create: { orderId, key, value, updatedAt: now },
-      update: { value, oldValue: current?.value ?? null, updatedAt: now },
-    });
-  }
+  await setDemandFields(tx, orderId, { activationMode: 'OFFLINE', activationDevice: input.device, activationPort: input.port, activationVlan: String(input.vlan) }, now);
 }

@@ -6,6 +6,7 @@ import type { ResourceAdapter } from '../../integrations/resource/resource.adapt
 import { logger } from '../../lib/logger.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
+import { setDemandFields } from '../orders/order-demand.ts';
 import { ACTIVATION_FAILED, type WorkflowEngine } from '../workflow/workflow.engine.ts';
 import { InterfaceRequestsRepository, type ClaimedRequest } from './interface-requests.repository.ts';
 
@@ -64,6 +65,7 @@ export class InterfaceRequestsService {
       select: { id: true, orderNo: true, crmOrderCode: true, address: true, templateId: true, organisationId: true, demand: { select: { key: true, value: true } } },
     });
     const demand = Object.fromEntries(order.demand.map((row) => [row.key, row.value]));
+    const engineOrder = { id: order.id, orderNo: order.orderNo, templateId: order.templateId, organisationId: order.organisationId };
     const requestId = String(claimed.id);
     let answer: Answer | null = null;
     let error: string | null = null;
@@ -81,7 +83,7 @@ export class InterfaceRequestsService {
           await this.apply(tx, claimed, order.id, answer.fields ?? {}, now);
           const workOrder = await tx.workOrder.findUnique({ where: { id: claimed.work_order_id }, select: { state: true } });
           if (workOrder && ['PENDING', 'IN_PROGRESS'].includes(workOrder.state)) {
-            await this.engine.complete(tx, { id: order.id, orderNo: order.orderNo, templateId: order.templateId, organisationId: order.organisationId }, claimed.work_order_id, { kind: 'NORMAL' }, null, `answered by ${claimed.system.toLowerCase()} system`);
+            await this.engine.complete(tx, engineOrder, claimed.work_order_id, { kind: 'NORMAL' }, null, `answered by ${claimed.system.toLowerCase()} system`);
           }
         } else if (claimed.attempts >= this.options.maxAttempts) {
           await this.repository.fail(tx, claimed.id, error as string, now);
@@ -90,7 +92,6 @@ export class InterfaceRequestsService {
           // Where the template routes a failed activation (to its failure review), the step ends that way.
           const workOrder = await tx.workOrder.findUnique({ where: { id: claimed.work_order_id }, select: { state: true, stepId: true } });
           if (workOrder && ['PENDING', 'IN_PROGRESS'].includes(workOrder.state) && (await this.engine.hasExceptionFlow(tx, order.templateId, workOrder.stepId, ACTIVATION_FAILED))) {
-            const engineOrder = { id: order.id, orderNo: order.orderNo, templateId: order.templateId, organisationId: order.organisationId };
             await this.engine.complete(tx, engineOrder, claimed.work_order_id, { kind: 'EXCEPTION', exceptionType: ACTIVATION_FAILED }, null, detail);
           }
         } else {
@@ -119,14 +120,7 @@ export class InterfaceRequestsService {
 
   /** Applies an answer: resource fields go to the order demand (keeping old values), CRM notices are marked sent. */
   private async apply(tx: Prisma.TransactionClient, request: ClaimedRequest, orderId: number, fields: Record<string, string>, now: Date): Promise<void> {
-    for (const [key, value] of Object.entries(fields)) {
-      const current = await tx.orderDemand.findUnique({ where: { orderId_key: { orderId, key } }, select: { value: true } });
-      await tx.orderDemand.upsert({
-        where: { orderId_key: { orderId, key } },
-        create: { orderId, key, value, updatedAt: now },
-        update: { value, oldValue: current?.value ?? null, updatedAt: now },
-      });
-    }
+    await setDemandFields(tx, orderId, fields, now);
     if (request.system === 'CRM') {
       const kind = request.kind === 'REJECTION_NOTICE' ? 'REJECTION' : 'COMPLETION';
       await tx.crmOutboundNotice.updateMany({ where: { orderId, kind }, data: { state: 'SENT', sentAt: now, attempts: request.attempts } });
