@@ -47,12 +47,7 @@ export class DispatchCenterService {
   /** The to-do (我的待办): dispatch-center work orders pending at the viewer's positions or locked to them. */
   async todo(viewer: ViewerRecord, filter: { areaId: number | null; search: string | null }, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
     assertCan(viewer, 'orders:read');
-    let areaPath: string | null = null;
-    if (filter.areaId !== null) {
-      const area = await this.organisations.findVisible(viewer, filter.areaId);
-      if (!area) throw new AppError('NOT_FOUND', `Organisation ${filter.areaId} does not exist or is outside your data permissions.`, { field: 'filter.areaId' });
-      areaPath = area.path;
-    }
+    const areaPath = await this.organisations.visiblePath(viewer, filter.areaId, 'filter.areaId');
     return this.repository.todo(viewer.scope, viewer.staffId as number, { areaPath, search: filter.search }, first, after);
   }
 

@@ -1,5 +1,4 @@
 import type { OrderState, TimeState } from '@openiom/db';
-import { AppError } from '../../errors/app-error.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 
@@ -41,10 +40,5 @@ export const changeOrCancelTypes = ['CHANGE', 'CANCEL'];
 export async function resolveOrderCriteria(organisations: OrganisationsService, viewer: ViewerRecord, filter: OrderFilterInput | null, field: string): Promise<OrderCriteria | null> {
   if (!filter) return null;
   const { organisationId, ...rest } = filter;
-  if (organisationId === null) return { ...rest, organisationPath: null };
-  const organisation = await organisations.findVisible(viewer, organisationId);
-  if (!organisation) {
-    throw new AppError('NOT_FOUND', `${field}.organisationId: organisation ${organisationId} does not exist or is outside your data permissions.`, { field: `${field}.organisationId` });
-  }
-  return { ...rest, organisationPath: organisation.path };
+  return { ...rest, organisationPath: await organisations.visiblePath(viewer, organisationId, `${field}.organisationId`) };
 }

@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { CRM_MESSAGE_MAX_BYTES, parseCrmMessage, type CrmOrder } from '../../integrations/crm/crm-message.ts';
 import { logger } from '../../lib/logger.ts';
-import { enqueueEvent, type OutboxRelay } from '../../pubsub/outbox.ts';
+import type { OutboxRelay } from '../../pubsub/outbox.ts';
+import { endOrder } from '../workflow/transition.repository.ts';
 import type { WorkflowEngine } from '../workflow/workflow.engine.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import { CrmInboundRepository } from './crm-inbound.repository.ts';
@@ -10,7 +11,6 @@ import { OrdersRepository } from './orders.repository.ts';
 import type { createOrderLoaders } from './orders.loaders.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
-import { AppError } from '../../errors/app-error.ts';
 import type { SortDirection } from '../../lib/keyset.ts';
 import { resolveOrderCriteria, type OrderFilterInput, type OrderSortField } from './order-query.ts';
 import type { OrderConnectionRecord, OrderEventRecord, OrderRecord, WorkOrderEventRecord } from './orders.types.ts';
@@ -139,12 +139,7 @@ export class OrdersService {
   /** Checks a subscriber's filter once, at subscription time. */
   async resolveWorkOrderFilter(viewer: ViewerRecord, filter: { orderId: number | null; organisationId: number | null; positionId: number | null; staffId: number | null }): Promise<WorkOrderEventFilter> {
     assertCan(viewer, 'orders:read');
-    let organisationPath: string | null = null;
-    if (filter.organisationId !== null) {
-      const organisation = await this.organisations.findVisible(viewer, filter.organisationId);
-      if (!organisation) throw new AppError('NOT_FOUND', `filter.organisationId: organisation ${filter.organisationId} does not exist or is outside your data permissions.`, { field: 'filter.organisationId' });
-      organisationPath = organisation.path;
-    }
+    const organisationPath = await this.organisations.visiblePath(viewer, filter.organisationId, 'filter.organisationId');
     return { orderId: filter.orderId, organisationPath, positionId: filter.positionId, staffId: filter.staffId };
   }
 
@@ -230,11 +225,6 @@ export class OrdersService {
   private async cancelOrder(tx: Tx, order: { id: number; orderNo: string }, reason: string, now: Date): Promise<void> {
     // The order first, as the engine locks it: a transition in flight finishes before, or is refused after.
     await tx.$queryRaw`SELECT id FROM "order" WHERE id = ${order.id} FOR UPDATE`;
-    const open = await tx.workOrder.findMany({ where: { orderId: order.id, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
-    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
-    await tx.order.update({ where: { id: order.id }, data: { state: 'CANCELLED', cancelledAt: now, nextAlarmAt: null } });
-    await tx.orderLog.create({ data: { orderId: order.id, action: 'CANCEL_ORDER', detail: reason, createdAt: now } });
-    for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId: order.id, state: 'CANCELLED' });
-    await enqueueEvent(tx, 'order.changed', { orderId: order.id, state: 'CANCELLED' });
+    await endOrder(tx, { orderId: order.id, workOrderId: null, state: 'CANCELLED', fields: { cancelledAt: now }, action: 'CANCEL_ORDER', detail: reason, now });
   }
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@openiom/db';
+import { AppError } from '../../errors/app-error.ts';
 import type { DataScope, ViewerRecord } from '../auth/auth.types.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import type { OrganisationRecord } from './organisations.types.ts';
@@ -53,5 +54,17 @@ export class OrganisationsService {
   /** The organisation, or null when it does not exist or lies outside the viewer's data permissions. */
   findVisible(viewer: ViewerRecord, id: number): Promise<OrganisationRecord | null> {
     return this.repository.findInScope(id, viewer.scope);
+  }
+
+  /**
+   * The materialised path of an area a filter names (`field`), for "this organisation and everything
+   * below it"; null when none is named. An area outside the viewer's data scope is NOT_FOUND, as if
+   * it did not exist.
+   */
+  async visiblePath(viewer: ViewerRecord, id: number | null, field: string): Promise<string | null> {
+    if (id === null) return null;
+    const organisation = await this.findVisible(viewer, id);
+    if (!organisation) throw new AppError('NOT_FOUND', `${field}: organisation ${id} does not exist or is outside your data permissions.`, { field });
+    return organisation.path;
   }
 }

@@ -1,6 +1,5 @@
 import type { PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
-import { AppError } from '../../errors/app-error.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { StaffRepository } from './staff.repository.ts';
@@ -19,12 +18,7 @@ export class StaffService {
 
   async list(viewer: ViewerRecord, request: Omit<StaffPageRequest, 'organisationPath'> & { organisationId: number | null }): Promise<StaffPage> {
     assertCan(viewer, 'staff:read');
-    let organisationPath: string | null = null;
-    if (request.organisationId !== null) {
-      const organisation = await this.organisations.findVisible(viewer, request.organisationId);
-      if (!organisation) throw new AppError('NOT_FOUND', `filter.organisationId: organisation ${request.organisationId} does not exist or is outside your data permissions.`, { field: 'filter.organisationId' });
-      organisationPath = organisation.path;
-    }
+    const organisationPath = await this.organisations.visiblePath(viewer, request.organisationId, 'filter.organisationId');
     return this.repository.page(viewer.scope, { ...request, organisationPath });
   }
 

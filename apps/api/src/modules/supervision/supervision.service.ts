@@ -1,6 +1,5 @@
 import type { PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
-import { AppError } from '../../errors/app-error.ts';
 import type { ViewerRecord } from '../auth/auth.types.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { SupervisionRepository } from './supervision.repository.ts';
@@ -30,12 +29,7 @@ export class SupervisionService {
 
   async lists(viewer: ViewerRecord, filter: { areaId: number | null; search: string | null }, first: number): Promise<SupervisionRecord> {
     assertCan(viewer, 'orders:read');
-    const orders: SupervisionOrderFilter = { areaPath: null, search: filter.search };
-    if (filter.areaId !== null) {
-      const area = await this.organisations.findVisible(viewer, filter.areaId);
-      if (!area) throw new AppError('NOT_FOUND', `Organisation ${filter.areaId} does not exist or is outside your data permissions.`, { field: 'filter.areaId' });
-      orders.areaPath = area.path;
-    }
+    const orders: SupervisionOrderFilter = { areaPath: await this.organisations.visiblePath(viewer, filter.areaId, 'filter.areaId'), search: filter.search };
     const now = this.now();
     const { overdueHours, warningHours, claimTimeoutHours, claimStepCodes } = this.thresholds;
     const before = (hours: number) => new Date(now.getTime() - hours * HOUR);

@@ -194,6 +194,24 @@ export const transitionSql = {
   },
 };
 
+/**
+ * Ends an order before its flow does (cancelled by CRM, rejected to CRM): its open work orders are
+ * cancelled, the order takes `state` and `fields`, the order log says why, and the events follow.
+ * Runs in the caller's transaction, which holds the order's lock.
+ */
+export async function endOrder(
+  tx: Tx,
+  end: { orderId: number; workOrderId: number | null; state: 'CANCELLED' | 'REJECTED'; fields: Prisma.OrderUncheckedUpdateInput; action: string; detail: string; now: Date },
+): Promise<void> {
+  const { orderId, now } = end;
+  const open = await tx.workOrder.findMany({ where: { orderId, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
+  await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
+  await tx.order.update({ where: { id: orderId }, data: { ...end.fields, state: end.state, nextAlarmAt: null } });
+  await tx.orderLog.create({ data: { orderId, workOrderId: end.workOrderId, action: end.action, detail: end.detail, createdAt: now } });
+  for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId, state: 'CANCELLED' });
+  await enqueueEvent(tx, 'order.changed', { orderId, state: end.state });
+}
+
 /** Locks and writes the engine's transitions (see {@link transitionSql}), in the caller's transaction. */
 export class TransitionRepository {
   /** Locks the order of a transition until the transaction ends (see `transitionSql.lockOrder`). */
@@ -216,15 +234,10 @@ export class TransitionRepository {
    */
   async rejectOrder(tx: Tx, rejected: { orderId: number; orderNo: string; workOrderId: number; reason: string; now: Date }): Promise<void> {
     const { orderId, workOrderId, reason, now } = rejected;
-    const open = await tx.workOrder.findMany({ where: { orderId, state: { in: ['PENDING', 'IN_PROGRESS', 'MANUAL_EXCEPTION'] } }, select: { id: true } });
-    await tx.workOrder.updateMany({ where: { id: { in: open.map((wo) => wo.id) } }, data: { state: 'CANCELLED', completedAt: now, nextAlarmAt: null } });
-    await tx.order.update({ where: { id: orderId }, data: { state: 'REJECTED', rejectedAt: now, rejectReason: reason, nextAlarmAt: null } });
-    await tx.orderLog.create({ data: { orderId, workOrderId, action: 'REJECT_ORDER', detail: `Rejected to CRM: ${reason}`, createdAt: now } });
+    await endOrder(tx, { orderId, workOrderId, state: 'REJECTED', fields: { rejectedAt: now, rejectReason: reason }, action: 'REJECT_ORDER', detail: `Rejected to CRM: ${reason}`, now });
     const notice = { orderNo: rejected.orderNo, rejectedAt: now.toISOString(), reason };
     await tx.crmOutboundNotice.upsert({ where: { orderId_kind: { orderId, kind: 'REJECTION' } }, create: { orderId, kind: 'REJECTION', payload: notice, createdAt: now }, update: {} });
     await tx.interfaceRequest.create({ data: { system: 'CRM', kind: 'REJECTION_NOTICE', orderId, workOrderId, request: notice, createdAt: now, nextAttemptAt: now } });
-    for (const wo of open) await enqueueEvent(tx, 'work-order.changed', { workOrderId: wo.id, orderId, state: 'CANCELLED' });
-    await enqueueEvent(tx, 'order.changed', { orderId, state: 'REJECTED' });
   }
 
   async parkWorkOrder(tx: Tx, parked: ParkedWorkOrder): Promise<void> {
