@@ -163,10 +163,9 @@ export class WorkOrdersRepository {
   }
 
   /** Work-order permissions: may the staff member handle work orders queued at the position? */
-  /** When the work order's arrival (ARRIVE) was logged, if it was. */
-  async arrivedAt(db: Db, workOrderId: number): Promise<Date | null> {
-    const line = await db.orderLog.findFirst({ where: { workOrderId, action: 'ARRIVE' }, select: { createdAt: true }, orderBy: { id: 'asc' } });
-    return line?.createdAt ?? null;
+  /** Whether the work order's arrival (ARRIVE) is logged: looked up in its order's log (indexed by order). */
+  async arrived(db: Db, workOrder: { id: number; orderId: number }): Promise<boolean> {
+    return (await db.orderLog.count({ where: { orderId: workOrder.orderId, workOrderId: workOrder.id, action: 'ARRIVE' } })) > 0;
   }
 
   async mayHandle(db: Db, staffId: number, positionId: number): Promise<boolean> {

@@ -9,7 +9,7 @@ import { resolveOrderCriteria } from '../orders/order-query.ts';
 import { orderScope } from '../orders/orders.repository.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { REJECT_TO_CRM, type WorkflowEngine } from '../workflow/workflow.engine.ts';
-import { OFFLINE_ACTIVATION_TYPE, offlineActivationProblem, offlineActivationTarget, recordOfflineActivation, type OfflineActivationInput, type OfflineActivationTarget } from '../activation/offline-activation.ts';
+import { OFFLINE_ACTIVATION_TYPE, offlineActivationProblem, offlineActivationTarget, recordOfflineActivation, type OfflineActivationInput } from '../activation/offline-activation.ts';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
 import type { PositionRecord } from '../positions/positions.types.ts';
 import type { StaffRecord } from '../staff/staff.types.ts';
@@ -141,14 +141,9 @@ export class WorkOrdersService {
     return this.act(viewer, [workOrderId], async (tx, [workOrder]) => {
       if (workOrder.staffId !== viewer.staffId) refuse('NOT_YOUR_WORK_ORDER', `Work order ${workOrder.workOrderNo} is not yours to arrive at.`, 'workOrderId');
       if (workOrder.state !== 'IN_PROGRESS') refuse('NOT_IN_PROGRESS', `Work order ${workOrder.workOrderNo} is not in progress.`, 'workOrderId');
-      if (await this.repository.arrivedAt(tx, workOrder.id)) refuse('ALREADY_ARRIVED', `Arrival at work order ${workOrder.workOrderNo} is already recorded.`, 'workOrderId');
+      if (await this.repository.arrived(tx, workOrder)) refuse('ALREADY_ARRIVED', `Arrival at work order ${workOrder.workOrderNo} is already recorded.`, 'workOrderId');
       return [{ workOrder, action: 'ARRIVE', detail: 'arrived on site' }];
     });
-  }
-
-  /** When the handler arrived at a work order, if they said so. */
-  arrivedAt(workOrderId: number): Promise<Date | null> {
-    return this.repository.arrivedAt(this.prisma, workOrderId);
   }
 
   /** The claimer (or dispatchee) becomes the handler of the later steps that take theirs from this one (`handlerFromStep`). */
@@ -248,11 +243,6 @@ export class WorkOrdersService {
     }
     await this.relay.kick();
     return { ok: true, workOrders: await this.repository.byIds(this.prisma, unique) };
-  }
-
-  /** What an offline activation of the order must match (the caller has the work order in scope). */
-  offlineActivationTarget(orderId: number): Promise<OfflineActivationTarget> {
-    return offlineActivationTarget(this.prisma, orderId);
   }
 
   /** Completes (回单) a work order normally or with an exception type, in one transaction with the transition. */

@@ -98,8 +98,7 @@ export class WorkflowEngine {
       return;
     }
     if (completion.kind === 'EXCEPTION') {
-      const allowed = (graph.outgoing.get(step.id) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === completion.exceptionType);
-      if (!allowed) throw new AppError('BAD_USER_INPUT', `Step ${step.code} has no exception flow for "${completion.exceptionType}".`, { field: 'exceptionType' });
+      if (!hasExceptionEdge(graph, step.id, completion.exceptionType)) throw new AppError('BAD_USER_INPUT', `Step ${step.code} has no exception flow for "${completion.exceptionType}".`, { field: 'exceptionType' });
     }
     const rejecting = completion.kind === 'EXCEPTION' && completion.exceptionType === REJECT_TO_CRM;
     if (rejecting && !note?.trim()) throw new AppError('BAD_USER_INPUT', 'A rejection to CRM needs its reason (the note): CRM tells the customer.', { field: 'note' });
@@ -129,8 +128,7 @@ export class WorkflowEngine {
 
   /** Whether the step of a work order has an exception flow of `exceptionType` in the order's template. */
   async hasExceptionFlow(tx: Tx, templateId: number, stepId: number, exceptionType: string): Promise<boolean> {
-    const graph = await this.repository.graph(tx, templateId);
-    return (graph.outgoing.get(stepId) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === exceptionType);
+    return hasExceptionEdge(await this.repository.graph(tx, templateId), stepId, exceptionType);
   }
 
   /** Enters the steps the completion leads to. */
@@ -234,6 +232,11 @@ export class WorkflowEngine {
     if (draft.workOrders.some((wo) => isOpen(wo.state))) return;
     draft.transition.orderCompletedAt = this.now();
   }
+}
+
+/** Whether the step has an exception transition of that type. */
+function hasExceptionEdge(graph: TemplateGraph, stepId: number, exceptionType: string): boolean {
+  return (graph.outgoing.get(stepId) ?? []).some((edge) => edge.kind === 'EXCEPTION' && edge.exceptionType === exceptionType);
 }
 
 /** The steps from which a path of normal transitions leads into `stepId`. */

@@ -1,7 +1,7 @@
 import type { WorkflowStepResolvers, WorkOrderConnectionResolvers, WorkOrderResolvers } from '../../../generated/resolvers-types.ts';
 import { loadRequired } from '../../../graphql/load-required.ts';
 import { countResolvers } from '../../../lib/connection.ts';
-import { OFFLINE_ACTIVATION_TYPE } from '../../activation/offline-activation.ts';
+import { OFFLINE_ACTIVATION_TYPE, offlineActivationTargetOf, PORT_KEY } from '../../activation/offline-activation.ts';
 
 export const WorkOrder: WorkOrderResolvers = {
   id: (workOrder) => String(workOrder.id),
@@ -13,11 +13,15 @@ export const WorkOrder: WorkOrderResolvers = {
   exceptionTypes: (workOrder, _args, context) => context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById),
   exceptionTypeDetails: async (workOrder, _args, context) =>
     context.services.exceptionFlows.byCodes(await context.services.workflows.exceptionTypes(workOrder.orderId, workOrder.stepId, context.loaders.orderById)),
-  arrivedAt: (workOrder, _args, context) => context.services.workOrders.arrivedAt(workOrder.id),
-  // Read for offline-activation work orders only (one demand row each).
+  // From its order's log, read once for all the rows of a request (by order: indexed).
+  arrivedAt: async (workOrder, _args, context) =>
+    (await context.loaders.orderLog.load(workOrder.orderId)).find((line) => line.workOrderId === workOrder.id && line.action === 'ARRIVE')?.createdAt ?? null,
+  // For offline-activation work orders only, from the order demand (read once for all the rows of a request).
   offlineActivation: async (workOrder, _args, context) => {
     const step = await context.services.workflows.step(workOrder.orderId, workOrder.stepId, context.loaders.orderById);
-    return step?.workOrderTypeCode === OFFLINE_ACTIVATION_TYPE ? context.services.workOrders.offlineActivationTarget(workOrder.orderId) : null;
+    if (step?.workOrderTypeCode !== OFFLINE_ACTIVATION_TYPE) return null;
+    const port = (await context.loaders.orderDemand.load(workOrder.orderId)).find((row) => row.key === PORT_KEY)?.value ?? null;
+    return offlineActivationTargetOf(port);
   },
 };
 
