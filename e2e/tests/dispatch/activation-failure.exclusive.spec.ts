@@ -16,11 +16,19 @@ test.use({ who: { login: DEMO.dispatcher.login } });
 const provisioning = (api: GraphQLClient, failureRate: number, latency: [number, number] = [0, 0], timeoutRate = 0) =>
   api.request(E2eConfigureSimulatorMutation, { input: { system: 'PROVISIONING', minLatencyMs: latency[0], maxLatencyMs: latency[1], failureRate, timeoutRate } });
 
-/** A broadband install whose network activation (综合网管) failed three times: at its failure review. */
+/**
+ * A broadband install whose network activation (综合网管) failed three times: at its failure review.
+ * Provisioning refuses everything meanwhile, then is back to the built-in defaults (OPENIOM_SIMULATOR_*).
+ */
 async function orderAtFailureReview(api: GraphQLClient, customer: string) {
-  const order = await submitCrmOrder(api, { areaCode: 'GZ-TH-01', businessCode: 'BROADBAND_NEW', orderType: 'NEW', customer: { name: customer } });
-  const review = await pendingWorkOrderAt(api, order.id, 'ACTIVATION_REVIEW');
-  return { ...order, review };
+  await provisioning(api, 1);
+  try {
+    const order = await submitCrmOrder(api, { areaCode: 'GZ-TH-01', businessCode: 'BROADBAND_NEW', orderType: 'NEW', customer: { name: customer } });
+    const review = await pendingWorkOrderAt(api, order.id, 'ACTIVATION_REVIEW');
+    return { ...order, review };
+  } finally {
+    await provisioning(api, 0.05, [50, 300], 0.02);
+  }
 }
 
 /** Lets the broadband machine room's command through: re-sent if it failed while provisioning refused everything. */
@@ -33,13 +41,7 @@ async function machineRoomDone(api: GraphQLClient, orderId: string) {
 
 test('a thrice-failed activation is reviewed, activated offline with the order’s port, and the order goes on to the dispatch center', async ({ page, adminApi }) => {
   test.setTimeout(120_000);
-  await provisioning(adminApi, 1);
-  let order: Awaited<ReturnType<typeof orderAtFailureReview>>;
-  try {
-    order = await orderAtFailureReview(adminApi, 'E2E 线下激活用户');
-  } finally {
-    await provisioning(adminApi, 0.05, [50, 300], 0.02);
-  }
+  const order = await orderAtFailureReview(adminApi, 'E2E 线下激活用户');
   await machineRoomDone(adminApi, order.id);
   const { order: before } = await adminApi.request(E2eOrderActivationQuery, { id: order.id });
   expect(before!.workOrders.find((wo) => wo.step.code === 'NETWORK')).toMatchObject({ state: 'COMPLETED', result: 'ACTIVATION_FAILED' });
@@ -90,13 +92,7 @@ test('a thrice-failed activation is reviewed, activated offline with the order�
 
 test('an order whose activation cannot be done is rejected to CRM with the reason', async ({ page, adminApi }) => {
   test.setTimeout(120_000);
-  await provisioning(adminApi, 1);
-  let order: Awaited<ReturnType<typeof orderAtFailureReview>>;
-  try {
-    order = await orderAtFailureReview(adminApi, 'E2E 驳回用户');
-  } finally {
-    await provisioning(adminApi, 0.05, [50, 300], 0.02);
-  }
+  const order = await orderAtFailureReview(adminApi, 'E2E 驳回用户');
   const queue = new WorkOrderQueuePage(page);
   await queue.goto('by-position');
   await queue.select(order.review.workOrderNo);

@@ -5,7 +5,7 @@ import type { InstallerWorkOrderFragment } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { localName } from '../../../lib/local-name';
 import { ArriveAtWorkOrderMutation, ClaimWorkOrderMutation, CompleteWorkOrderMutation } from '../../work-orders/graphql/work-order-actions';
-import { refusalText } from '../../work-orders/refusal-text';
+import { refusalText, type Refusal } from '../../work-orders/refusal-text';
 import { stateLabel, timeStateLabel } from '../../work-orders/work-order-labels';
 import { cardKind, completionExceptions, navigationLink, telLink } from '../field-work';
 
@@ -33,38 +33,26 @@ export function WorkOrderCard({ workOrder, staffId, onChanged }: { workOrder: In
   const tel = telLink(order.customerPhone);
   const timeState = timeStateLabel(t, workOrder.timeState, workOrder.acceptOverdue);
 
-  const doClaim = async () => {
+  /** Sends one action; its outcome is a notice for the list, or the refusal (or failure) on the card. */
+  const act = async (send: () => Promise<{ ok: boolean; error?: Refusal | null } | null | undefined>, done: string) => {
     setError(null);
     try {
-      const outcome = (await claim({ variables: { input: { workOrderId: workOrder.id } } })).data?.claimWorkOrder;
-      if (outcome?.ok) onChanged(t('mobile.claimed', { no: workOrder.workOrderNo }));
+      const outcome = await send();
+      if (outcome?.ok) onChanged(done);
       else setError(refusalText(t, outcome?.error));
     } catch (caught) {
       setError((caught as Error).message);
     }
   };
-
-  const doArrive = async () => {
-    setError(null);
-    try {
-      const outcome = (await arrive({ variables: { input: { workOrderId: workOrder.id } } })).data?.arriveAtWorkOrder;
-      if (outcome?.ok) onChanged(t('mobile.arrived', { no: workOrder.workOrderNo }));
-      else setError(refusalText(t, outcome?.error));
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  };
-
-  const doComplete = async () => {
-    setError(null);
-    try {
-      const chosen = result === 'NORMAL' ? null : exceptionType;
-      const outcome = (await complete({ variables: { input: { workOrderId: workOrder.id, exceptionType: chosen, note: note.trim() || null } } })).data?.completeWorkOrder;
-      if (outcome?.ok) onChanged(t(chosen ? 'mobile.completedException' : 'mobile.completed', { no: workOrder.workOrderNo }));
-      else setError(refusalText(t, outcome?.error));
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
+  const ref = { variables: { input: { workOrderId: workOrder.id } } };
+  const doClaim = () => act(async () => (await claim(ref)).data?.claimWorkOrder, t('mobile.claimed', { no: workOrder.workOrderNo }));
+  const doArrive = () => act(async () => (await arrive(ref)).data?.arriveAtWorkOrder, t('mobile.arrived', { no: workOrder.workOrderNo }));
+  const doComplete = () => {
+    const chosen = result === 'NORMAL' ? null : exceptionType;
+    return act(
+      async () => (await complete({ variables: { input: { workOrderId: workOrder.id, exceptionType: chosen, note: note.trim() || null } } })).data?.completeWorkOrder,
+      t(chosen ? 'mobile.completedException' : 'mobile.completed', { no: workOrder.workOrderNo }),
+    );
   };
 
   return (
