@@ -15,6 +15,7 @@ import { bearerToken, createContext, type GraphQLContext } from './context.ts';
 import { formatError } from './errors/app-error.ts';
 import { assertComplexity, assertQueryLength, validationRules } from './graphql/limits.ts';
 import { buildApiSchema } from './graphql/schema.ts';
+import { SharedSubscriptions } from './graphql/shared-subscriptions.ts';
 import { logger } from './lib/logger.ts';
 import { createExportRouter } from './modules/exports/exports.routes.ts';
 import { createBillImportRouter } from './modules/billing/bill-import.routes.ts';
@@ -26,6 +27,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   httpServer: http.Server;
+  /** Shared subscription streams running (SharedSubscriptions). */
+  sharedStreams(): number;
   stop(): Promise<void>;
 }
 
@@ -46,9 +49,12 @@ export async function startServer(services: Services, config: ApiConfig): Promis
 
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Identical subscriptions of one session run one stream between them (see SharedSubscriptions).
+  const sharedSubscriptions = new SharedSubscriptions(formatResult);
   const wsCleanup = useServer<{ authToken?: string }, { socket: WebSocket; request: http.IncomingMessage; sessionId?: string }>(
     {
       schema,
+      subscribe: sharedSubscriptions.subscribe,
       onConnect: async (ctx) => {
         const token = typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null;
         if (!token) return true; // public subscriptions only; guarded ones answer UNAUTHENTICATED
@@ -71,7 +77,7 @@ export async function startServer(services: Services, config: ApiConfig): Promis
         socketsBySession.get(sessionId)?.delete(ctx.extra.socket);
         if (socketsBySession.get(sessionId)?.size === 0) socketsBySession.delete(sessionId);
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         try {
           assertQueryLength(payload.query, config.limits);
           const document = parse(payload.query);
@@ -79,12 +85,13 @@ export async function startServer(services: Services, config: ApiConfig): Promis
           if (errors.length > 0) return errors as GraphQLError[];
           assertComplexity(schema, document, payload.variables ?? undefined, payload.operationName, config.limits);
           const token = typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null;
-          const contextValue = await createContext(services, {
-            token,
-            hostAddress: ctx.extra.request.socket.remoteAddress ?? null,
-            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-          });
-          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+          const hostAddress = ctx.extra.request.socket.remoteAddress ?? null;
+          const userAgent = ctx.extra.request.headers['user-agent'] ?? null;
+          const contextValue = await createContext(services, { token, hostAddress, userAgent });
+          return sharedSubscriptions.share(
+            { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue },
+            { socket: ctx.extra.socket, id, session: [token, hostAddress, userAgent], query: payload.query, variables: payload.variables },
+          );
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
@@ -206,6 +213,7 @@ export async function startServer(services: Services, config: ApiConfig): Promis
     url: `http://${host}:${port}`,
     wsUrl: `ws://${host}:${port}/graphql`,
     httpServer,
+    sharedStreams: () => sharedSubscriptions.streams(),
     async stop() {
       await sessionChanges.return?.();
       await apollo.stop();
