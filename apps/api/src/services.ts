@@ -197,7 +197,7 @@ export function createServices(prisma: PrismaClient, pubsub: PubSub, relay: Outb
   const prepaid = new PrepaidService(prisma, pubsub, switchCommands, audit, config.prepaid.limit, now);
   const locations = new LocationsService(prisma, pubsub, audit, config.locations, now);
   const orderCoordinates = new OrderCoordinates(prisma, new GeocoderSimulator());
-  orders.placeOrder = (tx, orderId, customer, organisationId) => orderCoordinates.place(tx, orderId, customer, organisationId);
+  orders.locateOrder = (tx, customer, organisationId) => orderCoordinates.locate(tx, customer, organisationId);
   return {
     teams,
     accountSync,

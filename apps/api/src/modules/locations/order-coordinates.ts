@@ -7,8 +7,8 @@ const BACKFILL_BATCH = 500;
 
 /**
  * Gives orders their map position: CRM's coordinates when it sent them, otherwise the geocoder's
- * answer for the address in the order's business area. Runs in the order-intake transaction, so an
- * order is on the map from its first work order; orders from before (or whose area the geocoder
+ * answer for the address in the order's business area. Read in the order-intake transaction and written
+ * with the order, so an order is on the map from its first work order; orders from before (or whose area the geocoder
  * could not place then) are placed by `backfill`.
  */
 export class OrderCoordinates {
@@ -20,13 +20,8 @@ export class OrderCoordinates {
     private readonly geocoder: Geocoder,
   ) {}
 
-  /** Sets the new order's coordinates in the intake transaction (nothing when it cannot be placed). */
-  async place(tx: Prisma.TransactionClient, orderId: number, customer: { address: string; latitude?: number | null; longitude?: number | null }, organisationId: number | null): Promise<void> {
-    const point = await this.locate(tx, customer, organisationId);
-    if (point) await tx.order.update({ where: { id: orderId }, data: point, select: { id: true } });
-  }
-
-  private async locate(db: Prisma.TransactionClient | PrismaClient, customer: { address: string; latitude?: number | null; longitude?: number | null }, organisationId: number | null): Promise<GeoPoint | null> {
+  /** A new order's coordinates, written with the order in its intake transaction (null: it cannot be placed now). */
+  async locate(db: Prisma.TransactionClient | PrismaClient, customer: { address: string; latitude?: number | null; longitude?: number | null }, organisationId: number | null): Promise<GeoPoint | null> {
     if (customer.latitude != null && customer.longitude != null) return { latitude: customer.latitude, longitude: customer.longitude };
     try {
       return await this.geocoder.locate(customer.address, organisationId === null ? null : await this.codeOf(db, organisationId));

@@ -96,6 +96,9 @@ export interface NewOrder {
   broadbandAccount: string | null;
   productCode: string | null;
   organisationId: number | null;
+  /** Its place on the map (CRM's or the geocoder's), when known. */
+  latitude: number | null;
+  longitude: number | null;
   acceptedAt: Date;
   due: OrderDueTimes;
   /** Its demand (order parameters), key → value. */
@@ -126,10 +129,10 @@ export const orderIntakeSql = {
     WITH next AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('"order"', 'id'))::int AS id),
     created AS (
       INSERT INTO "order" (id, order_no, crm_order_code, business_code, order_type, template_id, acceptance_no, customer_name, customer_phone,
-                           address, broadband_account, product_code, organisation_id, accepted_at, created_at, warn_at, due_at, next_alarm_at)
+                           address, broadband_account, product_code, organisation_id, latitude, longitude, accepted_at, created_at, warn_at, due_at, next_alarm_at)
       VALUES ((SELECT id FROM next), (SELECT 'O' || lpad(id::text, 10, '0') FROM next), ${order.crmOrderCode}, ${order.businessCode}, ${order.orderType},
               ${order.templateId}, ${order.acceptanceNo}, ${order.customerName}, ${order.customerPhone}, ${order.address}, ${order.broadbandAccount},
-              ${order.productCode}, ${order.organisationId}, ${order.acceptedAt}, ${order.now}, ${order.due.warnAt}, ${order.due.dueAt}, ${order.due.nextAlarmAt})
+              ${order.productCode}, ${order.organisationId}, ${order.latitude}::float8, ${order.longitude}::float8, ${order.acceptedAt}, ${order.now}, ${order.due.warnAt}, ${order.due.dueAt}, ${order.due.nextAlarmAt})
       RETURNING id, order_no
     ), demand AS (
       INSERT INTO order_demand (order_id, key, value, updated_at)

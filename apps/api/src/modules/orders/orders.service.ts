@@ -45,8 +45,8 @@ export class OrdersService {
 
   /** What is wrong with a CRM order's parameters for its business (attribute items); null: nothing. */
   parameterProblems: (tx: Tx, businessCode: string, parameters: Record<string, string>) => Promise<string | null> = async () => null;
-  /** Places a new order on the map in its intake transaction (set by the services: CRM's coordinates or the geocoder's). */
-  placeOrder: (tx: Tx, orderId: number, customer: CrmOrder['customer'], organisationId: number | null) => Promise<void> = async () => undefined;
+  /** Where a new order is on the map, written with it (set by the services: CRM's coordinates or the geocoder's). */
+  locateOrder: (tx: Tx, customer: CrmOrder['customer'], organisationId: number | null) => Promise<{ latitude: number; longitude: number } | null> = async () => null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -198,6 +198,7 @@ export class OrdersService {
     // The order's time limit counts from CRM's acceptance (never from a time still to come).
     const acceptedAt = new Date(crm.acceptedAt);
     const due = await this.timeLimits.orderDueTimes(tx, crm.orderType, organisationId, acceptedAt < now ? acceptedAt : now);
+    const point = await this.locateOrder(tx, crm.customer, organisationId);
     const created = await this.repository.insertOrder(tx, {
       crmOrderCode: crm.crmOrderCode,
       businessCode: crm.businessCode,
@@ -210,13 +211,14 @@ export class OrdersService {
       broadbandAccount: crm.broadbandAccount,
       productCode: crm.productCode,
       organisationId,
+      latitude: point?.latitude ?? null,
+      longitude: point?.longitude ?? null,
       acceptedAt,
       due,
       demand: crm.parameters,
       logDetail: `From CRM order ${crm.crmOrderCode} (${crm.businessCode}, template ${template.code} v${template.version})`,
       now,
     });
-    await this.placeOrder(tx, created.id, crm.customer, organisationId);
     if (cancelled) await this.cancelOrder(tx, cancelled, `cancelled by CRM order ${crm.crmOrderCode}`, now);
     await this.engine.start(tx, { id: created.id, orderNo: created.orderNo, templateId: template.id, organisationId });
     return { ok: true, orderId: created.id };

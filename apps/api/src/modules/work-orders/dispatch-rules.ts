@@ -23,7 +23,40 @@ export const dispatchRuleSql = {
       ON r.organisation_id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
      AND (r.work_order_type_code = ${workOrderTypeCode} OR r.work_order_type_code IS NULL)
     WHERE ord.id = ${orderId}`),
+
+  /**
+   * What decides the handler of a new work order of a step people handle: the handler chosen in
+   * advance for the order's step (in every row, null when none) and the dispatch-rule candidates as
+   * `candidates` gives them (one row without a rule when none applies, or the order has no area).
+   */
+  forStep: (orderId: number, stepCode: string, workOrderTypeCode: string | null) => prepared(Prisma.sql`
+    SELECT h.position_id AS "chosenPositionId", h.staff_id AS "chosenStaffId",
+           o.path, r.organisation_id AS "organisationId", r.work_order_type_code AS "workOrderTypeCode", r.position_id AS "positionId"
+    FROM "order" ord
+    LEFT JOIN order_step_handler h ON h.order_id = ord.id AND h.step_code = ${stepCode}
+    LEFT JOIN organisation o ON o.id = ord.organisation_id
+    LEFT JOIN dispatch_rule r
+      ON r.organisation_id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
+     AND (r.work_order_type_code = ${workOrderTypeCode} OR r.work_order_type_code IS NULL)
+    WHERE ord.id = ${orderId}`),
 };
+
+/** The rows of `dispatchRuleSql.forStep`. */
+export interface StepDispatchRow extends DispatchCandidate {
+  chosenPositionId: number | null;
+  chosenStaffId: number | null;
+}
+
+/**
+ * The handler chosen in advance for an order's step (null when none), and the construction position
+ * the dispatch rules give its work-order type (see {@link findConstructionPosition}), in one statement.
+ */
+export async function stepDispatch(tx: Prisma.TransactionClient, orderId: number, stepCode: string, workOrderTypeCode: string | null): Promise<{ chosen: { positionId: number | null; staffId: number | null } | null; rulePositionId: number | null }> {
+  const rows = await tx.$queryRaw<StepDispatchRow[]>(dispatchRuleSql.forStep(orderId, stepCode, workOrderTypeCode));
+  const first = rows[0];
+  const chosen = first && (first.chosenPositionId !== null || first.chosenStaffId !== null) ? { positionId: first.chosenPositionId, staffId: first.chosenStaffId } : null;
+  return { chosen, rulePositionId: bestPosition(rows) };
+}
 
 /**
  * Auto-dispatch (分派规则): the construction position for a work order of an order, from the rules of

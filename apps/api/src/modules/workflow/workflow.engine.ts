@@ -1,6 +1,6 @@
 import type { Prisma } from '@openiom/db';
 import { AppError } from '../../errors/app-error.ts';
-import { findConstructionPosition, manualStepKinds } from '../work-orders/dispatch-rules.ts';
+import { manualStepKinds, stepDispatch } from '../work-orders/dispatch-rules.ts';
 import type { TimeLimitsService } from '../time-limits/time-limits.service.ts';
 import type { Transition, TransitionRepository, WorkOrderStep } from './transition.repository.ts';
 import type { WorkflowRepository } from './workflow.repository.ts';
@@ -156,11 +156,13 @@ export class WorkflowEngine {
     const manual = manualStepKinds.has(step.kind);
     // A handler chosen in advance for this order's step (by the dispatch center, or the claim of the
     // step it takes its handler from) beats the template's fixed position and the dispatch rules.
-    const chosen = manual ? await tx.orderStepHandler.findUnique({ where: { orderId_stepCode: { orderId: order.id, stepCode: step.code } }, select: { positionId: true, staffId: true } }) : null;
+    // Both are read in one statement, with the rules' position.
+    const dispatch = manual ? await stepDispatch(tx, order.id, step.code, step.workOrderTypeCode) : null;
+    const chosen = dispatch?.chosen ?? null;
     // A step with a fixed handling position queues there; otherwise the dispatch rules decide (a fixed
     // position deleted since falls back to them).
     const fixed = manual && !chosen?.positionId && step.positionCode ? await tx.position.findUnique({ where: { code: step.positionCode }, select: { id: true } }) : null;
-    const positionId = chosen?.positionId ?? (fixed ? fixed.id : manual ? await findConstructionPosition(tx, order.id, step.workOrderTypeCode) : null);
+    const positionId = chosen?.positionId ?? (fixed ? fixed.id : (dispatch?.rulePositionId ?? null));
     const staffId = chosen?.staffId ?? null;
     // Its time limits, counted on the area's working-day calendar from now, are stored with it.
     const due = await this.timeLimits.workOrderDueTimes(tx, step.timeLimitTypeCode ?? step.workOrderTypeCode, step.code, order.organisationId, now);
