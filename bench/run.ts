@@ -101,7 +101,7 @@ try {
     w3Url.pathname = `/${name}_w3`;
     await prepareWorkOrderDatabase(w3Url.toString(), 1000);
     const subscribers = Number(process.env.BENCH_W3_SUBSCRIBERS ?? (quick ? 200 : 2000));
-    const fanout = await benchSubscriptionFanout(w3Url.toString(), quick ? { subscribers, threads: 2, sessions: 4, latencyEvents: 5, burst: 5, rounds: 1 } : { subscribers, threads: 4, sessions: 20, latencyEvents: 30, burst: 20, rounds: 3 });
+    const fanout = await benchSubscriptionFanout(w3Url.toString(), quick ? { subscribers, threads: 2, sessions: 4, latencyEvents: 5, burst: 5, rounds: 1 } : { subscribers, threads: 4, sessions: Number(process.env.BENCH_W3_SESSIONS ?? 20), latencyEvents: 30, burst: 20, rounds: 3 });
     figures.push(...fanout.figures);
     notes.push(...fanout.notes);
   }

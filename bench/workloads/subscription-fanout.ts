@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { memoryOf, sleep, startApi } from '../lib/api-process.ts';
+import { cpuSecondsOf, memoryOf, sleep, startApi } from '../lib/api-process.ts';
 import { median, type Figure } from '../lib/harness.ts';
 
 /** What the SPA's live queues subscribe to (apps/web work-order-changed-subscription.ts). */
@@ -174,7 +174,17 @@ export async function benchSubscriptionFanout(
     await sleep(1000);
     const connectedRss = memoryOf(api.pid).rss;
 
-    const runPhases = async (client: LoadClient, send: (batch: WorkOrderEvent[], gapMs: number) => Promise<number[]>) => {
+    // Server and load-client CPU over the bursts, per frame delivered: where the cores go.
+    const cpuPerFrame = (serverPid: number) => {
+      const server = cpuSecondsOf(serverPid);
+      const client = process.cpuUsage();
+      return (frames: number) => ({
+        serverUs: ((cpuSecondsOf(serverPid) - server) * 1e6) / frames,
+        clientUs: (process.cpuUsage(client).user + process.cpuUsage(client).system) / frames,
+      });
+    };
+
+    const runPhases = async (client: LoadClient, serverPid: number, send: (batch: WorkOrderEvent[], gapMs: number) => Promise<number[]>) => {
       let expected = client.received();
       const latencyEvents = events.slice(1, 1 + options.latencyEvents);
       const publishedAt = new Map<string, number>();
@@ -185,6 +195,8 @@ export async function benchSubscriptionFanout(
       const lost = expected - got;
       const sorted = latencies(publishedAt, (await client.report()).receipts);
       const framesPerSecond: number[] = [];
+      const cpu = cpuPerFrame(serverPid);
+      let burstFrames = 0;
       for (let round = 0; round < options.rounds; round++) {
         const burst = events.slice(1 + options.latencyEvents + round * options.burst, 1 + options.latencyEvents + (round + 1) * options.burst);
         const start = client.received();
@@ -192,13 +204,15 @@ export async function benchSubscriptionFanout(
         await send(burst, 0);
         const arrived = (await client.waitFor(start + burst.length * options.subscribers, 60_000)) - start;
         framesPerSecond.push(arrived / ((now() - t0) / 1000));
+        burstFrames += arrived;
         await client.report();
         await sleep(500);
       }
-      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
+      const { serverUs, clientUs } = cpu(burstFrames);
+      return { serverUs, clientUs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
     };
 
-    const apiResult = await runPhases(gql, async (batch, gapMs) => {
+    const apiResult = await runPhases(gql, api.pid, async (batch, gapMs) => {
       const sentAt: number[] = [];
       for (const event of batch) {
         sentAt.push(await publish(event));
@@ -225,6 +239,7 @@ export async function benchSubscriptionFanout(
       };
       const rawResult = await runPhases(
         rawClient,
+        raw.pid!,
         (batch, gapMs) =>
           new Promise((resolve) => {
             raw.once('message', (message: { sentAt: number[] }) => resolve(message.sentAt));
@@ -242,7 +257,7 @@ export async function benchSubscriptionFanout(
         { id: 'w3.rss_per_connection_kb', title: `API RSS per subscribed connection ((RSS with ${options.subscribers} connected − idle) / ${options.subscribers})`, value: perConnectionKb, unit: 'KiB', baseline: idleRss, baselineLabel: 'idle API RSS in MiB, for scale', ratio: 1, target: 'report', met: true, date },
       ];
       const notes = [
-        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Latency phase: ${options.latencyEvents} events 1 s apart → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s. API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
+        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Latency phase: ${options.latencyEvents} events 1 s apart → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s; CPU per frame delivered during the bursts (the pauses between rounds included): API ${apiResult.serverUs.toFixed(1)} µs and its load client ${apiResult.clientUs.toFixed(1)} µs, bare server ${rawResult.serverUs.toFixed(1)} µs and its load client ${rawResult.clientUs.toFixed(1)} µs. API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
       ];
       return { figures, notes };
     } finally {

@@ -27,21 +27,27 @@ const sockets: WebSocket[] = [];
 
 const now = () => performance.timeOrigin + performance.now();
 
-function record(text: string): void {
-  const at = now();
-  sample ??= text;
-  const message = JSON.parse(text) as { payload?: { data?: { workOrderChanged?: { workOrder?: { id?: string } } } } };
-  const key = message.payload?.data?.workOrderChanged?.workOrder?.id ?? '?';
+/** Counts and times one event for the work order it names (the receive time is taken first). */
+function record(at: number, key: string): void {
   let times = receipts.get(key);
   if (!times) receipts.set(key, (times = []));
   times.push(at);
   Atomics.add(received, setup.index, 1);
 }
 
+type Frame = { payload?: { data?: WorkOrderChanged } };
+type WorkOrderChanged = { workOrderChanged?: { workOrder?: { id?: string } } };
+
 async function connect(i: number): Promise<void> {
   if (setup.mode === 'raw') {
     const socket = new WebSocket(setup.url);
-    socket.on('message', (data) => record(data.toString()));
+    // A plain socket reads the frame itself: one parse per frame, as any application would.
+    socket.on('message', (data) => {
+      const at = now();
+      const text = data.toString();
+      sample ??= text;
+      record(at, (JSON.parse(text) as Frame).payload?.data?.workOrderChanged?.workOrder?.id ?? '?');
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
@@ -49,18 +55,21 @@ async function connect(i: number): Promise<void> {
     sockets.push(socket);
     return;
   }
-  // graphql-ws hands over parsed results; the frame as sent is read from the socket itself so the
-  // raw baseline can broadcast exactly the same text.
+  // graphql-ws parses each frame and hands over the result (no second parse here). The first frame's
+  // text is also read from the socket, once, so the raw baseline can broadcast exactly the same text.
   await new Promise<void>((resolve, reject) => {
     const client = createClient({
       url: setup.url,
       webSocketImpl: class extends WebSocket {
         constructor(address: string, protocols?: string | string[]) {
           super(address, protocols);
-          this.on('message', (data) => {
+          const capture = (data: WebSocket.RawData) => {
             const text = data.toString();
-            if (text.includes('"type":"next"')) record(text);
-          });
+            if (!text.includes('"type":"next"')) return;
+            sample ??= text;
+            this.off('message', capture);
+          };
+          if (sample === null) this.on('message', capture);
         }
       },
       connectionParams: { authToken: setup.tokens[i % setup.tokens.length] },
@@ -68,7 +77,7 @@ async function connect(i: number): Promise<void> {
       retryAttempts: 0,
       on: { connected: () => resolve(), closed: (event) => reject(new Error(`closed ${(event as { code?: number }).code}`)) },
     });
-    client.subscribe({ query: setup.query }, { next: () => undefined, error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))), complete: () => undefined });
+    client.subscribe<WorkOrderChanged>({ query: setup.query }, { next: (result) => record(now(), result.data?.workOrderChanged?.workOrder?.id ?? '?'), error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))), complete: () => undefined });
     clients.push(client);
   });
 }
