@@ -162,6 +162,8 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
       }),
     completeStep: (order, workOrderId, stepIndex) =>
       inTransaction(pool, async (client) => {
+        // The order first, then its work order in a statement of its own, as the engine locks them.
+        await run(client, transitionSql.lockOrder(order.id));
         const rows = await run<{ stepId: number; state: string; locked: boolean }>(client, transitionSql.lockWorkOrder(workOrderId));
         if (rows.find((row) => row.locked)?.state !== 'PENDING') throw new Error(`work order ${workOrderId} is not pending`);
         const step = steps[stepIndex];

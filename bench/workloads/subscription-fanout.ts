@@ -32,7 +32,10 @@ class LoadClient {
       const connections = Math.floor(subscribers / threads) + (index < subscribers % threads ? 1 : 0);
       // Worker threads do not take `--import tsx` from execArgv: the thread registers tsx itself, then loads the TypeScript file.
       const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`;
-      const worker = new Worker(bootstrap, { eval: true, workerData: { mode, url, tokens, connections, query: subscription, received: shared, index } });
+      // A session's connections come from one client, as a user's browser tabs do: each thread holds
+      // whole sessions (all of them when there are fewer sessions than threads).
+      const own = tokens.length >= threads ? tokens.filter((_, k) => k % threads === index) : tokens;
+      const worker = new Worker(bootstrap, { eval: true, workerData: { mode, url, tokens: own, connections, query: subscription, received: shared, index } });
       worker.on('error', (error) => (this.failure = error));
       return worker;
     });

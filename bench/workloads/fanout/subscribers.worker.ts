@@ -72,7 +72,8 @@ async function connect(i: number): Promise<void> {
           if (sample === null) this.on('message', capture);
         }
       },
-      connectionParams: { authToken: setup.tokens[i % setup.tokens.length] },
+      // The thread's sessions in turn, each over a contiguous run of its connections.
+      connectionParams: { authToken: setup.tokens[Math.floor((i * setup.tokens.length) / setup.connections)] },
       lazy: false,
       retryAttempts: 0,
       on: { connected: () => resolve(), closed: (event) => reject(new Error(`closed ${(event as { code?: number }).code}`)) },

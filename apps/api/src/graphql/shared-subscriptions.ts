@@ -28,8 +28,8 @@ interface Target {
 }
 
 interface Member {
-  /** `{"id":…,"type":"next","payload":` — the frame up to the payload, made once. */
-  readonly prefix: string;
+  /** `{"id":…,"type":"next","payload":` — the frame up to the payload, encoded once. */
+  readonly prefix: Buffer;
   readonly socket: WebSocket;
   finish(error: unknown): void;
 }
@@ -107,7 +107,7 @@ export class SharedSubscriptions {
     let settle: ((outcome: { error: unknown } | null) => void) | null = null;
     let outcome: { error: unknown } | null | undefined;
     const member: Member = {
-      prefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`,
+      prefix: Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`),
       socket: target.socket,
       finish: (error) => {
         if (outcome !== undefined) return;
@@ -153,7 +153,8 @@ export class SharedSubscriptions {
     try {
       for await (const result of stream) {
         if (group.members.size === 0) continue;
-        const payload = JSON.stringify(this.format(result));
+        // Encoded once: each frame is then its subscriber's prefix and these bytes.
+        const payload = Buffer.from(`${JSON.stringify(this.format(result))}}`);
         for (const member of group.members) this.write(member, payload);
       }
     } catch (error) {
@@ -163,7 +164,7 @@ export class SharedSubscriptions {
     for (const member of group.members) member.finish(failure);
   }
 
-  private write(member: Member, payload: string): void {
+  private write(member: Member, payload: Buffer): void {
     const socket = member.socket;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.maxBufferedBytes) {
@@ -171,9 +172,12 @@ export class SharedSubscriptions {
       socket.close(1013, 'Events are not being read; reconnect');
       return;
     }
-    socket.send(member.prefix + payload + '}');
+    socket.send(Buffer.concat([member.prefix, payload], member.prefix.length + payload.length), textFrame);
   }
 }
+
+/** graphql-ws speaks in text frames (ws would send a Buffer as binary). */
+const textFrame = { binary: false } as const;
 
 /** True when the operation is a subscription whose root fields are all event-only (no fragments at the root). */
 function listensToEventsOnly(document: DocumentNode, operationName: string | null | undefined): boolean {
