@@ -74,6 +74,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       OPENIOM_SWITCH: 'off',
       OPENIOM_DUNNING: 'off',
       OPENIOM_CDR_SIMULATOR: 'off',
+      OPENIOM_LOCATION_SIMULATOR: 'off',
       REDIS_URL: '',
       ...env,
     },

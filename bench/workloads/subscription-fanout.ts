@@ -6,17 +6,25 @@ import pg from 'pg';
 import { cpuSecondsOf, memoryOf, sleep, startApi } from '../lib/api-process.ts';
 import { median, type Figure } from '../lib/harness.ts';
 
-/** What the SPA's live queues subscribe to (apps/web work-order-changed-subscription.ts). */
-const subscription = 'subscription { workOrderChanged { state workOrder { id } } }';
+/**
+ * What each connection subscribes to: the SPA's live queues (apps/web work-order-changed-subscription.ts)
+ * and the dispatch map's staff positions (dispatch-map-documents.ts, MapStaffFields).
+ */
+const subscriptions = [
+  'subscription { workOrderChanged { state workOrder { id } } }',
+  'subscription { staffLocationsChanged { staffId staffNo name phone organisationCode at latitude longitude inProgress } }',
+];
 const workerFile = fileURLToPath(new URL('./fanout/subscribers.worker.ts', import.meta.url));
 const rawServerFile = fileURLToPath(new URL('./fanout/raw-broadcast-server.ts', import.meta.url));
 const now = () => performance.timeOrigin + performance.now();
 
-interface WorkOrderEvent {
-  workOrderId: number;
-  orderId: number;
-  state: string;
-}
+/** A work-order change, or a staff member's new position (each goes to every subscriber). */
+type FanoutEvent = { kind: 'workOrder'; workOrderId: number; orderId: number; state: string } | { kind: 'location'; staffId: number };
+
+/** The key the load client records an event's receipts under (subscribers.worker.ts `keyOf`). */
+const keyOf = (event: FanoutEvent) => (event.kind === 'workOrder' ? `w${event.workOrderId}` : `l${event.staffId}`);
+
+type Samples = { workOrder?: string; location?: string };
 
 /** The load client: `threads` worker threads holding `subscribers` connections between them. */
 class LoadClient {
@@ -35,7 +43,7 @@ class LoadClient {
       // A session's connections come from one client, as a user's browser tabs do: each thread holds
       // whole sessions (all of them when there are fewer sessions than threads).
       const own = tokens.length >= threads ? tokens.filter((_, k) => k % threads === index) : tokens;
-      const worker = new Worker(bootstrap, { eval: true, workerData: { mode, url, tokens: own, connections, query: subscription, received: shared, index } });
+      const worker = new Worker(bootstrap, { eval: true, workerData: { mode, url, tokens: own, connections, queries: subscriptions, received: shared, index } });
       worker.on('error', (error) => (this.failure = error));
       return worker;
     });
@@ -77,15 +85,16 @@ class LoadClient {
   }
 
   /** Receive times per work-order id, from every thread (and forgets them). */
-  async report(): Promise<{ receipts: Map<string, number[]>; sample: string | null }> {
+  async report(): Promise<{ receipts: Map<string, number[]>; samples: Samples }> {
     const receipts = new Map<string, number[]>();
-    let sample: string | null = null;
+    const samples: Samples = {};
     for (const worker of this.workers) {
-      const reply = await this.ask<{ receipts: [string, number[]][]; sample: string | null }>(worker, { type: 'report' }, 'report');
-      sample ??= reply.sample;
+      const reply = await this.ask<{ receipts: [string, number[]][]; samples: Samples }>(worker, { type: 'report' }, 'report');
+      samples.workOrder ??= reply.samples.workOrder;
+      samples.location ??= reply.samples.location;
       for (const [key, times] of reply.receipts) receipts.set(key, [...(receipts.get(key) ?? []), ...times]);
     }
-    return { receipts, sample };
+    return { receipts, samples };
   }
 
   async close(): Promise<void> {
@@ -110,13 +119,16 @@ function latencies(publishedAt: Map<string, number>, receipts: Map<string, numbe
 }
 
 /**
- * W3: subscription fan-out. `subscribers` graphql-ws subscriptions to `workOrderChanged` (the live
- * queues' subscription, as the SPA sends it) held by a load client of worker threads against the API
- * running as its own process with Redis pub/sub; events are published to Redis as another API
- * instance's outbox relay would. Two phases, each also run against a bare `ws` broadcast server (its
- * own process) sending the API's own frame text to the same number of sockets:
- * - latency: one event per second, each to every subscriber; p99 publish → receive;
- * - throughput: `burst` events back to back; frames delivered per second until the last arrives.
+ * W3: subscription fan-out. `subscribers` graphql-ws connections, each subscribed to
+ * `workOrderChanged` (the live queues) and `staffLocationsChanged` (the dispatch map) as the SPA
+ * sends them, held by a load client of worker threads against the API running as its own process
+ * with Redis pub/sub; events are published to Redis as another API instance's outbox relay (work
+ * orders) or location ingestion (positions) would. Two phases, each also run against a bare `ws`
+ * broadcast server (its own process) sending the API's own frame texts to the same number of sockets:
+ * - latency: one work-order event and one location event a second, each to every subscriber;
+ *   p99 publish → receive over both kinds;
+ * - throughput: `burst` events of each kind back to back, interleaved; frames delivered per second
+ *   until the last arrives.
  * And the API's RSS per connection (RSS with every subscriber connected − idle RSS, over subscribers).
  */
 export async function benchSubscriptionFanout(
@@ -131,13 +143,30 @@ export async function benchSubscriptionFanout(
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const clients: LoadClient[] = [];
   try {
-    const events = (
+    const perKind = options.latencyEvents + options.burst * options.rounds + 1;
+    const workOrders = (
       await pool.query<{ workOrderId: number; orderId: number; state: string }>(
         `SELECT id AS "workOrderId", order_id AS "orderId", state::text AS state FROM work_order ORDER BY id LIMIT $1`,
-        [options.latencyEvents + options.burst * options.rounds + 1],
+        [perKind],
       )
-    ).rows as WorkOrderEvent[];
-    if (events.length < options.latencyEvents + options.burst * options.rounds + 1) throw new Error('w3: not enough work orders in the database');
+    ).rows;
+    if (workOrders.length < perKind) throw new Error('w3: not enough work orders in the database');
+    // Staff on the map: a last position for as many active staff of the manager's city as there are
+    // location events (each event names a different staff member, so its receipts are told apart).
+    const located = (
+      await pool.query<{ staffId: number }>(
+        `INSERT INTO staff_last_location (staff_id, at, latitude, longitude)
+         SELECT s.id, now(), 23.12 + random() * 0.05, 113.32 + random() * 0.05
+         FROM staff s JOIN organisation o ON o.id = s.organisation_id JOIN organisation city ON city.code = 'GZ'
+         WHERE s.active AND o.path LIKE city.path || '%' ORDER BY s.id LIMIT $1
+         ON CONFLICT (staff_id) DO UPDATE SET at = excluded.at
+         RETURNING staff_id AS "staffId"`,
+        [perKind],
+      )
+    ).rows.sort((a, b) => a.staffId - b.staffId);
+    if (located.length < perKind) throw new Error('w3: not enough active staff in the city');
+    // Work-order and location events in turn.
+    const events: FanoutEvent[] = workOrders.flatMap((workOrder, i) => [{ kind: 'workOrder' as const, ...workOrder }, { kind: 'location' as const, staffId: located[i].staffId }]);
     const tokens: string[] = [];
     for (let i = 0; i < options.sessions; i++) {
       const response = await fetch(`${api.url}/graphql`, {
@@ -152,9 +181,13 @@ export async function benchSubscriptionFanout(
     await sleep(2000);
     const idleRss = memoryOf(api.pid).rss;
 
-    const publish = async (event: WorkOrderEvent) => {
+    const publish = async (event: FanoutEvent) => {
       const at = now();
-      await redis.publish(`${prefix}work-order.changed`, JSON.stringify(event));
+      if (event.kind === 'workOrder') {
+        await redis.publish(`${prefix}work-order.changed`, JSON.stringify({ workOrderId: event.workOrderId, orderId: event.orderId, state: event.state }));
+      } else {
+        await redis.publish(`${prefix}staff.locations-changed`, JSON.stringify({ staffIds: [event.staffId] }));
+      }
       return at;
     };
 
@@ -164,16 +197,17 @@ export async function benchSubscriptionFanout(
     const connectStart = Date.now();
     await gql.connect();
     const connectMs = Date.now() - connectStart;
-    // Every subscription is live once a first event reaches every subscriber.
+    // Every subscription is live once a first event of each kind reaches every subscriber.
     let warm = 0;
-    for (let attempt = 0; attempt < 20 && warm < options.subscribers; attempt++) {
+    for (let attempt = 0; attempt < 20 && warm < 2 * options.subscribers; attempt++) {
       const before = gql.received();
       await publish(events[0]);
-      warm = (await gql.waitFor(before + options.subscribers, 3000)) - before;
+      await publish(events[1]);
+      warm = (await gql.waitFor(before + 2 * options.subscribers, 3000)) - before;
     }
-    if (warm < options.subscribers) throw new Error(`w3: only ${warm} of ${options.subscribers} subscribers receive events`);
-    const { sample } = await gql.report();
-    if (!sample) throw new Error('w3: no frame captured');
+    if (warm < 2 * options.subscribers) throw new Error(`w3: only ${warm} of ${2 * options.subscribers} subscriptions receive events`);
+    const { samples } = await gql.report();
+    if (!samples.workOrder || !samples.location) throw new Error('w3: no frame of each kind captured');
     await sleep(1000);
     const connectedRss = memoryOf(api.pid).rss;
 
@@ -187,32 +221,38 @@ export async function benchSubscriptionFanout(
       });
     };
 
-    const runPhases = async (client: LoadClient, serverPid: number, send: (batch: WorkOrderEvent[], gapMs: number) => Promise<number[]>) => {
+    const runPhases = async (client: LoadClient, serverPid: number, send: (batch: FanoutEvent[], gapMs: number) => Promise<number[]>) => {
       let expected = client.received();
-      const latencyEvents = events.slice(1, 1 + options.latencyEvents);
+      // After the warm-up pair: `latencyEvents` pairs half a second apart (one event of each kind a second).
+      const latencyEvents = events.slice(2, 2 + 2 * options.latencyEvents);
       const publishedAt = new Map<string, number>();
-      const sentAt = await send(latencyEvents, 1000);
-      latencyEvents.forEach((event, i) => publishedAt.set(String(event.workOrderId), sentAt[i]));
+      const sentAt = await send(latencyEvents, 500);
+      latencyEvents.forEach((event, i) => publishedAt.set(keyOf(event), sentAt[i]));
       expected += latencyEvents.length * options.subscribers;
       const got = await client.waitFor(expected, 10_000);
       const lost = expected - got;
       const sorted = latencies(publishedAt, (await client.report()).receipts);
       const framesPerSecond: number[] = [];
+      /** Burst events that did not reach every subscriber in time (none expected). */
+      const missing: string[] = [];
       const cpu = cpuPerFrame(serverPid);
       let burstFrames = 0;
       for (let round = 0; round < options.rounds; round++) {
-        const burst = events.slice(1 + options.latencyEvents + round * options.burst, 1 + options.latencyEvents + (round + 1) * options.burst);
+        const first = 2 + 2 * options.latencyEvents + round * 2 * options.burst;
+        const burst = events.slice(first, first + 2 * options.burst);
         const start = client.received();
         const t0 = now();
         await send(burst, 0);
         const arrived = (await client.waitFor(start + burst.length * options.subscribers, 60_000)) - start;
         framesPerSecond.push(arrived / ((now() - t0) / 1000));
         burstFrames += arrived;
-        await client.report();
+        const { receipts } = await client.report();
+        const short = burst.filter((event) => (receipts.get(keyOf(event))?.length ?? 0) < options.subscribers).map((event) => `${keyOf(event)}: ${receipts.get(keyOf(event))?.length ?? 0}`);
+        if (short.length > 0) missing.push(`round ${round + 1} ${short.join(', ')}`);
         await sleep(500);
       }
       const { serverUs, clientUs } = cpu(burstFrames);
-      return { serverUs, clientUs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
+      return { missing, serverUs, clientUs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
     };
 
     const apiResult = await runPhases(gql, api.pid, async (batch, gapMs) => {
@@ -234,10 +274,16 @@ export async function benchSubscriptionFanout(
       const rawClient = new LoadClient('raw', `ws://127.0.0.1:${port}`, [], options.subscribers, options.threads);
       clients.push(rawClient);
       await rawClient.connect();
-      const frameFor = (event: WorkOrderEvent) => {
-        const frame = JSON.parse(sample) as { payload: { data: { workOrderChanged: { state: string; workOrder: { id: string } } } } };
-        frame.payload.data.workOrderChanged.state = event.state;
-        frame.payload.data.workOrderChanged.workOrder.id = String(event.workOrderId);
+      // The API's own frame of the event's kind, naming the event's work order or staff member.
+      const frameFor = (event: FanoutEvent) => {
+        if (event.kind === 'workOrder') {
+          const frame = JSON.parse(samples.workOrder!) as { payload: { data: { workOrderChanged: { state: string; workOrder: { id: string } } } } };
+          frame.payload.data.workOrderChanged.state = event.state;
+          frame.payload.data.workOrderChanged.workOrder.id = String(event.workOrderId);
+          return JSON.stringify(frame);
+        }
+        const frame = JSON.parse(samples.location!) as { payload: { data: { staffLocationsChanged: { staffId: string }[] } } };
+        frame.payload.data.staffLocationsChanged[0].staffId = String(event.staffId);
         return JSON.stringify(frame);
       };
       const rawResult = await runPhases(
@@ -255,12 +301,12 @@ export async function benchSubscriptionFanout(
       const date = new Date().toISOString();
       const perConnectionKb = ((connectedRss - idleRss) * 1024) / options.subscribers;
       const figures: Figure[] = [
-        { id: 'w3.fanout_p99_ms', title: `publish → receive p99, ${options.subscribers} graphql-ws subscribers (${options.threads} load threads), one work-order event a second to each, through Redis`, value: apiResult.p99, unit: 'ms', baseline: rawResult.p99, baselineLabel: 'bare ws broadcast of the same frame to as many sockets', ratio: rawResult.p99 / apiResult.p99, target: '≤ 100 ms', met: apiResult.p99 <= 100 && apiResult.lost === 0, date },
-        { id: 'w3.fanout_frames_per_s', title: `frames delivered per second, ${options.burst} events back to back to ${options.subscribers} subscribers (median of ${options.rounds})`, value: apiResult.framesPerSecond, unit: 'frames/s', baseline: rawResult.framesPerSecond, baselineLabel: 'bare ws broadcast of the same frames', ratio: apiResult.framesPerSecond / rawResult.framesPerSecond, target: '≥ 0.5× the bare broadcast', met: apiResult.framesPerSecond / rawResult.framesPerSecond >= 0.5, date },
+        { id: 'w3.fanout_p99_ms', title: `publish → receive p99, ${options.subscribers} graphql-ws subscribers (${options.threads} load threads), one work-order and one location event a second to each, through Redis`, value: apiResult.p99, unit: 'ms', baseline: rawResult.p99, baselineLabel: 'bare ws broadcast of the same frame to as many sockets', ratio: rawResult.p99 / apiResult.p99, target: '≤ 100 ms', met: apiResult.p99 <= 100 && apiResult.lost === 0, date },
+        { id: 'w3.fanout_frames_per_s', title: `frames delivered per second, ${options.burst} work-order and ${options.burst} location events back to back to ${options.subscribers} subscribers (median of ${options.rounds})`, value: apiResult.framesPerSecond, unit: 'frames/s', baseline: rawResult.framesPerSecond, baselineLabel: 'bare ws broadcast of the same frames', ratio: apiResult.framesPerSecond / rawResult.framesPerSecond, target: '≥ 0.5× the bare broadcast', met: apiResult.framesPerSecond / rawResult.framesPerSecond >= 0.5, date },
         { id: 'w3.rss_per_connection_kb', title: `API RSS per subscribed connection ((RSS with ${options.subscribers} connected − idle) / ${options.subscribers})`, value: perConnectionKb, unit: 'KiB', baseline: idleRss, baselineLabel: 'idle API RSS in MiB, for scale', ratio: 1, target: 'report', met: true, date },
       ];
       const notes = [
-        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Latency phase: ${options.latencyEvents} events 1 s apart → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s; CPU per frame delivered during the bursts (the pauses between rounds included): API ${apiResult.serverUs.toFixed(1)} µs and its load client ${apiResult.clientUs.toFixed(1)} µs, bare server ${rawResult.serverUs.toFixed(1)} µs and its load client ${rawResult.clientUs.toFixed(1)} µs. API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
+        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Each connection holds the work-order and the staff-location subscriptions. Latency phase: ${options.latencyEvents} s of one event of each kind a second → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s; CPU per frame delivered during the bursts (the pauses between rounds included): API ${apiResult.serverUs.toFixed(1)} µs and its load client ${apiResult.clientUs.toFixed(1)} µs, bare server ${rawResult.serverUs.toFixed(1)} µs and its load client ${rawResult.clientUs.toFixed(1)} µs.${apiResult.missing.length > 0 ? ` Burst events the API had not delivered to every subscriber within 60 s: ${apiResult.missing.join('; ')}.` : ''} API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
       ];
       return { figures, notes };
     } finally {

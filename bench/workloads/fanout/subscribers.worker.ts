@@ -4,16 +4,21 @@ import WebSocket from 'ws';
 
 /**
  * One thread of the W3 load client: `connections` WebSocket connections, either graphql-ws
- * subscriptions to the API (each with a session token) or plain sockets to the raw broadcast
- * server. Every frame received is timed (performance.timeOrigin + now, comparable across threads)
- * and keyed by the work-order id it carries; `received` (shared) counts frames for the main thread.
+ * connections to the API (each with a session token, holding the work-order and the staff-location
+ * subscriptions) or plain sockets to the raw broadcast server. Every frame received is timed
+ * (performance.timeOrigin + now, comparable across threads) and keyed by the work order or staff
+ * member it carries; `received` (shared) counts frames for the main thread.
  */
+type Kind = 'workOrder' | 'location';
+type EventData = { workOrderChanged?: { workOrder?: { id?: string } }; staffLocationsChanged?: { staffId?: string }[] };
+
 interface Setup {
   mode: 'graphql' | 'raw';
   url: string;
   tokens: string[];
   connections: number;
-  query: string;
+  /** The subscriptions each connection holds (graphql mode). */
+  queries: string[];
   received: SharedArrayBuffer;
   index: number;
 }
@@ -21,13 +26,14 @@ interface Setup {
 const setup = workerData as Setup;
 const received = new Int32Array(setup.received);
 const receipts = new Map<string, number[]>();
-let sample: string | null = null;
+/** The first frame of each kind, as sent (the raw baseline broadcasts exactly this text). */
+const samples: Partial<Record<Kind, string>> = {};
 const clients: Client[] = [];
 const sockets: WebSocket[] = [];
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Counts and times one event for the work order it names (the receive time is taken first). */
+/** Counts and times one event (the receive time is taken first). */
 function record(at: number, key: string): void {
   let times = receipts.get(key);
   if (!times) receipts.set(key, (times = []));
@@ -35,8 +41,14 @@ function record(at: number, key: string): void {
   Atomics.add(received, setup.index, 1);
 }
 
-type Frame = { payload?: { data?: WorkOrderChanged } };
-type WorkOrderChanged = { workOrderChanged?: { workOrder?: { id?: string } } };
+/** An event's key: `w` and the work order's id, or `l` and the staff member's id. */
+function keyOf(data: EventData | undefined): string {
+  if (data?.workOrderChanged) return `w${data.workOrderChanged.workOrder?.id ?? '?'}`;
+  if (data?.staffLocationsChanged) return `l${data.staffLocationsChanged[0]?.staffId ?? '?'}`;
+  return '?';
+}
+
+const kindOf = (text: string): Kind | null => (text.includes('"workOrderChanged"') ? 'workOrder' : text.includes('"staffLocationsChanged"') ? 'location' : null);
 
 async function connect(i: number): Promise<void> {
   if (setup.mode === 'raw') {
@@ -44,9 +56,7 @@ async function connect(i: number): Promise<void> {
     // A plain socket reads the frame itself: one parse per frame, as any application would.
     socket.on('message', (data) => {
       const at = now();
-      const text = data.toString();
-      sample ??= text;
-      record(at, (JSON.parse(text) as Frame).payload?.data?.workOrderChanged?.workOrder?.id ?? '?');
+      record(at, keyOf((JSON.parse(data.toString()) as { payload?: { data?: EventData } }).payload?.data));
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -55,8 +65,8 @@ async function connect(i: number): Promise<void> {
     sockets.push(socket);
     return;
   }
-  // graphql-ws parses each frame and hands over the result (no second parse here). The first frame's
-  // text is also read from the socket, once, so the raw baseline can broadcast exactly the same text.
+  // graphql-ws parses each frame and hands over the result (no second parse here). The first frame
+  // of each kind is also read from the socket, once, for the raw baseline.
   await new Promise<void>((resolve, reject) => {
     const client = createClient({
       url: setup.url,
@@ -65,11 +75,11 @@ async function connect(i: number): Promise<void> {
           super(address, protocols);
           const capture = (data: WebSocket.RawData) => {
             const text = data.toString();
-            if (!text.includes('"type":"next"')) return;
-            sample ??= text;
-            this.off('message', capture);
+            const kind = text.includes('"type":"next"') ? kindOf(text) : null;
+            if (kind) samples[kind] ??= text;
+            if (samples.workOrder && samples.location) this.off('message', capture);
           };
-          if (sample === null) this.on('message', capture);
+          if (!samples.workOrder || !samples.location) this.on('message', capture);
         }
       },
       // The thread's sessions in turn, each over a contiguous run of its connections.
@@ -78,7 +88,10 @@ async function connect(i: number): Promise<void> {
       retryAttempts: 0,
       on: { connected: () => resolve(), closed: (event) => reject(new Error(`closed ${(event as { code?: number }).code}`)) },
     });
-    client.subscribe<WorkOrderChanged>({ query: setup.query }, { next: (result) => record(now(), result.data?.workOrderChanged?.workOrder?.id ?? '?'), error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))), complete: () => undefined });
+    const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+    for (const query of setup.queries) {
+      client.subscribe<EventData>({ query }, { next: (result) => record(now(), keyOf(result.data ?? undefined)), error: fail, complete: () => undefined });
+    }
     clients.push(client);
   });
 }
@@ -92,7 +105,7 @@ parentPort!.on('message', async (message: { type: 'connect' } | { type: 'report'
       }
       parentPort!.postMessage({ type: 'connected' });
     } else if (message.type === 'report') {
-      parentPort!.postMessage({ type: 'report', receipts: [...receipts.entries()], sample });
+      parentPort!.postMessage({ type: 'report', receipts: [...receipts.entries()], samples });
       receipts.clear();
     } else {
       await Promise.all(clients.map((client) => client.dispose()));
