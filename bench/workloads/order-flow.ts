@@ -93,7 +93,7 @@ function rawSide(app: OpenIOM, pool: pg.Pool, steps: Step[]): Side {
   /** The work order of a step entered now, as the engine builds it. */
   async function newWorkOrder(client: pg.PoolClient, order: BenchOrder, step: Step, now: Date) {
     const manual = manualStepKinds.has(step.kind);
-    const positionId = manual ? bestPosition(await run(client, dispatchRuleSql.forStep(order.id, step.code, step.workOrderTypeCode))) : null;
+    const positionId = manual ? bestPosition(await run(client, dispatchRuleSql.candidates(order.id, step.code, step.workOrderTypeCode))) : null;
     const due = await timeLimits.workOrderDueTimes(app.prisma, step.workOrderTypeCode, step.code, order.organisationId, now);
     const log = [{ action: 'CREATE_WORK_ORDER', detail: step.name }];
     if (manual) {

@@ -12,24 +12,20 @@ export interface DispatchCandidate {
   positionId: number | null;
 }
 
+/** A candidate row of `dispatchRuleSql.candidates`, with the handler chosen in advance for the step asked about. */
+export interface StepDispatchRow extends DispatchCandidate {
+  chosenPositionId: number | null;
+  chosenStaffId: number | null;
+}
+
 /** The statement behind auto-dispatch; the benchmark's raw-`pg` baseline issues this same statement. */
 export const dispatchRuleSql = {
-  /** One row per rule of the order's area or an ancestor (its path lists them) for the type or any type, or one row without a rule. */
-  candidates: (orderId: number, workOrderTypeCode: string | null) => prepared(Prisma.sql`
-    SELECT o.path, r.organisation_id AS "organisationId", r.work_order_type_code AS "workOrderTypeCode", r.position_id AS "positionId"
-    FROM "order" ord
-    JOIN organisation o ON o.id = ord.organisation_id
-    LEFT JOIN dispatch_rule r
-      ON r.organisation_id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
-     AND (r.work_order_type_code = ${workOrderTypeCode} OR r.work_order_type_code IS NULL)
-    WHERE ord.id = ${orderId}`),
-
   /**
-   * What decides the handler of a new work order of a step people handle: the handler chosen in
-   * advance for the order's step (in every row, null when none) and the dispatch-rule candidates as
-   * `candidates` gives them (one row without a rule when none applies, or the order has no area).
+   * One row per rule of the order's area or an ancestor (its path lists them) for the type or any
+   * type, or one row without a rule (also when the order has no area). Every row carries the handler
+   * chosen in advance for the order's step `stepCode` (null when none, or no step is asked about).
    */
-  forStep: (orderId: number, stepCode: string, workOrderTypeCode: string | null) => prepared(Prisma.sql`
+  candidates: (orderId: number, stepCode: string | null, workOrderTypeCode: string | null) => prepared(Prisma.sql`
     SELECT h.position_id AS "chosenPositionId", h.staff_id AS "chosenStaffId",
            o.path, r.organisation_id AS "organisationId", r.work_order_type_code AS "workOrderTypeCode", r.position_id AS "positionId"
     FROM "order" ord
@@ -41,18 +37,12 @@ export const dispatchRuleSql = {
     WHERE ord.id = ${orderId}`),
 };
 
-/** The rows of `dispatchRuleSql.forStep`. */
-export interface StepDispatchRow extends DispatchCandidate {
-  chosenPositionId: number | null;
-  chosenStaffId: number | null;
-}
-
 /**
- * The handler chosen in advance for an order's step (null when none), and the construction position
- * the dispatch rules give its work-order type (see {@link findConstructionPosition}), in one statement.
+ * The handler chosen in advance for an order's step (null when none, or no step is given), and the
+ * construction position the dispatch rules give its work-order type, in one statement.
  */
-export async function stepDispatch(tx: Prisma.TransactionClient, orderId: number, stepCode: string, workOrderTypeCode: string | null): Promise<{ chosen: { positionId: number | null; staffId: number | null } | null; rulePositionId: number | null }> {
-  const rows = await tx.$queryRaw<StepDispatchRow[]>(dispatchRuleSql.forStep(orderId, stepCode, workOrderTypeCode));
+export async function stepDispatch(tx: Prisma.TransactionClient, orderId: number, stepCode: string | null, workOrderTypeCode: string | null): Promise<{ chosen: { positionId: number | null; staffId: number | null } | null; rulePositionId: number | null }> {
+  const rows = await tx.$queryRaw<StepDispatchRow[]>(dispatchRuleSql.candidates(orderId, stepCode, workOrderTypeCode));
   const first = rows[0];
   const chosen = first && (first.chosenPositionId !== null || first.chosenStaffId !== null) ? { positionId: first.chosenPositionId, staffId: first.chosenStaffId } : null;
   return { chosen, rulePositionId: bestPosition(rows) };
@@ -64,7 +54,7 @@ export async function stepDispatch(tx: Prisma.TransactionClient, orderId: number
  * beats one for any type. Null when no rule applies: the work order waits for manual assignment.
  */
 export async function findConstructionPosition(tx: Prisma.TransactionClient, orderId: number, workOrderTypeCode: string | null): Promise<number | null> {
-  return bestPosition(await tx.$queryRaw<DispatchCandidate[]>(dispatchRuleSql.candidates(orderId, workOrderTypeCode)));
+  return (await stepDispatch(tx, orderId, null, workOrderTypeCode)).rulePositionId;
 }
 
 /** The position of the best rule among the candidates (see {@link findConstructionPosition}). */
