@@ -31,10 +31,19 @@ export interface TemplateSpec {
   transitions: TransitionSpec[];
 }
 
+/** Steps several templates share, the same in each. */
 const start: StepSpec = ['START', '开始', 'Start', 'START', null];
 const end: StepSpec = ['END', '结束', 'End', 'END', null];
 const notice: StepSpec = ['NOTICE', '报竣', 'Completion notice', 'CRM_NOTICE', 'CRM_NOTICE'];
 const appointment: StepSpec = ['APPOINTMENT', '预约', 'Appointment', 'FIELD_WORK', 'APPOINTMENT'];
+const port: StepSpec = ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'];
+const networkManagement: StepSpec = ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'];
+const broadbandRoom: StepSpec = ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'];
+const dispatchCenter: StepSpec = ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'];
+const installation: StepSpec = ['INSTALL', '装机', 'Installation', 'FIELD_WORK', 'INSTALL'];
+const resourceRelease: StepSpec = ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'];
+/** The dispatch center where the machine-room branch joins the network branch: it waits for both. */
+const dispatchCenterJoin: StepSpec = ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true];
 /**
  * Broadband activation failures (家客业务开通流程-线下激活): after the last automatic attempt the
  * activation ends with ACTIVATION_FAILED and people review it (失败原因判定): retry the automatic
@@ -62,10 +71,10 @@ const broadbandNewV2: TemplateSpec = {
   nameEn: 'Broadband: new install',
   steps: [
     start,
-    ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-    ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-    ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
-    ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
+    port,
+    networkManagement,
+    broadbandRoom,
+    dispatchCenterJoin,
     appointment,
     ['OUTSIDE_PLANT', '外线施工', 'Outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
     onsiteTest,
@@ -89,9 +98,9 @@ const broadbandMoveV2: TemplateSpec = {
   nameEn: 'Broadband: move',
   steps: [
     start,
-    ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-    ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-    ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+    port,
+    networkManagement,
+    dispatchCenter,
     appointment,
     ['OUTSIDE_PLANT', '移机外线施工', 'Move: outside-plant work', 'FIELD_WORK', 'INSTALL', false, 'APPOINTMENT'],
     onsiteTest,
@@ -131,9 +140,9 @@ export const templates: TemplateSpec[] = [
       start,
       ['WIRING', '配线', 'Wiring', 'RESOURCE_REQUEST', 'WIRING'],
       ['NUMBER', '配号', 'Number assignment', 'RESOURCE_REQUEST', 'NUMBER'],
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['INSTALL', '装机', 'Installation', 'FIELD_WORK', 'INSTALL'],
+      port,
+      networkManagement,
+      installation,
       notice,
       end,
     ],
@@ -146,11 +155,11 @@ export const templates: TemplateSpec[] = [
     nameEn: 'Broadband: new install',
     steps: [
       start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['BB_ROOM', '宽带机房', 'Broadband machine room', 'NETWORK_ACTIVATION', 'BB_ROOM'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH', true],
-      ['INSTALL', '装机', 'Installation', 'FIELD_WORK', 'INSTALL'],
+      port,
+      networkManagement,
+      broadbandRoom,
+      dispatchCenterJoin,
+      installation,
       notice,
       end,
     ],
@@ -166,9 +175,9 @@ export const templates: TemplateSpec[] = [
     nameEn: 'Broadband: move',
     steps: [
       start,
-      ['PORT', '配端口', 'Port assignment', 'RESOURCE_REQUEST', 'PORT'],
-      ['NETWORK', '综合网管', 'Network management', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      port,
+      networkManagement,
+      dispatchCenter,
       ['INSTALL', '移机施工', 'Move installation', 'FIELD_WORK', 'INSTALL'],
       notice,
       end,
@@ -183,9 +192,9 @@ export const templates: TemplateSpec[] = [
     steps: [
       start,
       ['NETWORK', '综合网管停用', 'Network deactivation', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      dispatchCenter,
       ['REMOVE', '拆机', 'Removal', 'FIELD_WORK', 'REMOVE'],
-      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      resourceRelease,
       notice,
       end,
     ],
@@ -204,10 +213,10 @@ export const templates: TemplateSpec[] = [
     steps: [
       start,
       ['NETWORK', '综合网管停用', 'Network deactivation', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['DISPATCH', '调度中心', 'Dispatch center', 'DISPATCH_CENTER', 'DISPATCH'],
+      dispatchCenter,
       appointment,
       ['REMOVE', '拆机', 'Removal', 'FIELD_WORK', 'REMOVE', false, 'APPOINTMENT'],
-      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      resourceRelease,
       notice,
       end,
     ],
@@ -228,7 +237,7 @@ export const templates: TemplateSpec[] = [
     steps: [
       start,
       ['NETWORK', '网管回退', 'Network rollback', 'NETWORK_ACTIVATION', 'NETWORK_MGMT'],
-      ['RELEASE', '资源释放', 'Resource release', 'RESOURCE_REQUEST', 'RELEASE'],
+      resourceRelease,
       notice,
       end,
     ],
