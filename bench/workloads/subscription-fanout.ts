@@ -84,7 +84,7 @@ class LoadClient {
     return this.received();
   }
 
-  /** Receive times per work-order id, from every thread (and forgets them). */
+  /** Receive times per event key (`keyOf`) and the first frame of each kind, from every thread (and forgets the times). */
   async report(): Promise<{ receipts: Map<string, number[]>; samples: Samples }> {
     const receipts = new Map<string, number[]>();
     const samples: Samples = {};
