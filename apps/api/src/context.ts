@@ -1,3 +1,4 @@
+import { createDispatchMapLoaders } from './modules/dispatch-map/dispatch-map.loaders.ts';
 import type { ViewerRecord } from './modules/auth/auth.types.ts';
 import { createDunningLoaders } from './modules/dunning/dunning.loaders.ts';
 import { createOrganisationLoaders } from './modules/organisations/organisations.loaders.ts';
@@ -32,6 +33,7 @@ export function createLoaders(services: Services) {
     ...createWorkflowLoaders(services.workflows),
     ...createDunningLoaders(services.dunning.repository),
     ...createFieldVisitLoaders(services.teams),
+    ...createDispatchMapLoaders(services.dispatchMap),
   };
 }
 

@@ -90,7 +90,7 @@ export async function startServer(services: Services, config: ApiConfig): Promis
           const contextValue = await createContext(services, { token, hostAddress, userAgent });
           return sharedSubscriptions.share(
             { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue },
-            { socket: ctx.extra.socket, id, session: [token, hostAddress, userAgent], query: payload.query, variables: payload.variables },
+            { socket: ctx.extra.socket, connection: ctx.extra.request.socket, id, session: [token, hostAddress, userAgent], query: payload.query, variables: payload.variables },
           );
         } catch (error) {
           if (error instanceof GraphQLError) return [error];

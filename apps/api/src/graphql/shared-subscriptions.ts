@@ -1,4 +1,5 @@
 import { getOperationAST, Kind, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { logger } from '../lib/logger.ts';
 
@@ -20,9 +21,10 @@ export const eventOnlySubscriptions: ReadonlySet<string> = new Set([
   'billImportChanged',
 ]);
 
-/** Where one subscriber's frames go: its socket and the id the client gave the subscription. */
+/** Where one subscriber's frames go: its socket (and the TCP connection under it) and the id the client gave the subscription. */
 interface Target {
   socket: WebSocket;
+  connection: Socket | null;
   id: string;
   key: string;
 }
@@ -31,6 +33,7 @@ interface Member {
   /** `{"id":…,"type":"next","payload":` — the frame up to the payload, encoded once. */
   readonly prefix: Buffer;
   readonly socket: WebSocket;
+  readonly connection: Socket | null;
   finish(error: unknown): void;
 }
 
@@ -57,6 +60,9 @@ interface Group {
 export class SharedSubscriptions {
   private readonly groups = new Map<string, Group>();
   private readonly targets = new WeakMap<ExecutionArgs, Target>();
+  /** Connections holding this turn's frames back until `flush` (see `write`). */
+  private readonly corked = new Set<Socket>();
+  private flushing: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly format: (result: ExecutionResult) => unknown,
@@ -72,10 +78,10 @@ export class SharedSubscriptions {
    * Called from graphql-ws `onSubscribe` with the arguments it will execute: marks them as shared
    * when the operation only listens to event-only fields. Returns the arguments unchanged.
    */
-  share<T extends ExecutionArgs>(args: T, target: { socket: WebSocket; id: string; session: readonly unknown[]; query: string; variables: unknown }): T {
+  share<T extends ExecutionArgs>(args: T, target: { socket: WebSocket; connection: Socket | null; id: string; session: readonly unknown[]; query: string; variables: unknown }): T {
     if (!listensToEventsOnly(args.document, args.operationName)) return args;
     const key = JSON.stringify([...target.session, target.query, args.operationName ?? null, target.variables ?? null]);
-    this.targets.set(args, { socket: target.socket, id: target.id, key });
+    this.targets.set(args, { socket: target.socket, connection: target.connection, id: target.id, key });
     return args;
   }
 
@@ -109,6 +115,7 @@ export class SharedSubscriptions {
     const member: Member = {
       prefix: Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`),
       socket: target.socket,
+      connection: target.connection,
       finish: (error) => {
         if (outcome !== undefined) return;
         outcome = error === undefined ? null : { error };
@@ -164,16 +171,32 @@ export class SharedSubscriptions {
     for (const member of group.members) member.finish(failure);
   }
 
+  /**
+   * Sends one frame. The frames a turn of the event loop produces for a connection go out together
+   * (its TCP connection is corked until `flush`, right after the turn): a burst of events taken
+   * together (authorizedEvents) costs each connection one write, not one per event.
+   */
   private write(member: Member, payload: Buffer): void {
-    const socket = member.socket;
+    const { socket, connection } = member;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.maxBufferedBytes) {
       logger.warn('closing a live connection that stopped reading its events', { bufferedBytes: socket.bufferedAmount });
       socket.close(1013, 'Events are not being read; reconnect');
       return;
     }
+    if (connection && !this.corked.has(connection)) {
+      connection.cork();
+      this.corked.add(connection);
+      this.flushing ??= setImmediate(this.flush);
+    }
     socket.send(Buffer.concat([member.prefix, payload], member.prefix.length + payload.length), textFrame);
   }
+
+  private readonly flush = (): void => {
+    this.flushing = null;
+    for (const connection of this.corked) connection.uncork();
+    this.corked.clear();
+  };
 }
 
 /** graphql-ws speaks in text frames (ws would send a Buffer as binary). */

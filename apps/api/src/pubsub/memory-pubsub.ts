@@ -1,4 +1,4 @@
-import { LocalFanOut, type PubSub } from './pubsub.ts';
+import { LocalFanOut, type EventStream, type PubSub } from './pubsub.ts';
 import type { Topic, TopicPayloads } from './topics.ts';
 
 /** Pub/sub inside one process: the embedded default. */
@@ -10,7 +10,7 @@ export class MemoryPubSub implements PubSub {
     this.fanOut.deliver(topic, structuredClone(payload));
   }
 
-  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<TopicPayloads[T]> {
+  subscribe<T extends Topic>(topic: T): EventStream<TopicPayloads[T]> {
     return this.fanOut.iterator<TopicPayloads[T]>(topic);
   }
 

@@ -1,10 +1,19 @@
 import type { Topic, TopicPayloads } from './topics.ts';
 
+/**
+ * One subscriber's events, oldest first: pulled one at a time, or together with those already
+ * waiting (`drain`), so a subscriber that fell behind during a burst catches up in one step.
+ */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  /** The events received and not yet pulled, oldest first; they are taken off the stream. */
+  drain(): T[];
+}
+
 /** Typed publish/subscribe with the same API in memory (one process) and on Redis (many). */
 export interface PubSub {
   publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): Promise<void>;
   /** Events of `topic` from now on; ends when the iterator is returned (subscriber gone) or on close(). */
-  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<TopicPayloads[T]>;
+  subscribe<T extends Topic>(topic: T): EventStream<TopicPayloads[T]>;
   close(): Promise<void>;
 }
 
@@ -27,7 +36,7 @@ export class LocalFanOut {
     for (const listener of this.listeners.get(topic) ?? []) listener(payload);
   }
 
-  iterator<T>(topic: string, hooks: { onFirst?: () => void; onLast?: () => void } = {}): AsyncIterableIterator<T> {
+  iterator<T>(topic: string, hooks: { onFirst?: () => void; onLast?: () => void } = {}): EventStream<T> {
     const queue: T[] = [];
     let waiting: ((result: IteratorResult<T>) => void) | null = null;
     let done = false;
@@ -69,6 +78,7 @@ export class LocalFanOut {
           waiting = resolve;
         });
       },
+      drain: () => queue.splice(0),
       return: () => {
         finish();
         return Promise.resolve({ value: undefined, done: true });

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { logger } from '../lib/logger.ts';
-import { LocalFanOut, type PubSub } from './pubsub.ts';
+import { LocalFanOut, type EventStream, type PubSub } from './pubsub.ts';
 import type { Topic, TopicPayloads } from './topics.ts';
 
 /**
@@ -38,7 +38,7 @@ export class RedisPubSub implements PubSub {
     await this.publisher.publish(this.prefix + topic, JSON.stringify(payload));
   }
 
-  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<TopicPayloads[T]> {
+  subscribe<T extends Topic>(topic: T): EventStream<TopicPayloads[T]> {
     const channel = this.prefix + topic;
     return this.fanOut.iterator<TopicPayloads[T]>(topic, {
       onFirst: () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogin, createOrganisation } from '../../testing/factories.ts';
 import { collect, wsClient } from '../../testing/graphql-client.ts';
 import { loginAs } from '../../testing/sessions.ts';
@@ -93,5 +93,24 @@ describe.each(testBackends())('identical subscriptions of one session share one 
       expect(JSON.stringify(events.errors)).toMatch(/organisation id/);
     }
     await client.dispose();
+  });
+
+  it('takes a burst of events together: each subscriber gets all of them in order, its session checked once for them', async () => {
+    const watcher = await createLogin(app.prisma, [{ organisationId: district, kinds: ['SYSTEM_ADMIN'] }]);
+    const client = wsClient(app.wsUrl, await loginAs(app.url, watcher.loginName, watcher.password));
+    const received = collect(client, ONLINE_CHANGED);
+    await settle();
+    const logins = await Promise.all(Array.from({ length: 5 }, () => createLogin(app.prisma, [{ organisationId: district }])));
+    const sessionChecks = vi.spyOn(app.services.auth, 'reauthorize');
+    try {
+      // Back to back, as the outbox relay publishes what it drained.
+      for (const login of logins) void app.services.pubsub.publish('staff.online-changed', { change: 'LOGGED_IN', sessionId: 'burst', staffId: login.staff[0].id });
+      await received.until(() => received.events.length >= logins.length);
+      expect(received.events.map((event) => event.onlineStaffChanged.staff.staffNo)).toEqual(logins.map((login) => login.staff[0].staffNo));
+      expect(sessionChecks.mock.calls.filter(([viewer]) => viewer.loginName === watcher.loginName)).toHaveLength(1);
+    } finally {
+      sessionChecks.mockRestore();
+      await client.dispose();
+    }
   });
 });

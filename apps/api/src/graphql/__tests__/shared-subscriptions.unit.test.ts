@@ -1,4 +1,5 @@
 import { buildSchema, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { SharedSubscriptions } from '../shared-subscriptions.ts';
@@ -56,7 +57,7 @@ describe('SharedSubscriptions', () => {
   const hub = new SharedSubscriptions((result: ExecutionResult) => result, 1000);
   const args = (query: string): ExecutionArgs => ({ schema, document: parse(query), rootValue });
   const join = (query: string, socket: WebSocket, id: string, session = 'token-a') => {
-    const marked = hub.share(args(query), { socket, id, session: [session], query, variables: undefined });
+    const marked = hub.share(args(query), { socket, connection: null, id, session: [session], query, variables: undefined });
     return hub.subscribe(marked) as Promise<AsyncGenerator<ExecutionResult>>;
   };
 
@@ -94,12 +95,38 @@ describe('SharedSubscriptions', () => {
   });
 
   it('leaves other operations to graphql-js, one stream each', async () => {
-    const first = hub.share(args('subscription { heartbeat }'), { socket: fakeSocket().socket, id: '1', session: ['token-a'], query: 'subscription { heartbeat }', variables: undefined });
-    const mixed = hub.share(args('subscription { workOrderChanged heartbeat }'), { socket: fakeSocket().socket, id: '2', session: ['token-a'], query: 'subscription { workOrderChanged heartbeat }', variables: undefined });
+    const first = hub.share(args('subscription { heartbeat }'), { socket: fakeSocket().socket, connection: null, id: '1', session: ['token-a'], query: 'subscription { heartbeat }', variables: undefined });
+    const mixed = hub.share(args('subscription { workOrderChanged heartbeat }'), { socket: fakeSocket().socket, connection: null, id: '2', session: ['token-a'], query: 'subscription { workOrderChanged heartbeat }', variables: undefined });
     for (const marked of [first, mixed]) {
       hub.subscribe(marked);
       await tick();
     }
     expect(hub.streams()).toBe(0);
+  });
+
+  it('sends the frames one turn produces for a connection in one write, after the turn', async () => {
+    const events = feed();
+    const own = new SharedSubscriptions((result: ExecutionResult) => result);
+    const writes: string[][] = [];
+    let pending: string[] = [];
+    let corks = 0;
+    const connection = { cork: () => corks++, uncork: () => (--corks === 0 ? writes.push(pending.splice(0)) : undefined) };
+    const socket = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (text: string) => (corks > 0 ? pending.push(text) : writes.push([text])), close: () => undefined };
+    const query = 'subscription { workOrderChanged }';
+    const marked = own.share({ schema, document: parse(query), rootValue: { workOrderChanged: events.subscribe } }, { socket: socket as unknown as WebSocket, connection: connection as unknown as Socket, id: '7', session: ['token-a'], query, variables: undefined });
+    await own.subscribe(marked);
+
+    // Three events at once (a burst taken together): one write carrying the three frames, in order.
+    for (const wo of ['WO-1', 'WO-2', 'WO-3']) events.emit({ workOrderChanged: wo });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(corks).toBe(1); // still held: the write goes out right after the turn that produced the frames
+    await tick();
+    expect(writes.map((texts) => texts.map((text) => JSON.parse(text).payload.data.workOrderChanged))).toEqual([['WO-1', 'WO-2', 'WO-3']]);
+
+    // A later event is a write of its own.
+    events.emit({ workOrderChanged: 'WO-4' });
+    await tick();
+    expect(writes).toHaveLength(2);
+    expect(corks).toBe(0);
   });
 });

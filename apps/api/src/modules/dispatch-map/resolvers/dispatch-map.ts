@@ -61,21 +61,17 @@ export const markStaffMessagesRead: MutationResolvers['markStaffMessagesRead'] =
 };
 
 export const staffLocationsChanged: SubscriptionResolvers['staffLocationsChanged'] = {
-  subscribe: (_parent, _args, context: GraphQLContext) => {
-    const events = authorizedEvents(
+  subscribe: (_parent, _args, context: GraphQLContext) =>
+    authorizedEvents(
       context,
       context.services.pubsub.subscribe('staff.locations-changed'),
       async (viewer) => viewer.permissions.has('orders:read') && viewer.menus.includes('dispatch.map'),
-      (event) => event,
-    );
-    // Each event is re-read through the service: only staff in the subscriber's scope, as they are now.
-    return (async function* () {
-      for await (const event of events) {
-        const staff = await context.services.dispatchMap.staffPositions(viewerOf(context), event.staffIds);
-        if (staff.length > 0) yield { staffLocationsChanged: staff };
-      }
-    })();
-  },
+      // Each event is re-read through the service: only staff in the subscriber's scope, as they are now.
+      async (event, viewer, loaders) => {
+        const staff = await loaders.staffPositions.load({ viewer, staffIds: event.staffIds });
+        return staff.length > 0 ? { staffLocationsChanged: staff } : null;
+      },
+    ),
 } as SubscriptionResolvers['staffLocationsChanged'];
 
 export const staffMessageReceived: SubscriptionResolvers['staffMessageReceived'] = {
