@@ -231,7 +231,10 @@ export async function benchSubscriptionFanout(
       expected += latencyEvents.length * options.subscribers;
       const got = await client.waitFor(expected, 10_000);
       const lost = expected - got;
-      const sorted = latencies(publishedAt, (await client.report()).receipts);
+      const latencyReceipts = (await client.report()).receipts;
+      const sorted = latencies(publishedAt, latencyReceipts);
+      /** Latency-phase events that did not reach every subscriber within 10 s (none expected). */
+      const late = latencyEvents.filter((event) => (latencyReceipts.get(keyOf(event))?.length ?? 0) < options.subscribers).map((event) => `${keyOf(event)}: ${latencyReceipts.get(keyOf(event))?.length ?? 0}`);
       const framesPerSecond: number[] = [];
       /** Burst events that did not reach every subscriber in time (none expected). */
       const missing: string[] = [];
@@ -252,7 +255,7 @@ export async function benchSubscriptionFanout(
         await sleep(500);
       }
       const { serverUs, clientUs } = cpu(burstFrames);
-      return { missing, serverUs, clientUs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
+      return { late, missing, serverUs, clientUs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, lost, framesPerSecond: median(framesPerSecond), rounds: framesPerSecond };
     };
 
     const apiResult = await runPhases(gql, api.pid, async (batch, gapMs) => {
@@ -306,7 +309,7 @@ export async function benchSubscriptionFanout(
         { id: 'w3.rss_per_connection_kb', title: `API RSS per subscribed connection ((RSS with ${options.subscribers} connected − idle) / ${options.subscribers})`, value: perConnectionKb, unit: 'KiB', baseline: idleRss, baselineLabel: 'idle API RSS in MiB, for scale', ratio: 1, target: 'report', met: true, date },
       ];
       const notes = [
-        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Each connection holds the work-order and the staff-location subscriptions. Latency phase: ${options.latencyEvents} s of one event of each kind a second → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s; CPU per frame delivered during the bursts (the pauses between rounds included): API ${apiResult.serverUs.toFixed(1)} µs and its load client ${apiResult.clientUs.toFixed(1)} µs, bare server ${rawResult.serverUs.toFixed(1)} µs and its load client ${rawResult.clientUs.toFixed(1)} µs.${apiResult.missing.length > 0 ? ` Burst events the API had not delivered to every subscriber within 60 s: ${apiResult.missing.join('; ')}.` : ''} API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
+        `w3: ${options.subscribers} subscribers over ${options.sessions} sessions of the manager login, ${options.threads} load-client threads; connecting them took ${(connectMs / 1000).toFixed(1)} s. Each connection holds the work-order and the staff-location subscriptions. Latency phase: ${options.latencyEvents} s of one event of each kind a second → API p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms over ${apiResult.samples} receipts (${apiResult.lost} lost); bare ws p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms (${rawResult.lost} lost). Burst phase: API ${apiResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s, bare ws ${rawResult.rounds.map((f) => f.toFixed(0)).join(', ')} frames/s; CPU per frame delivered during the bursts (the pauses between rounds included): API ${apiResult.serverUs.toFixed(1)} µs and its load client ${apiResult.clientUs.toFixed(1)} µs, bare server ${rawResult.serverUs.toFixed(1)} µs and its load client ${rawResult.clientUs.toFixed(1)} µs.${apiResult.late.length > 0 ? ` Latency-phase events the API had not delivered to every subscriber within 10 s (receipts): ${apiResult.late.join(', ')}.` : ''}${apiResult.missing.length > 0 ? ` Burst events the API had not delivered to every subscriber within 60 s: ${apiResult.missing.join('; ')}.` : ''} API RSS idle ${idleRss.toFixed(0)} MiB, ${connectedRss.toFixed(0)} MiB with every subscriber connected, peak ${peakRss.toFixed(0)} MiB. The load client, the API, Redis, PostgreSQL and the bare server share the machine's cores.`,
       ];
       return { figures, notes };
     } finally {

@@ -194,8 +194,10 @@ export class SharedSubscriptions {
 
   private readonly flush = (): void => {
     this.flushing = null;
-    for (const connection of this.corked) connection.uncork();
+    // Taken first: a frame written while these go out is held for the next flush, not left corked.
+    const corked = [...this.corked];
     this.corked.clear();
+    for (const connection of corked) connection.uncork();
   };
 }
 
