@@ -1,7 +1,7 @@
 import { startOpenIOM, type OpenIOM } from '@openiom/api';
 import { exampleJsonMessage } from '@openiom/api/crm-examples';
 import { bestPosition, crmInboundSql, dispatchRuleSql, manualStepKinds, orderIntakeSql, parseCrmMessage, transitionSql } from '@openiom/api/statements';
-import { preparedStatementName, type Prisma } from '@openiom/db';
+import { preparedStatementName, transaction, type Prisma } from '@openiom/db';
 import pg from 'pg';
 import { median, type Figure } from '../lib/harness.ts';
 
@@ -52,7 +52,7 @@ function engineSide(app: OpenIOM): Side {
       await app.services.orders.processNextCrmMessage();
     },
     async completeStep(order, workOrderId) {
-      await app.prisma.$transaction((tx) => app.services.workflows.engine.complete(tx, order, workOrderId, { kind: 'NORMAL' }, null, null));
+      await transaction(app.prisma, (tx) => app.services.workflows.engine.complete(tx, order, workOrderId, { kind: 'NORMAL' }, null, null));
     },
   };
 }

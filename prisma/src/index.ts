@@ -17,6 +17,7 @@ import { PrismaClient } from '../generated/client/client.ts';
 import { type DatabaseConfig, resolveDatabaseConfig } from './config.ts';
 import { pgConnectionOptions } from './pg-url.ts';
 import { openPGlite } from './pglite.ts';
+import { linkTransactions } from './direct-sql.ts';
 import { preparedStatementName } from './prepared-statements.ts';
 
 export * from '../generated/client/client.ts';
@@ -32,6 +33,7 @@ export {
   resolveDatabaseConfig,
 } from './config.ts';
 export { acquirePGliteDirLock, discardInMemoryDatabase, freshInMemoryPGlite, PGliteDirLockedError } from './pglite.ts';
+export { isLinked, linkTransactions, rawExecute, rawQuery, transaction } from './direct-sql.ts';
 export { prepared, preparedStatementName } from './prepared-statements.ts';
 export { writeDefaultStaffPermissions } from './staff-permissions.ts';
 export type { PGlite } from '@electric-sql/pglite';
@@ -75,7 +77,8 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     const pgPool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, application_name: 'openiom' });
     // An idle client losing its connection (server restart) must not crash the process.
     pgPool.on('error', () => {});
-    const adapter = new PrismaPg(pgPool, { ...(schema ? { schema } : {}), statementNameGenerator: (query) => preparedStatementName(query.sql) as string });
+    // Linked: raw statements of a `transaction()` go straight to its connection (direct-sql.ts).
+    const adapter = linkTransactions(new PrismaPg(pgPool, { ...(schema ? { schema } : {}), statementNameGenerator: (query) => preparedStatementName(query.sql) as string }));
     const prisma = new PrismaClient({ ...clientOptions, adapter });
     let closing: Promise<void> | undefined;
     return {
@@ -95,7 +98,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     };
   }
   const opened = await openPGlite(config.dataDir, { lockWaitMs: options.lockWaitMs });
-  const prisma = new PrismaClient({ ...clientOptions, adapter: new PrismaPGlite(opened.pglite) });
+  const prisma = new PrismaClient({ ...clientOptions, adapter: linkTransactions(new PrismaPGlite(opened.pglite)) });
   let closing: Promise<void> | undefined;
   return {
     prisma,

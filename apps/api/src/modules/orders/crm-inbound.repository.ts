@@ -1,4 +1,4 @@
-import { Prisma, prepared, type PrismaClient } from '@openiom/db';
+import { Prisma, prepared, rawExecute, rawQuery, type PrismaClient } from '@openiom/db';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,12 +31,12 @@ export class CrmInboundRepository {
 
   /** Locks the oldest pending message no other process holds (several pollers may run). */
   async claimNext(tx: Tx): Promise<ClaimedMessage | null> {
-    const rows = await tx.$queryRaw<ClaimedMessage[]>(crmInboundSql.claimNext());
+    const rows = await rawQuery<ClaimedMessage>(tx, crmInboundSql.claimNext());
     return rows[0] ?? null;
   }
 
   async markProcessed(tx: Tx, id: bigint, crmOrderCode: string, orderId: number, now: Date): Promise<void> {
-    await tx.$executeRaw(crmInboundSql.markProcessed(id, crmOrderCode, orderId, now));
+    await rawExecute(tx, crmInboundSql.markProcessed(id, crmOrderCode, orderId, now));
   }
 
   async markFailed(db: Tx | PrismaClient, id: bigint, reason: string, crmOrderCode: string | null, now: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { Prisma, prepared, type PrismaClient } from '@openiom/db';
+import { Prisma, prepared, rawQuery, type PrismaClient } from '@openiom/db';
 import type { OrderDueTimes } from '../time-limits/time-limits.types.ts';
 import { toConnection } from '../../lib/connection.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
@@ -149,7 +149,8 @@ export class OrdersRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async intake(tx: Tx, crmOrderCode: string, businessCode: string, areaCode: string | null): Promise<OrderIntake> {
-    const [row] = await tx.$queryRaw<{ existingOrderId: number | null; organisationId: number | null; templateId: number | null; templateCode: string; templateVersion: number }[]>(
+    const [row] = await rawQuery<{ existingOrderId: number | null; organisationId: number | null; templateId: number | null; templateCode: string; templateVersion: number }>(
+      tx,
       orderIntakeSql.lookups(crmOrderCode, businessCode, areaCode),
     );
     return {
@@ -161,7 +162,7 @@ export class OrdersRepository {
 
   /** Writes an order from CRM with its demand and its first log line; returns its id and number. */
   async insertOrder(tx: Tx, order: NewOrder): Promise<{ id: number; orderNo: string }> {
-    const [row] = await tx.$queryRaw<{ id: number; orderNo: string }[]>(orderIntakeSql.insertOrder(order));
+    const [row] = await rawQuery<{ id: number; orderNo: string }>(tx, orderIntakeSql.insertOrder(order));
     return row;
   }
 

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@openiom/db';
+import { type Prisma, type PrismaClient, transaction } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { CRM_MESSAGE_MAX_BYTES, parseCrmMessage, type CrmOrder } from '../../integrations/crm/crm-message.ts';
 import { logger } from '../../lib/logger.ts';
@@ -103,7 +103,8 @@ export class OrdersService {
   async processNextCrmMessage(): Promise<boolean> {
     let claimedId: bigint | null = null;
     try {
-      const handled = await this.prisma.$transaction(
+      const handled = await transaction(
+        this.prisma,
         async (tx) => {
           const message = await this.inbound.claimNext(tx);
           if (!message) return false;

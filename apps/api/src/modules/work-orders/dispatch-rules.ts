@@ -1,4 +1,4 @@
-import { Prisma, prepared } from '@openiom/db';
+import { Prisma, prepared, rawQuery } from '@openiom/db';
 
 /** Step kinds whose work orders people handle, so they go to a construction position's queue. */
 export const manualStepKinds = new Set(['FIELD_WORK', 'DISPATCH_CENTER', 'MANUAL']);
@@ -42,7 +42,7 @@ export const dispatchRuleSql = {
  * construction position the dispatch rules give its work-order type, in one statement.
  */
 export async function stepDispatch(tx: Prisma.TransactionClient, orderId: number, stepCode: string | null, workOrderTypeCode: string | null): Promise<{ chosen: { positionId: number | null; staffId: number | null } | null; rulePositionId: number | null }> {
-  const rows = await tx.$queryRaw<StepDispatchRow[]>(dispatchRuleSql.candidates(orderId, stepCode, workOrderTypeCode));
+  const rows = await rawQuery<StepDispatchRow>(tx, dispatchRuleSql.candidates(orderId, stepCode, workOrderTypeCode));
   const first = rows[0];
   const chosen = first && (first.chosenPositionId !== null || first.chosenStaffId !== null) ? { positionId: first.chosenPositionId, staffId: first.chosenStaffId } : null;
   return { chosen, rulePositionId: bestPosition(rows) };

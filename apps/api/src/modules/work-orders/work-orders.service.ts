@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@openiom/db';
+import { type Prisma, type PrismaClient, transaction } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { OutboxRelay } from '../../pubsub/outbox.ts';
@@ -281,7 +281,8 @@ export class WorkOrdersService {
       if (problem) return { ok: false, error: problem };
     }
     try {
-      await this.prisma.$transaction(
+      await transaction(
+        this.prisma,
         async (tx) => {
           if (offline && activation) await recordOfflineActivation(tx, workOrder.order.id, activation, this.now());
           await this.engine.complete(

@@ -1,4 +1,4 @@
-import { Prisma, prepared, type ExternalSystem } from '@openiom/db';
+import { Prisma, prepared, rawExecute, rawQuery, type ExternalSystem } from '@openiom/db';
 import { enqueueEvent } from '../../pubsub/outbox.ts';
 import type { WorkOrderDueTimes } from '../time-limits/time-limits.types.ts';
 
@@ -216,12 +216,12 @@ export async function endOrder(
 export class TransitionRepository {
   /** Locks the order of a transition until the transaction ends (see `transitionSql.lockOrder`). */
   async lockOrder(tx: Tx, orderId: number): Promise<void> {
-    await tx.$queryRaw(transitionSql.lockOrder(orderId));
+    await rawQuery(tx, transitionSql.lockOrder(orderId));
   }
 
   /** The work order, locked until the transaction ends, with the other work orders of its order; null when it does not exist. */
   async lockWorkOrder(tx: Tx, workOrderId: number): Promise<LockedWorkOrder | null> {
-    const rows = await tx.$queryRaw<(WorkOrderStep & { locked: boolean })[]>(transitionSql.lockWorkOrder(workOrderId));
+    const rows = await rawQuery<WorkOrderStep & { locked: boolean }>(tx, transitionSql.lockWorkOrder(workOrderId));
     const locked = rows.find((row) => row.locked);
     if (!locked) return null;
     return { stepId: locked.stepId, state: locked.state, others: rows.filter((row) => !row.locked).map(({ stepId, state }) => ({ stepId, state })) };
@@ -241,12 +241,12 @@ export class TransitionRepository {
   }
 
   async parkWorkOrder(tx: Tx, parked: ParkedWorkOrder): Promise<void> {
-    await tx.$executeRaw(transitionSql.parkWorkOrder(parked));
+    await rawExecute(tx, transitionSql.parkWorkOrder(parked));
   }
 
   /** Writes what a transition decided; nothing when it changes nothing. */
   async write(tx: Tx, transition: Transition): Promise<void> {
     if (!transition.completed && transition.created.length === 0 && !transition.orderCompletedAt && !transition.orderStarted) return;
-    await tx.$executeRaw(transitionSql.write(transition));
+    await rawExecute(tx, transitionSql.write(transition));
   }
 }
