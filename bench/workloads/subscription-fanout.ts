@@ -108,6 +108,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Latencies (ms) of every receipt of every event against the event's publish time. */
+/** The events fewer than `subscribers` received, each with how many did ("key: receipts"). */
+function undelivered(events: FanoutEvent[], receipts: Map<string, number[]>, subscribers: number): string[] {
+  return events.filter((event) => (receipts.get(keyOf(event))?.length ?? 0) < subscribers).map((event) => `${keyOf(event)}: ${receipts.get(keyOf(event))?.length ?? 0}`);
+}
+
 function latencies(publishedAt: Map<string, number>, receipts: Map<string, number[]>): number[] {
   const all: number[] = [];
   for (const [key, times] of receipts) {
@@ -234,7 +239,7 @@ export async function benchSubscriptionFanout(
       const latencyReceipts = (await client.report()).receipts;
       const sorted = latencies(publishedAt, latencyReceipts);
       /** Latency-phase events that did not reach every subscriber within 10 s (none expected). */
-      const late = latencyEvents.filter((event) => (latencyReceipts.get(keyOf(event))?.length ?? 0) < options.subscribers).map((event) => `${keyOf(event)}: ${latencyReceipts.get(keyOf(event))?.length ?? 0}`);
+      const late = undelivered(latencyEvents, latencyReceipts, options.subscribers);
       const framesPerSecond: number[] = [];
       /** Burst events that did not reach every subscriber in time (none expected). */
       const missing: string[] = [];
@@ -250,7 +255,7 @@ export async function benchSubscriptionFanout(
         framesPerSecond.push(arrived / ((now() - t0) / 1000));
         burstFrames += arrived;
         const { receipts } = await client.report();
-        const short = burst.filter((event) => (receipts.get(keyOf(event))?.length ?? 0) < options.subscribers).map((event) => `${keyOf(event)}: ${receipts.get(keyOf(event))?.length ?? 0}`);
+        const short = undelivered(burst, receipts, options.subscribers);
         if (short.length > 0) missing.push(`round ${round + 1} ${short.join(', ')}`);
         await sleep(500);
       }

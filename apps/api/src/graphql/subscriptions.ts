@@ -1,5 +1,6 @@
 import { createLoaders, type GraphQLContext } from '../context.ts';
 import type { ViewerRecord } from '../modules/auth/auth.types.ts';
+import type { EventStream } from '../pubsub/pubsub.ts';
 import type { Services } from '../services.ts';
 
 type Loaders = GraphQLContext['loaders'];
@@ -30,7 +31,7 @@ function loadersFor(services: Services, event: unknown): Loaders {
  */
 export async function* authorizedEvents<T, R>(
   context: GraphQLContext,
-  source: AsyncIterator<T> & { drain?: () => T[] },
+  source: EventStream<T>,
   allow: (viewer: ViewerRecord, event: T, loaders: Loaders) => Promise<boolean>,
   map: (event: T, viewer: ViewerRecord, loaders: Loaders) => R | null | Promise<R | null>,
 ): AsyncGenerator<R> {
@@ -39,7 +40,7 @@ export async function* authorizedEvents<T, R>(
     for (;;) {
       const next = await source.next();
       if (next.done) return;
-      const events = [next.value, ...(source.drain?.() ?? [])];
+      const events = [next.value, ...source.drain()];
       // The session as it is now, after every one of these events arrived: read once for them, with
       // the first event's loader (subscribers of the same events share it).
       viewer = await context.services.auth.reauthorize(viewer, loadersFor(context.services, events[0]).session);

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { KeysetPage } from './keyset.ts';
 
 /** Lists count matching rows up to this many; beyond it they only say "more". */
@@ -19,8 +20,8 @@ export interface ConnectionRecord<Node> {
  * rows (Prisma `count({ where, take: n })`), which keeps the count cheap on large tables where an
  * exact COUNT(*) would read every matching row on every page.
  */
-export function toConnection<Node>(page: KeysetPage<Node>, countUpTo: (limit: number) => Promise<number>): ConnectionRecord<Node> {
-  let counted: Promise<number> | undefined;
+export function toConnection<Node>(page: KeysetPage<Node>, countUpTo: (limit: number) => Promise<number>, countedAhead?: Promise<number>): ConnectionRecord<Node> {
+  let counted = countedAhead;
   return {
     edges: page.items,
     pageInfo: {
@@ -31,6 +32,35 @@ export function toConnection<Node>(page: KeysetPage<Node>, countUpTo: (limit: nu
     },
     count: () => (counted ??= countUpTo(COUNT_LIMIT + 1)),
   };
+}
+
+/**
+ * Starts the bounded count now, before the page is read, for a client that selects it
+ * (`selectsCount`): the two statements then run at once on their own connections, and the answer
+ * waits for the slower one instead of both in turn. Pass the result to `toConnection`.
+ */
+export function countAhead(countUpTo: (limit: number) => Promise<number>): Promise<number> {
+  const counting = countUpTo(COUNT_LIMIT + 1);
+  // Awaited by the count resolver; when the page fails first nobody does, and that is no crash.
+  counting.catch(() => undefined);
+  return counting;
+}
+
+const countFields = new Set(['totalCount', 'totalCountCapped']);
+
+/** Whether the connection field being resolved selects its count, directly or through fragments. */
+export function selectsCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const seen = new Set<string>();
+  const inSet = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return countFields.has(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return inSet(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      return inSet(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => inSet(node.selectionSet));
 }
 
 /** Resolvers of the count fields every counted connection type has. */

@@ -1,6 +1,6 @@
 import { Prisma, prepared, rawQuery, type PrismaClient } from '@openiom/db';
 import type { OrderDueTimes } from '../time-limits/time-limits.types.ts';
-import { toConnection } from '../../lib/connection.ts';
+import { countAhead, toConnection } from '../../lib/connection.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import { likeLiteral } from '../../lib/like.ts';
 import type { DataScope } from '../auth/auth.types.ts';
@@ -171,17 +171,19 @@ export class OrdersRepository {
     return this.prisma.order.findFirst({ where: { AND: [{ id }, orderScope(scope)] }, select: orderSelect });
   }
 
-  /** Keyset page of the order query inside the scope; the count runs only when asked for. */
-  async page(scope: DataScope, criteria: OrderCriteria | null, sortBy: OrderSortField, direction: SortDirection, first: number, after: string | null): Promise<OrderConnectionRecord> {
+  /** Keyset page of the order query inside the scope; the count runs only when asked for (`withCount`: alongside the page). */
+  async page(scope: DataScope, criteria: OrderCriteria | null, sortBy: OrderSortField, direction: SortDirection, first: number, after: string | null, withCount = false): Promise<OrderConnectionRecord> {
     const where: Prisma.OrderWhereInput = { AND: [orderScope(scope), ...orderCriteriaWhere(criteria)] };
     const keys = keyset('orders', sortBy, orderSortColumns[sortBy], direction);
+    const countUpTo = (limit: number) => this.prisma.order.count({ where, take: limit });
+    const counting = withCount ? countAhead(countUpTo) : undefined;
     const rows = await this.prisma.order.findMany({
       where: { AND: [where, ...(keys.after(after) as Prisma.OrderWhereInput[])] },
       select: orderSelect,
       orderBy: keys.orderBy as Prisma.OrderOrderByWithRelationInput[],
       take: first + 1,
     });
-    return toConnection(keys.page(rows, first, after), (limit) => this.prisma.order.count({ where, take: limit }));
+    return toConnection(keys.page(rows, first, after), countUpTo, counting);
   }
 
   byIds(ids: readonly number[]): Promise<OrderRecord[]> {

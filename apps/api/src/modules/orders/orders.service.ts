@@ -90,10 +90,12 @@ export class OrdersService {
   async query(
     viewer: ViewerRecord,
     request: { filter: OrderFilterInput | null; sortBy: OrderSortField; sortDirection: SortDirection; first: number; after: string | null },
+    /** The client selects the count: it is read alongside the page. */
+    withCount = false,
   ): Promise<OrderConnectionRecord> {
     assertCan(viewer, 'orders:read');
     const criteria = await resolveOrderCriteria(this.organisations, viewer, request.filter, 'filter');
-    return this.repository.page(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after);
+    return this.repository.page(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after, withCount);
   }
 
   /**

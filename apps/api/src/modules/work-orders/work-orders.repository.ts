@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@openiom/db';
-import { toConnection } from '../../lib/connection.ts';
+import { countAhead, toConnection } from '../../lib/connection.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { keyset, type SortColumn, type SortDirection } from '../../lib/keyset.ts';
 import type { DataScope } from '../auth/auth.types.ts';
@@ -90,7 +90,7 @@ export class WorkOrdersRepository {
   }
 
   /** Keyset page of the work-order query inside the scope; the count runs only when asked for. */
-  async query(scope: DataScope, criteria: WorkOrderCriteria | null, sortBy: WorkOrderSortField, direction: SortDirection, first: number, after: string | null): Promise<WorkOrderConnectionRecord> {
+  async query(scope: DataScope, criteria: WorkOrderCriteria | null, sortBy: WorkOrderSortField, direction: SortDirection, first: number, after: string | null, withCount = false): Promise<WorkOrderConnectionRecord> {
     const orderCriteria = criteria?.order ?? null;
     const where: Prisma.WorkOrderWhereInput = {
       AND: [
@@ -99,17 +99,18 @@ export class WorkOrdersRepository {
       ],
     };
     const keys = keyset('work-orders', sortBy, workOrderSortColumns[sortBy], direction);
+    // Counted in order of the order id: PostgreSQL then merges the orders in scope with their work
+    // orders and stops at the limit (~15 ms for 10 000 of 10⁶); Prisma's default for `take`, the
+    // work-order id, made it read and sort every work order in scope first (~0.1–0.2 s).
+    const countUpTo = (limit: number) => this.prisma.workOrder.count({ where, take: limit, orderBy: { orderId: 'asc' } });
+    const counting = withCount ? countAhead(countUpTo) : undefined;
     const rows = await this.prisma.workOrder.findMany({
       where: { AND: [where, ...(keys.after(after) as Prisma.WorkOrderWhereInput[])] },
       select: workOrderSelect,
       orderBy: keys.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
       take: first + 1,
     });
-    // Counted in order of the order id: PostgreSQL then merges the orders in scope with their work
-    // orders and stops at the limit (~15 ms for 10 000 of 10⁶); Prisma's default for `take`, the
-    // work-order id, made it read and sort every work order in scope first (~0.1–0.2 s).
-    const countUpTo = (limit: number) => this.prisma.workOrder.count({ where, take: limit, orderBy: { orderId: 'asc' } });
-    return toConnection(keys.page(rows, first, after), countUpTo);
+    return toConnection(keys.page(rows, first, after), countUpTo, counting);
   }
 
   /**

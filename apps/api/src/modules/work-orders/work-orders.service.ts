@@ -79,11 +79,13 @@ export class WorkOrdersService {
   async query(
     viewer: ViewerRecord,
     request: { filter: WorkOrderFilterInput | null; sortBy: WorkOrderSortField; sortDirection: SortDirection; first: number; after: string | null },
+    /** The client selects the count: it is read alongside the page. */
+    withCount = false,
   ): Promise<WorkOrderConnectionRecord> {
     assertCan(viewer, 'orders:read');
     const order = await resolveOrderCriteria(this.organisations, viewer, request.filter?.order ?? null, 'filter.order');
     const criteria = request.filter ? { ...request.filter, order } : null;
-    return this.repository.query(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after);
+    return this.repository.query(viewer.scope, criteria, request.sortBy, request.sortDirection, request.first, request.after, withCount);
   }
 
   assignPosition(viewer: ViewerRecord, workOrderId: number, positionId: number): Promise<ActionOutcome> {
