@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { KeysetPage } from './keyset.ts';
 
 /** Lists count matching rows up to this many; beyond it they only say "more". */
@@ -48,12 +48,19 @@ export function countAhead(countUpTo: (limit: number) => Promise<number>): Promi
 
 const countFields = new Set(['totalCount', 'totalCountCapped']);
 
-/** Whether the connection field being resolved selects its count, directly or through fragments. */
-export function selectsCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+/**
+ * Whether the connection field being resolved selects its count, directly or through fragments,
+ * with `@include`/`@skip` as the request's variables decide them (the SPA's query grids ask for the
+ * count with `@include(if: $withCount)` on their first page only).
+ */
+export function selectsCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
   const seen = new Set<string>();
+  const included = (selection: SelectionNode) =>
+    getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, selection, info.variableValues)?.if !== false;
   const inSet = (set: SelectionSetNode | undefined): boolean =>
     !!set &&
     set.selections.some((selection) => {
+      if (!included(selection)) return false;
       if (selection.kind === Kind.FIELD) return countFields.has(selection.name.value);
       if (selection.kind === Kind.INLINE_FRAGMENT) return inSet(selection.selectionSet);
       if (seen.has(selection.name.value)) return false;

@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { COUNT_LIMIT, countAhead, selectsCount, toConnection } from '../connection.ts';
 
 /** What a resolver of the query's first root field gets in `info` (the parts selectsCount reads). */
-function infoOf(query: string) {
+function infoOf(query: string, variableValues: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
   const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments, variableValues };
 }
 
 const page = { items: [], hasNextPage: false, hasPreviousPage: false };
@@ -18,6 +18,15 @@ describe('selectsCount', () => {
     expect(selectsCount(infoOf('{ orders { totalCountCapped } }'))).toBe(true);
     expect(selectsCount(infoOf('{ orders { ... on OrderConnection { totalCount } } }'))).toBe(true);
     expect(selectsCount(infoOf('query { orders { ...Grid } } fragment Grid on OrderConnection { pageInfo { hasNextPage } ...Counted } fragment Counted on OrderConnection { totalCount }'))).toBe(true);
+  });
+
+  it('follows @include and @skip as the variables decide them (the query grids count on their first page only)', () => {
+    const grid = 'query ($withCount: Boolean!) { workOrderQuery { totalCount @include(if: $withCount) totalCountCapped @include(if: $withCount) edges { cursor } } }';
+    expect(selectsCount(infoOf(grid, { withCount: true }))).toBe(true);
+    expect(selectsCount(infoOf(grid, { withCount: false }))).toBe(false);
+    expect(selectsCount(infoOf('query ($page: Boolean!) { orders { totalCount @skip(if: $page) } }', { page: true }))).toBe(false);
+    expect(selectsCount(infoOf('query ($c: Boolean!) { orders { ...Counted @include(if: $c) } } fragment Counted on OrderConnection { totalCount }', { c: false }))).toBe(false);
+    expect(selectsCount(infoOf('query ($c: Boolean!) { orders { ... @include(if: $c) { totalCount } } }', { c: true }))).toBe(true);
   });
 
   it('is false when only rows are selected, even when a nested object has a field of that name', () => {
