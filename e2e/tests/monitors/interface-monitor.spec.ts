@@ -1,6 +1,7 @@
 import type { GraphQLClient } from '../../fixtures/graphql-client.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { submitCrmMessage } from '../../fixtures/crm-orders.ts';
+import { E2eSubmitCallPermissionCommandsMutation } from '../../fixtures/graphql/billing-documents.ts';
 import { E2eInterfaceMonitorQuery } from '../../fixtures/graphql/monitor-documents.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { TEXTS } from '../../fixtures/texts.ts';
@@ -22,7 +23,7 @@ test('a refused CRM message is counted as a failed inbound record, with its reas
   await monitor.goto();
   await expect(monitor.table).toContainText(en.crmInbound);
   // Every interface is listed, used or not.
-  for (const name of ['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND']) {
+  for (const name of ['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND', 'SWITCH']) {
     await expect(page.locator(`[data-testid="interface-group"][data-interface="${name}"]`)).toHaveCount(1);
   }
   const failed = monitor.failed('CRM_INBOUND', 'ORDER');
@@ -39,4 +40,25 @@ test('a refused CRM message is counted as a failed inbound record, with its reas
   await expect(row.getByTestId('failure-reason')).toHaveText(refused.failureReason!);
   await expect(row.getByTestId('failure-reason')).toContainText('XML');
   await captureScreen(page, 'interface-monitor-crm-failures-en');
+});
+
+test('a command the switch refused counts as a failed switch command, whose drill-down leads to the screen that handles it', async ({ page, adminApi }) => {
+  // A number the switch does not know: it refuses the command ("invalid number").
+  const submitted = await adminApi.request(E2eSubmitCallPermissionCommandsMutation, { input: { action: 'RESTRICT_INCOMING', phones: ['9900000177'], description: 'e2e: interface monitor' } });
+  expect(submitted.submitCallPermissionCommands.error).toBeNull();
+  await expect.poll(() => failedCount(adminApi, 'SWITCH', 'RESTRICT_INCOMING'), { timeout: 20_000 }).toBeGreaterThan(0);
+
+  const monitor = new InterfaceMonitorPage(page);
+  await monitor.goto();
+  const failed = monitor.failed('SWITCH', 'RESTRICT_INCOMING');
+  await expect(monitor.row('SWITCH', 'RESTRICT_INCOMING')).toContainText('Restrict incoming calls');
+  await expect
+    .poll(async () => Number(await failed.getAttribute('data-count')) === (await failedCount(adminApi, 'SWITCH', 'RESTRICT_INCOMING')))
+    .toBe(true);
+  await failed.click();
+  await expect(monitor.list.getByTestId('switch-failures')).toContainText('Failed Restrict incoming calls commands');
+  await captureScreen(page, 'interface-monitor-switch-en');
+  await monitor.list.getByTestId('switch-failures-link').click();
+  await expect(page).toHaveURL(/\/billing\/call-permissions$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Call permissions');
 });

@@ -66,12 +66,13 @@ export class MonitorsService {
     );
   }
 
-  /** Success, failure and pending counts per interface and request kind. */
+  /** Success, failure and pending counts per interface and request kind (switch commands: per action). */
   async interfaceCounts(viewer: ViewerRecord): Promise<InterfaceMonitorRowRecord[]> {
     assertCan(viewer, 'interfaces:monitor');
-    const [requests, inbound] = await Promise.all([
+    const [requests, inbound, switchCommands] = await Promise.all([
       this.prisma.interfaceRequest.groupBy({ by: ['system', 'kind', 'state'], _count: { _all: true } }),
       this.prisma.crmInboundMessage.groupBy({ by: ['state'], _count: { _all: true } }),
+      this.prisma.switchCommand.groupBy({ by: ['action', 'state'], _count: { _all: true } }),
     ]);
     const rows = new Map<string, InterfaceMonitorRowRecord>();
     const row = (name: InterfaceMonitorRowRecord['interface'], kind: string) => {
@@ -91,7 +92,14 @@ export class MonitorsService {
       else if (group.state === 'FAILED') target.failed += group._count._all;
       else target.pending += group._count._all;
     }
-    const order = ['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND'];
+    for (const group of switchCommands) {
+      const target = row('SWITCH', group.action);
+      if (group.state === 'SUCCEEDED') target.succeeded += group._count._all;
+      // Refused, or never confirmed (操作未成功): both are outcomes someone has to look at.
+      else if (group.state === 'FAILED' || group.state === 'NOT_COMPLETED') target.failed += group._count._all;
+      else target.pending += group._count._all;
+    }
+    const order = ['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND', 'SWITCH'];
     return [...rows.values()].sort((a, b) => order.indexOf(a.interface) - order.indexOf(b.interface) || a.kind.localeCompare(b.kind));
   }
 

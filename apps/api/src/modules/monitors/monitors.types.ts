@@ -9,7 +9,7 @@ export interface PreAlarmRowRecord {
 }
 
 export interface InterfaceMonitorRowRecord {
-  interface: 'CRM_INBOUND' | 'RESOURCE' | 'PROVISIONING' | 'CRM_OUTBOUND';
+  interface: 'CRM_INBOUND' | 'RESOURCE' | 'PROVISIONING' | 'CRM_OUTBOUND' | 'SWITCH';
   kind: string;
   succeeded: number;
   failed: number;

@@ -255,6 +255,7 @@ export const en = {
       RESOURCE: 'Resource system',
       PROVISIONING: 'Provisioning',
       CRM_OUTBOUND: 'CRM outbound (notices)',
+      SWITCH: 'Switch (commands)',
     },
     kinds: {
       ORDER: 'Order messages',
@@ -324,7 +325,7 @@ export const en = {
   },
   interfaceMonitor: {
     caption: 'Succeeded, failed and pending requests per interface and kind',
-    hint: 'A failed count opens the failing records: the reasons for refused CRM messages, and failed requests to the resource and provisioning systems and CRM, which can be re-sent.',
+    hint: 'A failed count opens the failing records: the reasons for refused CRM messages, and failed requests to the resource and provisioning systems and CRM, which can be re-sent. Failed switch commands are handled on the screen of the batches that sent them.',
     autoRefresh: 'refreshes every {{seconds}} s',
     columns: {
       interface: 'Interface',
@@ -366,6 +367,9 @@ export const en = {
     },
     noPermission: 'Your positions may not watch the interfaces (permission interfaces:monitor).',
     loadFailed: 'Could not load the interface counts.',
+    switchFailures: 'Failed {{action}} commands: {{count}}. The switch refused them or never confirmed them. Each one is listed with its reason on the {{screen}} screen, in the batch that sent it. Unconfirmed commands can be re-sent there.',
+    openSwitchScreen: 'Open {{screen}}',
+    noSwitchScreen: 'The {{screen}} screen is not in your menu: ask whoever runs it.',
   },
   live: {
     live: 'Live',

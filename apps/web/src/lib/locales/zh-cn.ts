@@ -254,6 +254,7 @@ export const zhCN: Messages = {
       RESOURCE: '资源系统',
       PROVISIONING: '统一开通',
       CRM_OUTBOUND: 'CRM 报竣',
+      SWITCH: '交换机指令',
     },
     kinds: {
       ORDER: '定单消息',
@@ -323,7 +324,7 @@ export const zhCN: Messages = {
   },
   interfaceMonitor: {
     caption: '各接口、各类型的成功、失败和待处理数',
-    hint: '点击失败数查看失败记录：CRM 消息的失败原因，以及发往资源系统、统一开通和 CRM 的失败请求（可重发）。',
+    hint: '点击失败数查看失败记录：CRM 消息的失败原因，以及发往资源系统、统一开通和 CRM 的失败请求（可重发）。交换机指令的失败记录在发出该批指令的界面处理。',
     autoRefresh: '每 {{seconds}} 秒自动刷新',
     columns: {
       interface: '接口',
@@ -365,6 +366,9 @@ export const zhCN: Messages = {
     },
     noPermission: '您的岗位没有接口监控权限（interfaces:monitor）。',
     loadFailed: '接口统计加载失败。',
+    switchFailures: '{{action}}失败的指令：{{count}} 条（交换机拒绝或未确认）。请在“{{screen}}”界面发出该指令的批次中查看原因；未成功的指令可在那里重发。',
+    openSwitchScreen: '打开“{{screen}}”',
+    noSwitchScreen: '您的菜单中没有“{{screen}}”界面，请联系负责该界面的人员。',
   },
   live: {
     live: '实时',

@@ -141,15 +141,33 @@ describe.each(testBackends())('automatic steps through the external-system simul
     // A malformed CRM message is a failed inbound record.
     const bad = await gqlRequest(app.url, 'mutation($input: SubmitCrmMessageInput!) { submitCrmMessage(input: $input) { message { id } } }', { input: { format: 'XML', payload: '<order><broken>' } }, admin);
     await app.services.crmPoller.kick();
+    // Switch commands of every outcome: refused and unconfirmed ones count as failed.
+    await app.prisma.switchBatch.create({
+      data: {
+        kind: 'ARREARS',
+        action: 'SUSPEND',
+        commands: { create: (['SUCCEEDED', 'SUCCEEDED', 'FAILED', 'NOT_COMPLETED', 'SENT', 'PENDING'] as const).map((state, i) => ({ phone: `8620990000${i}`, action: 'SUSPEND', state })) },
+      },
+    });
     const monitor = (await gqlRequest(app.url, '{ interfaceMonitor { interface kind succeeded failed pending } }', {}, admin)).data.interfaceMonitor;
+    const switchCommands = await app.prisma.switchCommand.findMany({ select: { action: true, state: true } });
+    for (const row of monitor.filter((r: { interface: string }) => r.interface === 'SWITCH')) {
+      const mine = switchCommands.filter((c) => c.action === row.kind);
+      expect(row, `SWITCH ${row.kind}`).toEqual({ ...row, succeeded: mine.filter((c) => c.state === 'SUCCEEDED').length, failed: mine.filter((c) => ['FAILED', 'NOT_COMPLETED'].includes(c.state)).length, pending: mine.filter((c) => ['PENDING', 'SENT'].includes(c.state)).length });
+    }
+    const suspend = monitor.find((r: { interface: string; kind: string }) => r.interface === 'SWITCH' && r.kind === 'SUSPEND');
+    expect(suspend.succeeded).toBeGreaterThanOrEqual(2);
+    expect(suspend.failed).toBeGreaterThanOrEqual(2);
+    expect(suspend.pending).toBeGreaterThanOrEqual(2);
+    expect(monitor.at(-1).interface).toBe('SWITCH');
     // The counts are those of the records themselves.
     const requests = await app.prisma.interfaceRequest.findMany({ select: { system: true, kind: true, state: true } });
     const interfaceOf = { RESOURCE: 'RESOURCE', PROVISIONING: 'PROVISIONING', CRM: 'CRM_OUTBOUND' } as const;
-    for (const row of monitor.filter((r: { interface: string }) => r.interface !== 'CRM_INBOUND')) {
+    for (const row of monitor.filter((r: { interface: string }) => !['CRM_INBOUND', 'SWITCH'].includes(r.interface))) {
       const mine = requests.filter((r) => interfaceOf[r.system] === row.interface && r.kind === row.kind);
       expect(row, `${row.interface} ${row.kind}`).toEqual({ ...row, succeeded: mine.filter((r) => r.state === 'SUCCEEDED').length, failed: mine.filter((r) => r.state === 'FAILED').length, pending: mine.filter((r) => ['PENDING', 'SENT'].includes(r.state)).length });
     }
-    expect(monitor.reduce((sum: number, r: { succeeded: number; failed: number; pending: number }) => sum + r.succeeded + r.failed + r.pending, 0)).toBe(requests.length + (await app.prisma.crmInboundMessage.count()));
+    expect(monitor.reduce((sum: number, r: { succeeded: number; failed: number; pending: number }) => sum + r.succeeded + r.failed + r.pending, 0)).toBe(requests.length + (await app.prisma.crmInboundMessage.count()) + switchCommands.length);
     const inbound = monitor.find((r: { interface: string }) => r.interface === 'CRM_INBOUND');
     expect(inbound.failed).toBeGreaterThanOrEqual(1);
     const resourceFailures = monitor.filter((r: { interface: string; failed: number }) => r.interface === 'RESOURCE' && r.failed > 0);

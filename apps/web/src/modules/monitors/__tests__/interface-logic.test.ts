@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatInterfaceSelection, groupByInterface, parseInterfaceSelection, systemOf, type InterfaceMonitorRow } from '../interface-rows';
+import { formatInterfaceSelection, groupByInterface, parseInterfaceSelection, switchScreenOf, systemOf, type InterfaceMonitorRow } from '../interface-rows';
 import { throttle } from '../throttle';
 
 const row = (name: InterfaceMonitorRow['interface'], kind: string, failed = 0): InterfaceMonitorRow => ({
@@ -12,12 +12,13 @@ const row = (name: InterfaceMonitorRow['interface'], kind: string, failed = 0): 
 
 describe('groupByInterface', () => {
   it('shows every interface in the order of an order’s way, kinds sorted, unused ones empty', () => {
-    const groups = groupByInterface([row('PROVISIONING', 'NETWORK_MGMT'), row('RESOURCE', 'WIRING'), row('CRM_INBOUND', 'ORDER'), row('RESOURCE', 'PORT', 2)]);
+    const groups = groupByInterface([row('SWITCH', 'SUSPEND', 1), row('PROVISIONING', 'NETWORK_MGMT'), row('RESOURCE', 'WIRING'), row('CRM_INBOUND', 'ORDER'), row('RESOURCE', 'PORT', 2), row('SWITCH', 'RESUME')]);
     expect(groups.map((g) => [g.interface, g.rows.map((r) => r.kind)])).toEqual([
       ['CRM_INBOUND', ['ORDER']],
       ['RESOURCE', ['PORT', 'WIRING']],
       ['PROVISIONING', ['NETWORK_MGMT']],
       ['CRM_OUTBOUND', []],
+      ['SWITCH', ['RESUME', 'SUSPEND']],
     ]);
   });
 });
@@ -28,6 +29,7 @@ describe('interface selection', () => {
     expect(formatInterfaceSelection(s)).toBe('PROVISIONING.NETWORK_MGMT');
     expect(parseInterfaceSelection('PROVISIONING.NETWORK_MGMT')).toEqual(s);
     expect(parseInterfaceSelection('CRM_INBOUND.ORDER')).toEqual({ interface: 'CRM_INBOUND', kind: 'ORDER' });
+    expect(parseInterfaceSelection('SWITCH.RESTRICT_OUTGOING')).toEqual({ interface: 'SWITCH', kind: 'RESTRICT_OUTGOING' });
     for (const bad of [null, '', 'BILLING.X', 'RESOURCE.', 'RESOURCE.wiring;drop']) expect(parseInterfaceSelection(bad), String(bad)).toBeNull();
   });
 
@@ -36,6 +38,7 @@ describe('interface selection', () => {
     expect(systemOf('PROVISIONING')).toBe('PROVISIONING');
     expect(systemOf('CRM_OUTBOUND')).toBe('CRM');
     expect(systemOf('CRM_INBOUND')).toBeNull();
+    expect(systemOf('SWITCH')).toBeNull();
   });
 });
 
@@ -69,5 +72,13 @@ describe('throttle', () => {
     throttled.cancel();
     vi.advanceTimersByTime(2_000);
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('switchScreenOf', () => {
+  it('sends suspend and resume to the arrears screen, call restrictions to the call-permission screen', () => {
+    expect(switchScreenOf('SUSPEND')).toEqual({ path: '/billing/arrears', menu: 'billing.arrears' });
+    expect(switchScreenOf('RESUME').path).toBe('/billing/arrears');
+    for (const action of ['RESTRICT_OUTGOING', 'ALLOW_OUTGOING', 'RESTRICT_INCOMING', 'ALLOW_INCOMING']) expect(switchScreenOf(action)).toEqual({ path: '/billing/call-permissions', menu: 'billing.call-permissions' });
   });
 });

@@ -129,7 +129,7 @@ describe('InterfaceMonitorPage', () => {
     ]);
 
     const groups = await screen.findAllByTestId('interface-group');
-    expect(groups.map((g) => g.dataset.interface)).toEqual(['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND']);
+    expect(groups.map((g) => g.dataset.interface)).toEqual(['CRM_INBOUND', 'RESOURCE', 'PROVISIONING', 'CRM_OUTBOUND', 'SWITCH']);
     expect(groups[3]).toHaveTextContent('CRM outbound (notices)');
     expect(groups[3]).toHaveTextContent('No requests yet');
     expect(within(groups[1]).getByTestId('interface-pending')).toHaveAttribute('data-count', '1');
@@ -176,6 +176,25 @@ describe('InterfaceMonitorPage', () => {
     await user.click(within(list).getByRole('button', { name: 'Re-send request 26 of order O0000000008' }));
     await waitFor(() => expect(within(list).getByTestId('resend-outcome')).toHaveAttribute('data-state', 'failed'));
     expect(within(list).getByTestId('resend-outcome')).toHaveTextContent('Request 26 has not failed (any more)');
+  });
+
+  it('counts switch commands by action, and sends their failures to the screen of the batches that sent them', async () => {
+    const user = userEvent.setup();
+    const billing = viewerFixture({ permissions: ['interfaces:monitor'], menus: ['monitoring.interfaces', 'billing.arrears'] });
+    const { unmount } = renderPage([monitor([...counts, row('SWITCH', 'SUSPEND', 40, 3, 2), row('SWITCH', 'RESTRICT_OUTGOING', 5, 1, 0)])], { viewer: billing });
+    const group = (await screen.findAllByTestId('interface-group')).find((g) => g.dataset.interface === 'SWITCH') as HTMLElement;
+    expect(group).toHaveTextContent('Switch (commands)');
+    expect(group).toHaveTextContent('Suspend (arrears)');
+    await user.click(within(group).getByRole('button', { name: 'Failed, Switch (commands), Suspend (arrears): 3' }));
+    const list = await screen.findByTestId('interface-failed-list');
+    expect(within(list).getByTestId('switch-failures')).toHaveTextContent('Failed Suspend (arrears) commands: 3.');
+    expect(within(list).getByRole('link', { name: 'Open Arrears' })).toHaveAttribute('href', '/billing/arrears');
+    unmount();
+
+    // Call restrictions are re-sent on the call-permission screen, which this viewer does not have.
+    renderPage([monitor([...counts, row('SWITCH', 'RESTRICT_OUTGOING', 5, 1, 0)])], { viewer: billing, path: '/monitoring/interfaces?list=SWITCH.RESTRICT_OUTGOING' });
+    expect(await screen.findByTestId('switch-failures-no-menu')).toHaveTextContent('Call permissions');
+    expect(screen.queryByRole('link', { name: /Call permissions/ })).toBeNull();
   });
 
   it('offers no re-send to a viewer without the permission', async () => {

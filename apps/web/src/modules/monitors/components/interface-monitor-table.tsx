@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
-import type { InterfaceGroup, InterfaceSelection } from '../interface-rows';
+import { kindLabelKey, type InterfaceGroup, type InterfaceSelection } from '../interface-rows';
 import { CountButton } from './count-button';
 
 interface InterfaceMonitorTableProps {
@@ -57,7 +57,7 @@ export function InterfaceMonitorTable({ groups, selection, listId, onSelect }: I
                 </tr>
               ) : (
                 group.rows.map((row, i) => {
-                  const kind = t(`monitors.kinds.${row.kind}`, { defaultValue: row.kind });
+                  const kind = t(kindLabelKey(row.interface, row.kind), { defaultValue: row.kind });
                   const here: InterfaceSelection = { interface: row.interface, kind: row.kind };
                   const expanded = selection?.interface === here.interface && selection.kind === here.kind;
                   return (

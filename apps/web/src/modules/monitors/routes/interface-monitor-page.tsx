@@ -9,6 +9,7 @@ import { DrillPanel } from '../components/drill-panel';
 import { FailedCrmMessagesList } from '../components/failed-crm-messages-list';
 import { FailedRequestsList } from '../components/failed-requests-list';
 import { InterfaceMonitorTable } from '../components/interface-monitor-table';
+import { SwitchFailures } from '../components/switch-failures';
 import { errorCode } from '../error-code';
 import { FailedCrmMessagesQuery } from '../graphql/failed-crm-messages-query';
 import { FailedInterfaceRequestsQuery } from '../graphql/failed-interface-requests-query';
@@ -17,6 +18,7 @@ import { useRefresh } from '../hooks/use-refresh';
 import {
   formatInterfaceSelection,
   groupByInterface,
+  kindLabelKey,
   parseInterfaceSelection,
   systemOf,
   type InterfaceSelection,
@@ -30,7 +32,8 @@ const EVERYTHING = [InterfaceMonitorQuery, FailedInterfaceRequestsQuery, FailedC
 /**
  * `/monitoring/interfaces` (menu `monitoring.interfaces`, 接口监控): succeeded, failed and pending
  * counts per external interface, refreshed every 10 s; a failed count lists the failing records
- * (`?list=RESOURCE.WIRING`), and failed requests can be re-sent.
+ * (`?list=RESOURCE.WIRING`), and failed requests can be re-sent. Failed switch commands are seen
+ * and re-sent on their batch's screen, which the drill-down links to.
  */
 export function InterfaceMonitorPage() {
   const { t } = useTranslation();
@@ -116,12 +119,14 @@ export function InterfaceMonitorPage() {
               key={formatInterfaceSelection(selection)}
               id={listId}
               title={t('interfaceMonitor.failedTitle', { interface: t(`monitors.interfaces.${selection.interface}`) })}
-              subtitle={t(`monitors.kinds.${selection.kind}`, { defaultValue: selection.kind })}
+              subtitle={t(kindLabelKey(selection.interface, selection.kind), { defaultValue: selection.kind })}
               testId="interface-failed-list"
               data={{ 'data-interface': selection.interface, 'data-kind': selection.kind }}
               onClose={() => select(null)}
             >
-              {system === null ? (
+              {selection.interface === 'SWITCH' ? (
+                <SwitchFailures action={selection.kind} failed={groups.find((g) => g.interface === 'SWITCH')?.rows.find((r) => r.kind === selection.kind)?.failed ?? 0} />
+              ) : system === null ? (
                 <FailedCrmMessagesList />
               ) : (
                 <FailedRequestsList system={system} kind={selection.kind} canResend={canResend} />
