@@ -1,3 +1,5 @@
+import { loginViaApi } from '../../fixtures/api-session.ts';
+import { DEMO } from '../../fixtures/demo-accounts.ts';
 import type { GraphQLClient } from '../../fixtures/graphql-client.ts';
 import { captureScreen } from '../../fixtures/capture-screen.ts';
 import { submitCrmMessage } from '../../fixtures/crm-orders.ts';
@@ -42,9 +44,10 @@ test('a refused CRM message is counted as a failed inbound record, with its reas
   await captureScreen(page, 'interface-monitor-crm-failures-en');
 });
 
-test('a command the switch refused counts as a failed switch command, whose drill-down leads to the screen that handles it', async ({ page, adminApi }) => {
-  // A number the switch does not know: it refuses the command ("invalid number").
-  const submitted = await adminApi.request(E2eSubmitCallPermissionCommandsMutation, { input: { action: 'RESTRICT_INCOMING', phones: ['9900000177'], description: 'e2e: interface monitor' } });
+test('a command the switch refused counts as a failed switch command, whose drill-down names the screen that handles it', async ({ page, adminApi, baseURL }) => {
+  // A billing user restricts a number the switch does not know: it refuses the command ("invalid number").
+  const billing = await loginViaApi(baseURL!, DEMO.billingSenior.login, { staffNo: DEMO.billingSenior.staffNo });
+  const submitted = await billing.client.request(E2eSubmitCallPermissionCommandsMutation, { input: { action: 'RESTRICT_INCOMING', phones: ['9900000177'], description: 'e2e: interface monitor' } });
   expect(submitted.submitCallPermissionCommands.error).toBeNull();
   await expect.poll(() => failedCount(adminApi, 'SWITCH', 'RESTRICT_INCOMING'), { timeout: 20_000 }).toBeGreaterThan(0);
 
@@ -57,8 +60,8 @@ test('a command the switch refused counts as a failed switch command, whose dril
     .toBe(true);
   await failed.click();
   await expect(monitor.list.getByTestId('switch-failures')).toContainText('Failed Restrict incoming calls commands');
+  // The system administrator watches the interfaces; the switch's batches are billing's screens.
+  await expect(monitor.list.getByTestId('switch-failures-no-menu')).toHaveText('The Call permissions screen is not in your menu: ask whoever runs it.');
+  await expect(monitor.list.getByTestId('switch-failures-link')).toHaveCount(0);
   await captureScreen(page, 'interface-monitor-switch-en');
-  await monitor.list.getByTestId('switch-failures-link').click();
-  await expect(page).toHaveURL(/\/billing\/call-permissions$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Call permissions');
 });
