@@ -40,12 +40,12 @@ interface TransactionRunner {
 
 /** The driver transaction started for one `transaction()` call, until its callback has taken it. */
 interface Starting {
-  transaction?: Transaction;
+  transaction?: EndingTransaction;
   taken: boolean;
 }
 
 const starting = new AsyncLocalStorage<Starting>();
-const links = new WeakMap<object, Transaction>();
+const links = new WeakMap<object, EndingTransaction>();
 
 /**
  * Wraps a driver-adapter factory so that the transactions its adapters start inside `transaction()`
@@ -83,7 +83,7 @@ class LinkingAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const started = await this.adapter.startTransaction(isolationLevel);
+    const started = new EndingTransaction(await this.adapter.startTransaction(isolationLevel));
     const call = starting.getStore();
     // Only the first transaction started for the call: one its callback starts on the outer client
     // (another connection) is not the callback's `tx`.
@@ -97,6 +97,61 @@ class LinkingAdapter implements SqlDriverAdapter {
 
   dispose(): Promise<void> {
     return this.adapter.dispose();
+  }
+}
+
+/**
+ * A driver transaction that knows when Prisma has ended it. Prisma commits or rolls back through
+ * these methods, also when it gives up on a transaction that outlived its `timeout`; a statement sent
+ * straight to it after that is refused, as Prisma refuses its own (P2028), instead of running on a
+ * connection that is back in the pool.
+ */
+class EndingTransaction implements Transaction {
+  readonly provider: Transaction['provider'];
+  readonly adapterName: string;
+  readonly options: Transaction['options'];
+  ended = false;
+
+  constructor(private readonly transaction: Transaction) {
+    this.provider = transaction.provider;
+    this.adapterName = transaction.adapterName;
+    this.options = transaction.options;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.transaction.queryRaw(query);
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.transaction.executeRaw(query);
+  }
+
+  commit(): Promise<void> {
+    this.ended = true;
+    return this.transaction.commit();
+  }
+
+  rollback(): Promise<void> {
+    this.ended = true;
+    return this.transaction.rollback();
+  }
+
+  createSavepoint(name: string): Promise<void> {
+    return this.savepoint('createSavepoint', name);
+  }
+
+  rollbackToSavepoint(name: string): Promise<void> {
+    return this.savepoint('rollbackToSavepoint', name);
+  }
+
+  releaseSavepoint(name: string): Promise<void> {
+    return this.savepoint('releaseSavepoint', name);
+  }
+
+  private async savepoint(method: 'createSavepoint' | 'rollbackToSavepoint' | 'releaseSavepoint', name: string): Promise<void> {
+    const run = this.transaction[method];
+    if (!run) throw new Error(`The database driver has no ${method}.`);
+    await run.call(this.transaction, name);
   }
 }
 
@@ -128,7 +183,7 @@ export function isLinked(tx: object): boolean {
 export async function rawQuery<T>(db: RawQueryable, statement: Prisma.Sql): Promise<T[]> {
   const linked = links.get(db);
   if (!linked) return db.$queryRaw<T[]>(statement);
-  const result = await send(() => linked.queryRaw(toDriverQuery(statement)));
+  const result = await send(linked, () => linked.queryRaw(toDriverQuery(statement)));
   return toRows(result) as T[];
 }
 
@@ -136,11 +191,20 @@ export async function rawQuery<T>(db: RawQueryable, statement: Prisma.Sql): Prom
 export async function rawExecute(db: RawQueryable, statement: Prisma.Sql): Promise<number> {
   const linked = links.get(db);
   if (!linked) return db.$executeRaw(statement);
-  return send(() => linked.executeRaw(toDriverQuery(statement)));
+  return send(linked, () => linked.executeRaw(toDriverQuery(statement)));
 }
 
-/** A database error as `$queryRaw` reports it (P2010 with the database's code and message). */
-async function send<T>(io: () => Promise<T>): Promise<T> {
+/**
+ * Sends on a transaction Prisma has not ended (else P2028, as Prisma says it); a database error is
+ * reported as `$queryRaw` reports it (P2010 with the database's code and message).
+ */
+async function send<T>(transaction: EndingTransaction, io: () => Promise<T>): Promise<T> {
+  if (transaction.ended) {
+    throw new Prisma.PrismaClientKnownRequestError('Transaction API error: the transaction has already ended (committed, rolled back, or past its timeout).', {
+      code: 'P2028',
+      clientVersion: Prisma.prismaVersion.client,
+    });
+  }
   try {
     return await io();
   } catch (error) {

@@ -80,6 +80,20 @@ describe.each(backends.filter((b) => b.enabled))('transaction() with raw stateme
     }
   });
 
+  it('refuses a statement on a transaction Prisma gave up on (past its timeout): nothing of it is written', async () => {
+    const late = transaction(
+      db.prisma,
+      async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await rawExecute(tx, Prisma.sql`INSERT INTO direct_sql_row (id, label) VALUES (${30}, ${'too late'})`);
+      },
+      { timeout: 100 },
+    );
+    await expect(late).rejects.toMatchObject({ code: 'P2028' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.prisma.$queryRaw`SELECT count(*)::int AS n FROM direct_sql_row WHERE id = 30`).toEqual([{ n: 0 }]);
+  });
+
   it('goes through $queryRaw for a tx of a plain $transaction and for the client', async () => {
     await db.prisma.$transaction(async (tx) => {
       expect(isLinked(tx)).toBe(false);
