@@ -1,4 +1,4 @@
-import { type Prisma, type PrismaClient, transaction } from '@openiom/db';
+import type { Prisma, PrismaClient } from '@openiom/db';
 import { assertCan } from '../../auth/authorize.ts';
 import type { CrmNoticeAdapter } from '../../integrations/crm/crm-notice.adapter.ts';
 import type { ProvisioningAdapter } from '../../integrations/provisioning/provisioning.adapter.ts';
@@ -75,7 +75,7 @@ export class InterfaceRequestsService {
       error = (caught as Error).message;
     }
     try {
-      await transaction(this.prisma, async (tx) => {
+      await this.prisma.$transaction(async (tx) => {
         if (!(await this.repository.lockSent(tx, claimed.id))) return; // settled elsewhere
         const now = this.now();
         if (answer) {
